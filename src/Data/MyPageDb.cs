@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace MyPage.Data;
+
+public class MyPageDb(DbContextOptions<MyPageDb> options)
+    : IdentityDbContext<Seeker>(options), IDataProtectionKeyContext
+{
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Seeker>(e =>
+        {
+            e.Property(s => s.SeekerNumber).HasMaxLength(13);
+            e.HasIndex(s => s.SeekerNumber).IsUnique();
+            e.Property(s => s.OfficeName).HasMaxLength(100);
+            // 大文字小文字を区別しない一意性は正規化済みの NormalizedEmail で守る
+            e.HasIndex(s => s.NormalizedEmail).IsUnique();
+        });
+
+        builder.Entity<LoginThrottle>(e =>
+        {
+            e.HasKey(t => t.LoginId);
+            e.Property(t => t.LoginId).HasMaxLength(254);
+        });
+
+        builder.Entity<SessionRecord>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.SeekerId);
+            e.HasOne<Seeker>().WithMany().HasForeignKey(s => s.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

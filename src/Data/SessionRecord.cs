@@ -1,0 +1,12 @@
+namespace MyPage.Data;
+
+// サーバー側に置くログインセッション。Cookie は鍵だけを持つので、
+// 行を消せばそのセッションはすぐに終わる（ログアウト、パスワード再登録）。
+public class SessionRecord
+{
+    public required string Id { get; set; }
+    public string? SeekerId { get; set; }
+    public required byte[] Ticket { get; set; }
+    public long CreatedAt { get; set; }
+    public long? ExpiresAt { get; set; }
+}

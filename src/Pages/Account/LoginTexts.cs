@@ -1,0 +1,31 @@
+namespace MyPage.Pages.Account;
+
+// 「求職者マイページログイン」画面の文言（マニュアル 3.1 の言葉どおり）
+public static class LoginTexts
+{
+    public const string Title = "求職者マイページログイン";
+    public const string IdLabel = "ID(メールアドレス)";
+    public const string PasswordLabel = "パスワード";
+    public const string Submit = "ログイン";
+    public const string ForgotPassword = "パスワードをお忘れの方";
+    public const string ForgotId = "ID(メールアドレス)を忘れた場合";
+    public const string LockedHelpHeading = "アカウントロックされ、ログインできない場合";
+
+    public const string IdRequired = "ID(メールアドレス)を入力してください。";
+    public const string IdTooLong = "ID(メールアドレス)は254文字以内で入力してください。";
+    public const string PasswordRequired = "パスワードを入力してください。";
+    public const string PasswordTooLong = "パスワードは128文字以内で入力してください。";
+
+    // 存在しないIDでも、パスワードの誤りでも同じ文言（アカウント列挙の防止）
+    public const string Failed = "ID(メールアドレス)またはパスワードが正しくありません。";
+
+    // マニュアルの文言そのまま
+    public const string Lockout = "ログイン時にパスワード入力を5回誤るとロックがかかりログインできなくなります。30分程度時間を空けてお試しください。";
+
+    public static string RetryFrom(string japanTime) => $"{japanTime}以降に、もう一度お試しください。";
+
+    public const string SignedOut = "ログアウトしました。";
+    public const string SessionEnded = "一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。";
+
+    public const int PasswordMaxLength = 128;
+}

@@ -1,0 +1,6 @@
+namespace MyPage.Pages;
+
+public static class Site
+{
+    public const string Name = "ハローワークインターネットサービス";
+}

@@ -1,0 +1,129 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+using MyPage.Account;
+using MyPage.Data;
+using MyPage.Security;
+using MyPage.Sessions;
+using MyPage.Staff;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var config = builder.Configuration;
+
+// 開発では自己署名の localhost 証明書で HTTPS（Cookie が __Host-/Secure のため）
+if (builder.Environment.IsDevelopment())
+    builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h =>
+        h.ServerCertificate ??= LocalCertificate.LoadOrCreate(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "localhost.pfx"))));
+
+// データ: SQLite + EF Core。接続文字列は ConnectionStrings:MyPage（環境変数 ConnectionStrings__MyPage）
+services.Configure<DatabaseOptions>(config.GetSection("MyPage:Database"));
+services.AddDbContext<MyPageDb>(o => o
+    .UseSqlite(config.GetConnectionString("MyPage")
+        ?? throw new InvalidOperationException("ConnectionStrings:MyPage が設定されていません。"))
+    .AddInterceptors(new SqliteConnectionSettings()));
+services.AddDataProtection().SetApplicationName("MyPage").PersistKeysToDbContext<MyPageDb>();
+services.AddSingleton(TimeProvider.System);
+
+// 求職者のアカウント（ASP.NET Core Identity、画面は自前）
+services.AddIdentityCore<Seeker>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.User.AllowedUserNameCharacters = "";
+        // ロックは LoginThrottleStore が数える（未登録IDも同じに扱うため）
+        o.Lockout.AllowedForNewUsers = false;
+    })
+    .AddEntityFrameworkStores<MyPageDb>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+services.AddSingleton<ILookupNormalizer, LoginIdNormalizer>();
+services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
+services.AddScoped<LoginThrottleStore>();
+services.AddScoped<LoginHistory>();
+services.AddScoped<PasswordLogin>();
+
+// ログインセッション: Cookie は鍵だけ、中身はデータベース（ServerSessionStore）
+services.AddSingleton<ServerSessionStore>();
+services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<ServerSessionStore>((o, store) =>
+    {
+        o.SessionStore = store;
+        o.Cookie.Name = "__Host-mypage-session";
+        o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.Path = "/";
+        o.ExpireTimeSpan = SessionPolicy.IdleTimeout;
+        o.SlidingExpiration = true;
+        o.LoginPath = "/Account/Login";
+        o.LogoutPath = "/Account/Logout";
+        o.AccessDeniedPath = "/Account/Login";
+        o.ReturnUrlParameter = "returnUrl";
+    });
+services.AddAuthorization();
+
+// 画面: Razor Pages（src/Pages）。全フォームに CSRF トークン。
+services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/src/Pages";
+    o.Conventions.AuthorizeFolder("/Home");
+    o.Conventions.AuthorizeFolder("/JobSearch");
+    o.Conventions.AuthorizeFolder("/Activity");
+    o.Conventions.AuthorizeFolder("/Messages");
+    o.Conventions.AuthorizeFolder("/Settings");
+});
+services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "__Host-mypage-csrf";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.HeaderName = "X-CSRF-TOKEN";
+});
+// 日本語を &#x...; にせず UTF-8 のまま送る（バイト数が約3分の1になる）
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+services.AddResponseCompression(o => o.EnableForHttps = true);
+services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in config.GetSection("MyPage:KnownProxies").Get<string[]>() ?? [])
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+});
+
+var app = builder.Build();
+
+if (args is ["staff", .. var staffArgs])
+{
+    await DatabaseStartup.RunAsync(app.Services);
+    return await StaffCommand.RunAsync(staffArgs, app.Services, Console.Out, Console.Error);
+}
+
+await DatabaseStartup.RunAsync(app.Services);
+
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseHttpsRedirection();
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseSecurityHeaders();
+app.UseResponseCompression();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Data;
+
+namespace MyPage.Sessions;
+
+// ログインセッションをデータベースに置く。Cookie には推測できない鍵だけが入り、
+// データベースにはその鍵のハッシュを置く。行を消せば、そのセッションは次の要求で終わる。
+public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider time) : ITicketStore
+{
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var key = Base64Url(RandomNumberGenerator.GetBytes(32));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
+        db.Sessions.Add(new SessionRecord
+        {
+            Id = Hash(key),
+            SeekerId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier),
+            Ticket = TicketSerializer.Default.Serialize(ticket),
+            CreatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            ExpiresAt = ticket.Properties.ExpiresUtc?.ToUnixTimeMilliseconds(),
+        });
+        await db.SaveChangesAsync();
+        return key;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
+        var bytes = TicketSerializer.Default.Serialize(ticket);
+        var expires = ticket.Properties.ExpiresUtc?.ToUnixTimeMilliseconds();
+        await db.Sessions.Where(s => s.Id == Hash(key)).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.Ticket, bytes)
+            .SetProperty(s => s.ExpiresAt, expires));
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
+        var id = Hash(key);
+        var row = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id);
+        if (row is null) return null;
+        if (row.ExpiresAt is { } expires && expires <= time.GetUtcNow().ToUnixTimeMilliseconds())
+        {
+            await db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync();
+            return null;
+        }
+        return TicketSerializer.Default.Deserialize(row.Ticket);
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
+        await db.Sessions.Where(s => s.Id == Hash(key)).ExecuteDeleteAsync();
+    }
+
+    // パスワード再登録や退会で、その人のすべてのセッションをすぐに終える
+    public static Task<int> EndAllAsync(MyPageDb db, string seekerId, CancellationToken ct = default)
+        => db.Sessions.Where(s => s.SeekerId == seekerId).ExecuteDeleteAsync(ct);
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(key)));
+
+    private static string Base64Url(byte[] bytes)
+        => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

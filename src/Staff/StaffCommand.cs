@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Account;
+using MyPage.Data;
+
+namespace MyPage.Staff;
+
+// ハローワークの職員が使うコマンド。`dotnet MyPage.dll staff ...` で、設定されたデータベースに対して動く。
+// 終了コード: 0 成功、1 対象が見つからない・作れない、2 引数の誤り。
+public static class StaffCommand
+{
+    public const string Usage = """
+        使い方:
+          staff create-seeker --email E --password P [--seeker-number N] [--office NAME]
+          staff unlock --email E
+          staff find-id --seeker-number N
+        """;
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0) return Fail(error, "コマンドを指定してください。");
+        if (!TryParse(args[1..], out var options, out var problem)) return Fail(error, problem);
+
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        try
+        {
+            return args[0] switch
+            {
+                "create-seeker" => await CreateSeekerAsync(options, sp, output, error),
+                "unlock" => await UnlockAsync(options, sp, output, error),
+                "find-id" => await FindIdAsync(options, sp, output, error),
+                _ => Fail(error, $"知らないコマンドです: {args[0]}"),
+            };
+        }
+        catch (MissingOptionException e)
+        {
+            return Fail(error, e.Message);
+        }
+    }
+
+    private static async Task<int> CreateSeekerAsync(Dictionary<string, string> o, IServiceProvider sp, TextWriter output, TextWriter error)
+    {
+        Allow(o, "email", "password", "seeker-number", "office");
+        var email = LoginId.Normalize(Required(o, "email"));
+        var password = Required(o, "password");
+        if (!MailAddress.IsValid(email)) return Fail(error, "--email がメールアドレスの形ではありません。");
+        if (PasswordRule.Check(password) is { } passwordProblem) return Fail(error, passwordProblem);
+
+        string? number = null;
+        if (o.TryGetValue("seeker-number", out var rawNumber))
+        {
+            number = SeekerNumber.Normalize(rawNumber);
+            if (number is null) return Fail(error, "--seeker-number は 70000-9999999 の形（5桁-7桁）で指定してください。");
+        }
+        var office = o.TryGetValue("office", out var rawOffice) ? rawOffice.Trim() : null;
+        if (office is { Length: 0 or > 100 }) return Fail(error, "--office は1文字以上100文字以内で指定してください。");
+
+        var users = sp.GetRequiredService<UserManager<Seeker>>();
+        if (await users.FindByNameAsync(email) is not null)
+            return Fail(error, $"このID(メールアドレス)の求職者はすでにいます: {email}", 1);
+        if (number is not null && await users.Users.AnyAsync(s => s.SeekerNumber == number))
+            return Fail(error, $"この求職番号はすでに使われています: {number}", 1);
+
+        var seeker = new Seeker { UserName = email, Email = email, EmailConfirmed = true, SeekerNumber = number, OfficeName = office };
+        var result = await users.CreateAsync(seeker, password);
+        if (!result.Succeeded) return Fail(error, string.Join(" ", result.Errors.Select(e => e.Description)), 1);
+        output.WriteLine($"求職者を作りました: {email}");
+        return 0;
+    }
+
+    private static async Task<int> UnlockAsync(Dictionary<string, string> o, IServiceProvider sp, TextWriter output, TextWriter error)
+    {
+        Allow(o, "email");
+        var email = LoginId.Normalize(Required(o, "email"));
+        if (!MailAddress.IsValid(email)) return Fail(error, "--email がメールアドレスの形ではありません。");
+        var cleared = await sp.GetRequiredService<LoginThrottleStore>().ClearAsync(email);
+        output.WriteLine(cleared > 0 ? $"ロックと失敗回数を解除しました: {email}" : $"ロックはかかっていません: {email}");
+        return 0;
+    }
+
+    private static async Task<int> FindIdAsync(Dictionary<string, string> o, IServiceProvider sp, TextWriter output, TextWriter error)
+    {
+        Allow(o, "seeker-number");
+        var number = SeekerNumber.Normalize(Required(o, "seeker-number"));
+        if (number is null) return Fail(error, "--seeker-number は 70000-9999999 の形（5桁-7桁）で指定してください。");
+        var email = await sp.GetRequiredService<MyPageDb>().Users.AsNoTracking()
+            .Where(s => s.SeekerNumber == number).Select(s => s.Email).SingleOrDefaultAsync();
+        if (email is null) return Fail(error, $"この求職番号の求職者はいません: {number}", 1);
+        output.WriteLine(email);
+        return 0;
+    }
+
+    private static bool TryParse(string[] args, out Dictionary<string, string> options, out string problem)
+    {
+        options = new(StringComparer.Ordinal);
+        problem = "";
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--") || args[i].Length == 2) { problem = $"オプションは --名前 値 の形で指定してください: {args[i]}"; return false; }
+            if (i + 1 >= args.Length) { problem = $"{args[i]} の値がありません。"; return false; }
+            if (!options.TryAdd(args[i][2..], args[i + 1])) { problem = $"{args[i]} が二度指定されています。"; return false; }
+        }
+        return true;
+    }
+
+    private static void Allow(Dictionary<string, string> o, params string[] names)
+    {
+        var unknown = o.Keys.FirstOrDefault(k => !names.Contains(k));
+        if (unknown is not null) throw new MissingOptionException($"このコマンドでは使えないオプションです: --{unknown}");
+    }
+
+    private static string Required(Dictionary<string, string> o, string name)
+        => o.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : throw new MissingOptionException($"--{name} を指定してください。");
+
+    private static int Fail(TextWriter error, string message, int code = 2)
+    {
+        error.WriteLine(message);
+        if (code == 2) error.WriteLine(Usage);
+        return code;
+    }
+
+    private sealed class MissingOptionException(string message) : Exception(message);
+}
