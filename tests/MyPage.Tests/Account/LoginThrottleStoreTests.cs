@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using MyPage.Account;
+using MyPage.Data;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Account;
+
+// 予約の数え方を本物の SQLite ファイルで確かめる
+public class LoginThrottleStoreTests : IAsyncLifetime
+{
+    private readonly MyPageApp app = new();
+    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 1, 0, 0, TimeSpan.Zero);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<LoginThrottleStore.Reservation> ReserveAsync(string id, DateTimeOffset at)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().ReserveAsync(id, at);
+    }
+
+    [Fact]
+    public async Task Can_reserve_four_attempts_without_locking()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            var r = await ReserveAsync("a@example.jp", T0);
+            Assert.True(r.Granted);
+            Assert.Equal(i, r.Failures);
+            Assert.False(r.LocksOnFailure);
+            Assert.Null(r.LockedUntil);
+        }
+    }
+
+    [Fact]
+    public async Task Can_lock_on_the_fifth_reservation_for_30_minutes()
+    {
+        for (var i = 0; i < 4; i++) await ReserveAsync("a@example.jp", T0);
+        var fifth = await ReserveAsync("a@example.jp", T0.AddMinutes(1));
+        Assert.True(fifth.LocksOnFailure);
+        Assert.Equal(T0.AddMinutes(31), fifth.LockedUntil);
+    }
+
+    [Fact]
+    public async Task Cannot_reserve_or_extend_the_lock_while_locked()
+    {
+        for (var i = 0; i < 5; i++) await ReserveAsync("a@example.jp", T0);
+        var during = await ReserveAsync("a@example.jp", T0.AddMinutes(29));
+        Assert.False(during.Granted);
+        Assert.Equal(T0.AddMinutes(30), during.LockedUntil);
+    }
+
+    [Fact]
+    public async Task Can_start_counting_again_when_the_lock_has_passed()
+    {
+        for (var i = 0; i < 5; i++) await ReserveAsync("a@example.jp", T0);
+        var after = await ReserveAsync("a@example.jp", T0.AddMinutes(30));
+        Assert.True(after.Granted);
+        Assert.Equal(1, after.Failures);
+        Assert.Null(after.LockedUntil);
+    }
+
+    [Fact]
+    public async Task Can_clear_the_count()
+    {
+        for (var i = 0; i < 4; i++) await ReserveAsync("a@example.jp", T0);
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().ClearAsync("a@example.jp"));
+        Assert.Equal(1, (await ReserveAsync("a@example.jp", T0)).Failures);
+    }
+
+    [Fact]
+    public async Task Can_reserve_at_most_five_of_fifty_parallel_attempts()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => ReserveAsync("a@example.jp", T0))));
+        Assert.Equal(5, results.Count(r => r.Granted));
+        Assert.Single(results, r => r.LocksOnFailure);
+        Assert.Equal(5, await app.WithDbAsync(db => Task.FromResult(db.LoginThrottles.Single().Failures)));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using MyPage.Data;
+using MyPage.Security;
+
+namespace MyPage.Tests.Infrastructure;
+
+// 本物の部品で動くサイト: 一時 SQLite ファイル、ループバックの Kestrel (HTTPS)、FakeTimeProvider の時計。
+public sealed class MyPageApp : WebApplicationFactory<Program>
+{
+    private static readonly X509Certificate2 Certificate = LocalCertificate.Create();
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"mypage-test-{Guid.NewGuid():N}.db");
+    public LogCapture Logs { get; } = new();
+    public int PasswordVerifications => CountingPasswordHasher.Count(this);
+
+    public MyPageApp()
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(Certificate)));
+        StartServer();
+    }
+
+    public Uri BaseUrl => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:MyPage", $"Data Source={DatabasePath}");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton(new CountingPasswordHasher.Counter(this));
+            services.RemoveAll<IPasswordHasher<Seeker>>();
+            services.AddScoped<IPasswordHasher<Seeker>, CountingPasswordHasher>();
+        });
+    }
+
+    public HttpClient CreateHttpClient(CookieContainer? cookies = null) => new(new HttpClientHandler
+    {
+        CookieContainer = cookies ?? new CookieContainer(),
+        AllowAutoRedirect = false,
+        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+    })
+    { BaseAddress = BaseUrl };
+
+    public async Task<Seeker> CreateSeekerAsync(string email, string password, string? seekerNumber = "70000-1234567", string? office = "飯田橋公共職業安定所")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Seeker>>();
+        var seeker = new Seeker { UserName = email, Email = email, EmailConfirmed = true, SeekerNumber = seekerNumber, OfficeName = office };
+        var result = await users.CreateAsync(seeker, password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return seeker;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<MyPageDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<MyPageDb>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(DatabasePath + suffix);
+    }
+}
