@@ -1,0 +1,321 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Text.RegularExpressions;
+using MyPage.Pages.Account;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Pages.Account;
+
+// 「求職者マイページログイン」を HttpClient で (本物の Kestrel と SQLite に対して)
+public class LoginTests : IAsyncLifetime
+{
+    private readonly MyPageApp app = new();
+    private const string Email = "seeker@example.jp";
+    private const string Password = "Right-pass-1";
+
+    public async Task InitializeAsync() => await app.CreateSeekerAsync(Email, Password);
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Can_log_in_and_land_on_home()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Home", response.Headers.Location?.OriginalString);
+
+        var home = await client.GetStringAsync("/Home");
+        Assert.Contains("<h1>求職者マイページホーム</h1>", home);
+    }
+
+    [Fact]
+    public async Task Can_log_in_with_a_full_width_id_with_spaces_around_it()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, "\u3000ＳＥＥＫＥＲ＠example.jp ", Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_log_in_through_htmx_and_get_an_hx_redirect()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, Password, htmx: true);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/Home", response.Headers.GetValues("HX-Redirect").Single());
+    }
+
+    [Fact]
+    public async Task Can_return_to_a_local_return_url()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, Password, "/Account/Login?returnUrl=%2FSettings");
+        Assert.Equal("/Settings", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task Cannot_be_sent_to_another_site_after_login(string returnUrl)
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, Password, "/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        Assert.Equal("/Home", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Can_be_sent_to_login_when_not_signed_in_and_come_back()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await client.GetAsync("/Settings");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login?returnUrl=%2FSettings", response.Headers.Location?.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Cannot_log_in_with_a_wrong_password_and_sees_one_generic_message()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, "Wrong-pass-1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(LoginTexts.Failed, html);
+        Assert.Contains("<title>エラー：求職者マイページログイン", html);
+        Assert.DoesNotContain("Wrong-pass-1", html);
+    }
+
+    [Fact]
+    public async Task Cannot_tell_an_unknown_id_from_a_known_one()
+    {
+        var known = await FailedLoginAsync(Email);
+        var unknown = await FailedLoginAsync("nobody@example.jp");
+
+        Assert.Equal(known.Status, unknown.Status);
+        Assert.Equal(known.CookieNames, unknown.CookieNames);
+        Assert.Equal(Normalise(known.Html, Email), Normalise(unknown.Html, "nobody@example.jp"));
+    }
+
+    [Fact]
+    public async Task Cannot_tell_an_unknown_id_from_a_known_one_by_the_lockout()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await FailedLoginAsync(Email);
+            await FailedLoginAsync("nobody@example.jp");
+        }
+        var known = await FailedLoginAsync(Email);
+        var unknown = await FailedLoginAsync("nobody@example.jp");
+        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(known.Html));
+        Assert.Equal(Normalise(known.Html, Email), Normalise(unknown.Html, "nobody@example.jp"));
+    }
+
+    [Fact]
+    public async Task Cannot_tell_an_unknown_id_from_a_known_one_by_time()
+    {
+        // 先に温める（初回の JIT とダミーハッシュの生成を測らない）
+        await FailedLoginAsync("warm@example.jp");
+        var knownTimes = new List<double>();
+        var unknownTimes = new List<double>();
+        for (var i = 0; i < 8; i++)
+        {
+            // 同じIDを5回誤るとロックで照合しなくなるので、既知のIDは途中で解除して測る
+            if (i % 4 == 3) await app.WithDbAsync(db => Task.FromResult(db.LoginThrottles.Where(t => t.LoginId == Email).ExecuteDelete()));
+            knownTimes.Add((await FailedLoginAsync(Email)).Elapsed.TotalMilliseconds);
+            unknownTimes.Add((await FailedLoginAsync($"nobody{i}@example.jp")).Elapsed.TotalMilliseconds);
+        }
+        var known = Median(knownTimes);
+        var unknown = Median(unknownTimes);
+        Assert.InRange(unknown / known, 0.5, 2.0);
+    }
+
+    [Fact]
+    public async Task Can_lock_after_five_wrong_passwords_and_refuse_the_right_one()
+    {
+        for (var i = 0; i < 4; i++)
+            Assert.DoesNotContain(LoginTexts.Lockout, Html.ErrorSummary((await FailedLoginAsync(Email)).Html));
+
+        var fifth = await FailedLoginAsync(Email);
+        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(fifth.Html));
+        Assert.Contains(LoginTexts.RetryFrom(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow().AddMinutes(30))), fifth.Html);
+
+        using var client = app.CreateHttpClient();
+        var right = await Forms.LoginAsync(client, Email, Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(await right.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Cannot_extend_the_lock_by_failing_while_locked()
+    {
+        for (var i = 0; i < 5; i++) await FailedLoginAsync(Email);
+        app.Time.Advance(TimeSpan.FromMinutes(20));
+        await FailedLoginAsync(Email);
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+
+        using var client = app.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LoginAsync(client, Email, Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_start_again_from_zero_after_a_success()
+    {
+        for (var i = 0; i < 4; i++) await FailedLoginAsync(Email);
+        using (var client = app.CreateHttpClient())
+            Assert.Equal(HttpStatusCode.Redirect, (await Forms.LoginAsync(client, Email, Password)).StatusCode);
+        for (var i = 0; i < 4; i++)
+            Assert.DoesNotContain(LoginTexts.Lockout, Html.ErrorSummary((await FailedLoginAsync(Email)).Html));
+    }
+
+    [Fact]
+    public async Task Cannot_be_brute_forced_by_fifty_parallel_requests()
+    {
+        var before = app.PasswordVerifications;
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            using var client = app.CreateHttpClient();
+            var response = await Forms.LoginAsync(client, Email, $"Wrong-pass-{i}");
+            return (response.StatusCode, Html: Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.InRange(app.PasswordVerifications - before, 1, 5);
+        // 照合できた5件のうち4件は「正しくありません」、5件目と残り45件はロックの文言
+        Assert.Equal(4, responses.Count(r => r.Html.Contains(LoginTexts.Failed)));
+        Assert.Equal(46, responses.Count(r => r.Html.Contains(LoginTexts.Lockout)));
+        Assert.Single(app.Logs.Lines, l => l.StartsWith("アカウントロック"));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("database is locked"));
+    }
+
+    [Theory]
+    [InlineData(255, 8, LoginTexts.IdTooLong)]
+    [InlineData(20, 129, LoginTexts.PasswordTooLong)]
+    public async Task Cannot_send_too_long_input_and_nothing_is_hashed(int idLength, int passwordLength, string message)
+    {
+        var before = app.PasswordVerifications;
+        using var client = app.CreateHttpClient();
+        var id = new string('a', idLength - "@example.jp".Length) + "@example.jp";
+        var response = await Forms.LoginAsync(client, id, new string('x', passwordLength));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, app.PasswordVerifications);
+    }
+
+    [Fact]
+    public async Task Cannot_log_in_with_nothing_typed_and_is_told_what_is_missing()
+    {
+        using var client = app.CreateHttpClient();
+        var html = await (await Forms.LoginAsync(client, "", "")).Content.ReadAsStringAsync();
+        Assert.Contains(LoginTexts.IdRequired, html);
+        Assert.Contains(LoginTexts.PasswordRequired, html);
+        Assert.Contains("aria-invalid=\"true\"", html);
+    }
+
+    [Fact]
+    public async Task Can_get_only_the_form_back_through_htmx()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, "Wrong-pass-1", htmx: true);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("<form id=\"login-form\"", html.TrimStart());
+        Assert.DoesNotContain("<html", html);
+        Assert.Contains("HX-Request", response.Headers.Vary);
+        Assert.Contains(LoginTexts.Failed, html);
+    }
+
+    [Fact]
+    public async Task Can_get_a_new_session_cookie_at_each_login_and_the_old_one_stops_working()
+    {
+        var cookies = new CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        await Forms.LoginAsync(client, Email, Password);
+        var first = SessionCookie(cookies);
+
+        await Forms.LoginAsync(client, Email, Password);
+        var second = SessionCookie(cookies);
+        Assert.NotEqual(first, second);
+
+        using var stale = app.CreateHttpClient();
+        stale.DefaultRequestHeaders.Add("Cookie", $"__Host-mypage-session={first}");
+        Assert.Equal(HttpStatusCode.Redirect, (await stale.GetAsync("/Home")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_log_out_and_the_session_is_gone_on_the_server()
+    {
+        var cookies = new CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        await Forms.LoginAsync(client, Email, Password);
+        var session = SessionCookie(cookies);
+
+        var home = await client.GetStringAsync("/Home");
+        using var logout = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(home) }),
+        };
+        var response = await client.SendAsync(logout);
+        Assert.Equal("/Account/Login?status=signed-out", response.Headers.Location?.OriginalString);
+
+        using var replay = app.CreateHttpClient();
+        replay.DefaultRequestHeaders.Add("Cookie", $"__Host-mypage-session={session}");
+        Assert.Equal(HttpStatusCode.Redirect, (await replay.GetAsync("/Home")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_record_the_previous_login_time_in_japan_time()
+    {
+        var first = app.Time.GetUtcNow();
+        using (var firstClient = app.CreateHttpClient()) await Forms.LoginAsync(firstClient, Email, Password);
+        app.Time.Advance(TimeSpan.FromDays(2));
+        using var client = app.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+        Assert.Contains($"前回のログイン日時：{MyPage.Time.JapanTime.Format(first)}", await client.GetStringAsync("/Home"));
+    }
+
+    [Fact]
+    public async Task Can_log_each_success_failure_and_lock_without_the_password()
+    {
+        for (var i = 0; i < 5; i++) await FailedLoginAsync(Email);
+        await app.WithDbAsync(db => Task.FromResult(db.LoginThrottles.ExecuteDelete()));
+        using (var client = app.CreateHttpClient()) await Forms.LoginAsync(client, Email, Password);
+
+        var lines = app.Logs.Lines;
+        Assert.Equal(5, lines.Count(l => l.StartsWith("ログイン失敗") && l.Contains("client=127.0.0.1")));
+        Assert.Single(lines, l => l.StartsWith("アカウントロック"));
+        Assert.Single(lines, l => l.StartsWith("ログイン成功") && l.Contains("client=127.0.0.1"));
+        Assert.DoesNotContain(lines, l => l.Contains(Password) || l.Contains("Wrong-pass") || l.Contains(Email));
+    }
+
+    private async Task<(HttpStatusCode Status, string Html, string CookieNames, TimeSpan Elapsed)> FailedLoginAsync(string id)
+    {
+        var cookies = new CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        var page = await client.GetStringAsync("/Account/Login");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Forms.Token(page),
+                ["Input.Id"] = id,
+                ["Input.Password"] = "Wrong-pass-1",
+            }),
+        };
+        var watch = Stopwatch.StartNew();
+        var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        watch.Stop();
+        var names = string.Join(",", response.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split('=')[0]).Order() : []);
+        return (response.StatusCode, html, names, watch.Elapsed);
+    }
+
+    // CSRF トークンと入力したIDだけは応答ごとに違ってよい
+    private static string Normalise(string html, string typedId)
+        => Regex.Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "TOKEN").Replace(typedId, "ID");
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private string SessionCookie(CookieContainer cookies)
+        => cookies.GetCookies(app.BaseUrl).Single(c => c.Name == "__Host-mypage-session").Value;
+}
