@@ -36,6 +36,10 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // ビルド出力から動かすので、wwwroot を静的ウェブ資産の目録どおりに配る（公開版では publish の wwwroot）
+        builder.UseStaticWebAssets();
+        // 本番と同じく、ビルド時に圧縮したファイルをそのまま配る（開発用の作り直しは無圧縮の gzip になる）
+        builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
         builder.UseSetting("ConnectionStrings:MyPage", $"Data Source={DatabasePath}");
         builder.ConfigureServices(services =>
         {

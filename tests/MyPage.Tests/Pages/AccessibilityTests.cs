@@ -1,0 +1,121 @@
+using Microsoft.Playwright;
+using MyPage.Pages.Account;
+using MyPage.Tests.Infrastructure;
+using MyPage.Tests.Pages.Account;
+using static Microsoft.Playwright.Assertions;
+
+namespace MyPage.Tests.Pages;
+
+// axe（WCAG 2.x A/AA）で違反ゼロ。360px 幅と PC 幅のスクリーンショットも残す。
+public class AccessibilityTests : IAsyncLifetime
+{
+    private readonly MyPageApp app = new();
+    private const string Email = "seeker@example.jp";
+    private const string Password = "Right-pass-1";
+
+    public async Task InitializeAsync() => await app.CreateSeekerAsync(Email, Password);
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Theory]
+    [InlineData("/", "top")]
+    [InlineData("/Account/Login", "login")]
+    [InlineData("/Account/ForgotId", "forgot-id")]
+    [InlineData("/no-such-page", "not-found")]
+    public async Task Can_use_public_pages_without_axe_violations(string path, string name)
+    {
+        foreach (var width in new[] { 360, 1280 })
+        {
+            var page = await Browser.OpenAsync(app, width: width);
+            await page.GotoAsync(path);
+            await Browser.ScreenshotAsync(page, $"{name}-{width}");
+            await Axe.AssertNoViolationsAsync(page);
+            await AssertFitsAsync(page, width);
+        }
+    }
+
+    [Fact]
+    public async Task Can_use_login_with_an_error_without_axe_violations()
+    {
+        var page = await Browser.OpenAsync(app, width: 360);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }).ClickAsync();
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync(LoginTexts.IdRequired);
+        await Expect(page.GetByLabel(LoginTexts.IdLabel)).ToHaveAttributeAsync("aria-describedby", "login-id-error");
+        await Browser.ScreenshotAsync(page, "login-error-360");
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Can_use_login_when_locked_without_axe_violations()
+    {
+        var page = await Browser.OpenAsync(app, width: 1280);
+        await page.GotoAsync("/Account/Login");
+        var login = new LoginPage(page);
+        for (var i = 1; i <= 5; i++)
+        {
+            await login.SubmitAsync(Email, "Wrong-pass-1");
+            await login.ExpectErrorAsync(i < 5 ? LoginTexts.Failed : LoginTexts.Lockout);
+        }
+        await Browser.ScreenshotAsync(page, "login-locked-1280");
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Can_use_home_without_axe_violations()
+    {
+        foreach (var width in new[] { 360, 1280 })
+        {
+            var page = await Browser.OpenAsync(app, width: width);
+            await page.GotoAsync("/Account/Login");
+            var login = new LoginPage(page);
+            await login.SubmitAsync(Email, Password);
+            await login.ExpectHomeAsync();
+            await Browser.ScreenshotAsync(page, $"home-{width}");
+            await Axe.AssertNoViolationsAsync(page);
+            await AssertFitsAsync(page, width);
+        }
+    }
+
+    [Fact]
+    public async Task Can_read_every_page_at_320_pixels_without_sideways_scrolling()
+    {
+        var page = await Browser.OpenAsync(app, width: 320);
+        foreach (var path in new[] { "/", "/Account/Login", "/Account/ForgotId", "/no-such-page" })
+        {
+            await page.GotoAsync(path);
+            await AssertFitsAsync(page, 320);
+        }
+    }
+
+    [Fact]
+    public async Task Can_skip_to_the_main_content()
+    {
+        var page = await Browser.OpenAsync(app);
+        await page.GotoAsync("/Account/Login");
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "本文へスキップ" });
+        await Expect(skip).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("main")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Can_tell_every_page_apart_by_its_title()
+    {
+        var titles = new List<string>();
+        var page = await Browser.OpenAsync(app);
+        foreach (var path in new[] { "/", "/Account/Login", "/Account/ForgotId", "/no-such-page" })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
+            titles.Add(await page.TitleAsync());
+        }
+        Assert.Equal(titles.Count, titles.Distinct().Count());
+    }
+
+    private static async Task AssertFitsAsync(IPage page, int width)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{page.Url} は {width}px 幅で横にはみ出します ({scrollWidth}px)");
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Playwright;
+using MyPage.Pages.Account;
+using MyPage.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace MyPage.Tests.Pages.Account;
+
+// 実際のブラウザ（Debian の Chromium）で、マニュアルの手順どおりに操作する。
+// JavaScript あり（htmx の部分差し替え）と、なし（普通の POST）の両方で。
+public class LoginBrowserTests : IAsyncLifetime
+{
+    private readonly MyPageApp app = new();
+    private const string Email = "seeker@example.jp";
+    private const string Password = "Right-pass-1";
+
+    public async Task InitializeAsync() => await app.CreateSeekerAsync(Email, Password, "70000-1234567", "飯田橋公共職業安定所");
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Can_log_in_from_the_top_page_after_one_wrong_password(bool javaScript)
+    {
+        var page = await Browser.OpenAsync(app, javaScript);
+
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveTitleAsync("ハローワークインターネットサービス");
+        await page.GetByRole(AriaRole.Link, new() { Name = "求職者マイページにログイン" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = LoginTexts.Title, Level = 1 })).ToBeVisibleAsync();
+        var login = new LoginPage(page);
+        await login.SubmitAsync(Email, "Wrong-pass-1");
+        await login.ExpectErrorAsync(LoginTexts.Failed);
+        await Expect(login.Id).ToHaveValueAsync(Email);
+        await Expect(login.Password).ToHaveValueAsync("");
+
+        await login.SubmitAsync(Email, Password);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Home$"));
+        await login.ExpectHomeAsync();
+        await Expect(page.Locator("#seeker-number")).ToHaveTextAsync("70000-1234567");
+        await Expect(page.Locator("#office-name")).ToHaveTextAsync("飯田橋公共職業安定所");
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "求職者マイページ" });
+        foreach (var item in new[] { "ホーム", "求人検索", "求職活動状況", "メッセージ", "求職者情報・設定" })
+            await Expect(nav.GetByRole(AriaRole.Link, new() { Name = item, Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Can_wait_out_a_lockout_and_then_log_in(bool javaScript)
+    {
+        var page = await Browser.OpenAsync(app, javaScript);
+        await page.GotoAsync("/Account/Login");
+        var lockedAt = app.Time.GetUtcNow();
+
+        var login = new LoginPage(page);
+        for (var i = 1; i <= 5; i++)
+        {
+            await login.SubmitAsync(Email, $"Wrong-pass-{i}");
+            await login.ExpectErrorAsync(i < 5 ? LoginTexts.Failed : LoginTexts.Lockout);
+        }
+        var retry = LoginTexts.RetryFrom(MyPage.Time.JapanTime.Format(lockedAt.AddMinutes(30)));
+        await Expect(login.ErrorSummary).ToContainTextAsync(retry);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(LoginTexts.Lockout);
+
+        // ロック中は正しいパスワードでも入れない
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectErrorAsync(retry);
+        Assert.EndsWith("/Account/Login", page.Url);
+
+        app.Time.Advance(TimeSpan.FromMinutes(30));
+        await login.SubmitAsync(Email, Password);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Home$"));
+    }
+
+    [Fact]
+    public async Task Can_log_out_from_home()
+    {
+        var page = await Browser.OpenAsync(app);
+        await page.GotoAsync("/Account/Login");
+        var login = new LoginPage(page);
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectHomeAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(LoginTexts.SignedOut);
+        await page.GotoAsync("/Home");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login\\?returnUrl=%2FHome$"));
+    }
+}

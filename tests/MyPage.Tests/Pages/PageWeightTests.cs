@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Pages;
+
+// 遅い回線 (400 kbit/s, 往復2秒) の利用者のための予算。時間ではなくバイトと要求の数で測る。
+public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly MyPageApp app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Can_load_login_on_a_first_visit_within_budget()
+    {
+        var page = await Browser.OpenAsync(app);
+        var requests = new List<IRequest>();
+        page.RequestFinished += (_, request) => requests.Add(request);
+
+        var response = await page.GotoAsync("/Account/Login", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var html = await response!.TextAsync();
+
+        long transferred = 0;
+        var report = new List<string>();
+        foreach (var request in requests)
+        {
+            var sizes = await request.SizesAsync();
+            var encoding = (await request.ResponseAsync())?.Headers.GetValueOrDefault("content-encoding") ?? "none";
+            report.Add($"{request.Url} {sizes.ResponseBodySize}+{sizes.ResponseHeadersSize} ({encoding})");
+            transferred += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+            Assert.Equal(app.BaseUrl.Authority, new Uri(request.Url).Authority);
+        }
+
+        output.WriteLine($"{transferred} バイト / {requests.Count} 要求: " + string.Join(", ", report));
+        Assert.InRange(requests.Count, 1, 3);
+        Assert.True(transferred <= 30 * 1024, $"転送量 {transferred} バイト: " + string.Join(", ", report));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(html) <= 13 * 1024, $"HTML {html.Length} 文字");
+    }
+
+    [Fact]
+    public async Task Can_send_japanese_as_utf8_text_not_entities()
+    {
+        using var client = app.CreateHttpClient();
+        var html = await client.GetStringAsync("/Account/Login");
+        Assert.Contains("求職者マイページログイン", html);
+        Assert.DoesNotContain("&#x", html);
+    }
+
+    [Fact]
+    public async Task Can_serve_static_files_under_fingerprinted_names()
+    {
+        using var client = app.CreateHttpClient();
+        var html = await client.GetStringAsync("/Account/Login");
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/css/site\\.[a-z0-9]+\\.css)\"").Groups[1].Value;
+        var js = System.Text.RegularExpressions.Regex.Match(html, "src=\"(/lib/htmx/htmx\\.min\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
+        foreach (var (path, file) in new[] { (css, "wwwroot/css/site.css"), (js, "wwwroot/lib/htmx/htmx.min.js") })
+        {
+            Assert.NotEmpty(path);
+            var response = await client.GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, path);
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Repository.Root, file)), await response.Content.ReadAsByteArrayAsync());
+            // 公開ビルド (dotnet publish) では MapStaticAssets が immutable を付ける。開発ビルドは no-cache + ETag。
+            Assert.NotNull(response.Headers.ETag);
+        }
+    }
+}
