@@ -30,6 +30,8 @@ services.AddDbContext<MyPageDb>(o => o
     .AddInterceptors(new SqliteConnectionSettings()));
 services.AddDataProtection().SetApplicationName("MyPage").PersistKeysToDbContext<MyPageDb>();
 services.AddSingleton(TimeProvider.System);
+services.AddSingleton<Housekeeping>();
+services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
 
 // 求職者のアカウント（ASP.NET Core Identity、画面は自前）
 services.AddIdentityCore<Seeker>(o =>
@@ -89,6 +91,7 @@ services.AddAntiforgery(o =>
 // 日本語を &#x...; にせず UTF-8 のまま送る（バイト数が約3分の1になる）
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddResponseCompression(o => o.EnableForHttps = true);
+services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 services.Configure<ForwardedHeadersOptions>(o =>
 {
     o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

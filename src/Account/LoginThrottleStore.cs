@@ -12,6 +12,9 @@ public sealed class LoginThrottleStore(MyPageDb db)
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(30);
 
+    // 失敗の間が24時間あけば、それまでの失敗は数えない（放っておかれた行を消せるように）
+    public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(24);
+
     // Granted: 照合してよい。Failures: この試行を含めた連続失敗数。LockedUntil: ロック期限。
     public sealed record Reservation(bool Granted, int Failures, DateTimeOffset? LockedUntil)
     {
@@ -22,20 +25,23 @@ public sealed class LoginThrottleStore(MyPageDb db)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         var lockUntilMs = (now + LockDuration).ToUnixTimeMilliseconds();
+        var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
 
         await ExecuteAsync(
-            "INSERT INTO LoginThrottles (LoginId, Failures, LockedUntil) VALUES ($id, 0, NULL) ON CONFLICT (LoginId) DO NOTHING;",
-            ct, ("$id", loginId));
+            "INSERT INTO LoginThrottles (LoginId, Failures, LockedUntil, UpdatedAt) VALUES ($id, 0, NULL, $now) ON CONFLICT (LoginId) DO NOTHING;",
+            ct, ("$id", loginId), ("$now", nowMs));
 
-        // ロック中は何も変えない（ロック中の失敗でロックは延びない）。期限切れのロックは数え直し。
+        // ロック中は何も変えない（ロック中の失敗でロックは延びない）。
+        // 期限切れのロックと、24時間前より古い失敗は数え直し。
         await using (var reserve = await CommandAsync("""
             UPDATE LoginThrottles
-            SET Failures = CASE WHEN LockedUntil IS NOT NULL THEN 1 ELSE Failures + 1 END,
-                LockedUntil = CASE WHEN (CASE WHEN LockedUntil IS NOT NULL THEN 1 ELSE Failures + 1 END) >= $max
-                                   THEN $lockUntil ELSE NULL END
+            SET Failures = CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= $forget THEN 1 ELSE Failures + 1 END,
+                LockedUntil = CASE WHEN (CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= $forget THEN 1 ELSE Failures + 1 END) >= $max
+                                   THEN $lockUntil ELSE NULL END,
+                UpdatedAt = $now
             WHERE LoginId = $id AND (LockedUntil IS NULL OR LockedUntil <= $now)
             RETURNING Failures, LockedUntil;
-            """, ct, ("$id", loginId), ("$max", MaxFailures), ("$lockUntil", lockUntilMs), ("$now", nowMs)))
+            """, ct, ("$id", loginId), ("$max", MaxFailures), ("$lockUntil", lockUntilMs), ("$now", nowMs), ("$forget", forgetMs)))
         await using (var reader = await reserve.ExecuteReaderAsync(ct))
         {
             if (await reader.ReadAsync(ct))
@@ -56,11 +62,14 @@ public sealed class LoginThrottleStore(MyPageDb db)
     public Task<int> ClearAsync(string loginId, CancellationToken ct = default)
         => db.LoginThrottles.Where(t => t.LoginId == loginId).ExecuteDeleteAsync(ct);
 
-    public async Task<DateTimeOffset?> LockedUntilAsync(string loginId, DateTimeOffset now, CancellationToken ct = default)
+    // 後片付け: ロック中でなく、24時間何もない行を消す（存在しないIDの行がたまり続けないように）
+    public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var ms = await db.LoginThrottles.AsNoTracking()
-            .Where(t => t.LoginId == loginId).Select(t => t.LockedUntil).SingleOrDefaultAsync(ct);
-        return ms is { } v && v > now.ToUnixTimeMilliseconds() ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
+        return db.LoginThrottles
+            .Where(t => t.UpdatedAt <= forgetMs && (t.LockedUntil == null || t.LockedUntil <= nowMs))
+            .ExecuteDeleteAsync(ct);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)

@@ -49,7 +49,7 @@ public sealed class PasswordLogin(
         await throttle.ClearAsync(loginId, ct);
         await history.RecordAsync(seeker!, now, ct);
         // 前のセッションを使い回さない（セッション固定の防止）。サーバー側の行も消える。
-        await signIn.SignOutAsync();
+        if (signIn.Context.User.Identity?.IsAuthenticated == true) await signIn.SignOutAsync();
         await signIn.SignInAsync(seeker!, isPersistent: false, authenticationMethod: "pwd");
         log.LogInformation("ログイン成功 seeker={SeekerId} client={Client} at={At:o}", seeker!.Id, clientAddress, now);
         return new LoginResult(LoginOutcome.Succeeded);

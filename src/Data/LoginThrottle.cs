@@ -7,4 +7,7 @@ public class LoginThrottle
     public required string LoginId { get; set; }
     public int Failures { get; set; }
     public long? LockedUntil { get; set; }
+
+    // 最後に数えた時刻。24時間何もなければ数え直し、行は後片付けで消える
+    public long UpdatedAt { get; set; }
 }

@@ -174,6 +174,9 @@ namespace MyPage.src.Data.Migrations
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("LoginId");
 
                     b.ToTable("LoginThrottles");

@@ -78,4 +78,24 @@ public class LoginThrottleStoreTests : IAsyncLifetime
         Assert.Single(results, r => r.LocksOnFailure);
         Assert.Equal(5, await app.WithDbAsync(db => Task.FromResult(db.LoginThrottles.Single().Failures)));
     }
+
+    [Fact]
+    public async Task Can_forget_failures_after_24_quiet_hours()
+    {
+        for (var i = 0; i < 4; i++) await ReserveAsync("a@example.jp", T0);
+        var later = await ReserveAsync("a@example.jp", T0.AddHours(24));
+        Assert.Equal(1, later.Failures);
+    }
+
+    [Fact]
+    public async Task Can_purge_only_records_quiet_for_24_hours()
+    {
+        await ReserveAsync("old@example.jp", T0);
+        await ReserveAsync("recent@example.jp", T0.AddHours(23));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().PurgeAsync(T0.AddHours(24)));
+        var left = await app.WithDbAsync(db => Task.FromResult(db.LoginThrottles.Select(t => t.LoginId).ToList()));
+        Assert.Equal(["recent@example.jp"], left);
+    }
 }

@@ -21,12 +21,18 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     private static readonly X509Certificate2 Certificate = LocalCertificate.Create();
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"mypage-test-{Guid.NewGuid():N}.db");
+    public string DatabasePath { get; }
+    private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly bool keepDatabase;
     public LogCapture Logs { get; } = new();
     public int PasswordVerifications => CountingPasswordHasher.Count(this);
 
-    public MyPageApp()
+    // databasePath を渡すと、そのファイルで「再起動」したサイトになる
+    public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false)
     {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"mypage-test-{Guid.NewGuid():N}.db");
+        this.settings = settings ?? new Dictionary<string, string?>();
+        this.keepDatabase = keepDatabase;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(Certificate)));
         StartServer();
     }
@@ -41,6 +47,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         // 本番と同じく、ビルド時に圧縮したファイルをそのまま配る（開発用の作り直しは無圧縮の gzip になる）
         builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
         builder.UseSetting("ConnectionStrings:MyPage", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -79,6 +86,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (keepDatabase) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(DatabasePath + suffix);
     }

@@ -74,7 +74,8 @@ namespace MyPage.src.Data.Migrations
                 {
                     LoginId = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     Failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

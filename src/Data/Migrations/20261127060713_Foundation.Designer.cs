@@ -11,7 +11,7 @@ using MyPage.Data;
 namespace MyPage.src.Data.Migrations
 {
     [DbContext(typeof(MyPageDb))]
-    [Migration("20261127055530_Foundation")]
+    [Migration("20261127060713_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -175,6 +175,9 @@ namespace MyPage.src.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("LoginId");

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Data;
+
+public class DatabaseStartupTests
+{
+    [Fact]
+    public async Task Can_stay_signed_in_across_a_restart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mypage-restart-{Guid.NewGuid():N}.db");
+        string session;
+        await using (var first = new MyPageApp(path, keepDatabase: true))
+        {
+            await first.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
+            var cookies = new CookieContainer();
+            using var client = first.CreateHttpClient(cookies);
+            await Forms.LoginAsync(client, "seeker@example.jp", "Right-pass-1");
+            session = cookies.GetCookies(first.BaseUrl).Single(c => c.Name == "__Host-mypage-session").Value;
+            Assert.NotEmpty(await first.WithDbAsync(db => db.DataProtectionKeys.ToListAsync()));
+        }
+
+        // 鍵 (Data Protection) もセッションもデータベースにあるので、別のプロセスでも続けて使える
+        await using var second = new MyPageApp(path);
+        using var again = second.CreateHttpClient();
+        again.DefaultRequestHeaders.Add("Cookie", $"__Host-mypage-session={session}");
+        var home = await again.GetAsync("/Home");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("求職者マイページホーム", await home.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Can_migrate_at_start_up_and_use_wal()
+    {
+        await using var app = new MyPageApp();
+        var mode = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+        Assert.Equal("wal", mode.Single());
+        Assert.Empty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+    }
+
+    [Fact]
+    public async Task Cannot_migrate_when_the_operator_turned_it_off()
+    {
+        await using var app = new MyPageApp(settings: new Dictionary<string, string?> { ["MyPage:Database:MigrateOnStartup"] = "false" });
+        Assert.NotEmpty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using MyPage.Pages.Account;
+using MyPage.Staff;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Staff;
+
+// 職員のコマンド。中身はサイトと同じサービスで、設定されたデータベースに対して動く。
+public class StaffCommandTests : IAsyncLifetime
+{
+    private readonly MyPageApp app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await StaffCommand.RunAsync(args, app.Services, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Can_create_a_seeker_who_can_then_log_in()
+    {
+        var (code, output, _) = await RunAsync("create-seeker", "--email", "New@Example.jp", "--password", "Staff-made-1",
+            "--seeker-number", "70000-7654321", "--office", "渋谷公共職業安定所");
+        Assert.Equal(0, code);
+        Assert.Contains("new@example.jp", output);
+
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, "new@example.jp", "Staff-made-1");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var home = await client.GetStringAsync("/Home");
+        Assert.Contains("70000-7654321", home);
+        Assert.Contains("渋谷公共職業安定所", home);
+    }
+
+    [Fact]
+    public async Task Cannot_create_a_seeker_twice_even_with_other_case()
+    {
+        Assert.Equal(0, (await RunAsync("create-seeker", "--email", "a@example.jp", "--password", "Staff-made-1")).Code);
+        var (code, _, error) = await RunAsync("create-seeker", "--email", "A@EXAMPLE.JP", "--password", "Staff-made-1");
+        Assert.Equal(1, code);
+        Assert.Contains("すでにいます", error);
+    }
+
+    [Theory]
+    [InlineData("--email", "not-a-mail", "--password", "Staff-made-1")]
+    [InlineData("--email", "a@example.jp", "--password", "short1!")]
+    [InlineData("--email", "a@example.jp", "--password", "Ｆｕｌｌ-width-1")]
+    [InlineData("--email", "a@example.jp", "--password", "Staff-made-1", "--seeker-number", "123")]
+    [InlineData("--email", "a@example.jp")]
+    [InlineData("--email", "a@example.jp", "--password")]
+    [InlineData("--email", "a@example.jp", "--password", "Staff-made-1", "--colour", "red")]
+    public async Task Cannot_create_a_seeker_from_bad_arguments(params string[] args)
+    {
+        var (code, _, error) = await RunAsync(["create-seeker", .. args]);
+        Assert.Equal(2, code);
+        Assert.NotEmpty(error);
+        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Users.Count())));
+    }
+
+    [Fact]
+    public async Task Can_unlock_a_locked_seeker()
+    {
+        await app.CreateSeekerAsync("locked@example.jp", "Right-pass-1");
+        using var client = app.CreateHttpClient();
+        for (var i = 0; i < 5; i++) await Forms.LoginAsync(client, "locked@example.jp", "Wrong-pass-1");
+        var refused = await Forms.LoginAsync(client, "locked@example.jp", "Right-pass-1");
+        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(await refused.Content.ReadAsStringAsync()));
+
+        var (code, output, _) = await RunAsync("unlock", "--email", "LOCKED@example.jp");
+        Assert.Equal(0, code);
+        Assert.Contains("解除しました", output);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Forms.LoginAsync(client, "locked@example.jp", "Right-pass-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_find_an_id_by_seeker_number()
+    {
+        await app.CreateSeekerAsync("found@example.jp", "Right-pass-1", "70000-1111111");
+        var (code, output, _) = await RunAsync("find-id", "--seeker-number", "７００００－１１１１１１１");
+        Assert.Equal(0, code);
+        Assert.Equal("found@example.jp", output.Trim());
+    }
+
+    [Fact]
+    public async Task Cannot_find_an_id_for_an_unknown_seeker_number()
+    {
+        var (code, output, error) = await RunAsync("find-id", "--seeker-number", "70000-0000000");
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains("いません", error);
+    }
+
+    [Fact]
+    public async Task Can_run_as_dotnet_mypage_dll_staff_against_the_configured_database()
+    {
+        await app.CreateSeekerAsync("process@example.jp", "Right-pass-1", "70000-2222222");
+
+        var found = await RunProcessAsync("staff", "find-id", "--seeker-number", "70000-2222222");
+        Assert.Equal(0, found.Code);
+        Assert.Equal("process@example.jp", found.Out.Trim());
+
+        var bad = await RunProcessAsync("staff", "remove-everything");
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("知らないコマンドです", bad.Err);
+    }
+
+    private async Task<(int Code, string Out, string Err)> RunProcessAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyPage.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ConnectionStrings__MyPage"] = $"Data Source={app.DatabasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (process.ExitCode, await output, await error);
+    }
+}
