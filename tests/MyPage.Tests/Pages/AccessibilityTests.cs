@@ -7,15 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Pages;
 
 // axe（WCAG 2.x A/AA）で違反ゼロ。360px 幅と PC 幅のスクリーンショットも残す。
-public class AccessibilityTests : IAsyncLifetime
+public class AccessibilityTests : SeekerTest
 {
-    private readonly MyPageApp app = new();
-    private const string Email = "seeker@example.jp";
-    private const string Password = "Right-pass-1";
-
-    public async Task InitializeAsync() => await app.CreateSeekerAsync(Email, Password);
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("/", "top")]
     [InlineData("/Account/Login", "login")]

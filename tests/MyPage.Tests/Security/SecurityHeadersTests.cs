@@ -3,15 +3,8 @@ using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Security;
 
-public class SecurityHeadersTests : IAsyncLifetime
+public class SecurityHeadersTests : SeekerTest
 {
-    private readonly MyPageApp app = new();
-    private const string Email = "seeker@example.jp";
-    private const string Password = "Right-pass-1";
-
-    public async Task InitializeAsync() => await app.CreateSeekerAsync(Email, Password);
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("/")]
     [InlineData("/Account/Login")]

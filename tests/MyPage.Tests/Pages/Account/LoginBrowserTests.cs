@@ -7,15 +7,8 @@ namespace MyPage.Tests.Pages.Account;
 
 // 実際のブラウザ（Debian の Chromium）で、マニュアルの手順どおりに操作する。
 // JavaScript あり（htmx の部分差し替え）と、なし（普通の POST）の両方で。
-public class LoginBrowserTests : IAsyncLifetime
+public class LoginBrowserTests : SeekerTest
 {
-    private readonly MyPageApp app = new();
-    private const string Email = "seeker@example.jp";
-    private const string Password = "Right-pass-1";
-
-    public async Task InitializeAsync() => await app.CreateSeekerAsync(Email, Password, "70000-1234567", "飯田橋公共職業安定所");
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

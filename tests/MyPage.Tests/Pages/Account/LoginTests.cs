@@ -8,15 +8,8 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Pages.Account;
 
 // 「求職者マイページログイン」を HttpClient で (本物の Kestrel と SQLite に対して)
-public class LoginTests : IAsyncLifetime
+public class LoginTests : SeekerTest
 {
-    private readonly MyPageApp app = new();
-    private const string Email = "seeker@example.jp";
-    private const string Password = "Right-pass-1";
-
-    public async Task InitializeAsync() => await app.CreateSeekerAsync(Email, Password);
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task Can_log_in_and_land_on_home()
     {
