@@ -9,6 +9,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using MyPage.Account;
 using MyPage.Data;
+using MyPage.Mail;
+using MyPage.PasswordReset;
+using Microsoft.Extensions.Options;
 using MyPage.Security;
 using MyPage.Sessions;
 using MyPage.Staff;
@@ -49,6 +52,21 @@ services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
 services.AddScoped<LoginThrottleStore>();
 services.AddScoped<LoginHistory>();
 services.AddScoped<PasswordLogin>();
+
+// メール: 送信待ちの表 (Outbox) に積み、OutboxSender が SMTP (MailKit) か開発用メールボックスへ送る
+services.Configure<MailOptions>(config.GetSection("MyPage:Mail"));
+services.AddSingleton<OutboxSignal>();
+services.AddScoped<Outbox>();
+services.AddSingleton<SmtpMailTransport>();
+services.AddSingleton<DirectoryMailTransport>();
+services.AddSingleton<IMailTransport>(sp =>
+    sp.GetRequiredService<IOptions<MailOptions>>().Value.Transport.Equals("Directory", StringComparison.OrdinalIgnoreCase)
+        ? sp.GetRequiredService<DirectoryMailTransport>()
+        : sp.GetRequiredService<SmtpMailTransport>());
+services.AddHostedService<OutboxSender>();
+
+// パスワード再登録（認証キー）
+services.AddScoped<PasswordResets>();
 
 // ログインセッション: Cookie は鍵だけ、中身はデータベース（ServerSessionStore）
 services.AddSingleton<ServerSessionStore>();

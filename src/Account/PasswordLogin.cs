@@ -26,7 +26,7 @@ public sealed class PasswordLogin(
     {
         var loginId = LoginId.Normalize(rawId);
         var now = time.GetUtcNow();
-        var idTag = Tag(loginId);
+        var idTag = LoginId.Tag(loginId);
 
         var reservation = await throttle.ReserveAsync(loginId, now, ct);
         if (!reservation.Granted)
@@ -71,8 +71,4 @@ public sealed class PasswordLogin(
         }
         return result != PasswordVerificationResult.Failed;
     }
-
-    // ログに入力されたIDそのものは残さない。同じIDへの攻撃を追えるだけの短いハッシュ。
-    internal static string Tag(string loginId)
-        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(loginId)))[..12];
 }

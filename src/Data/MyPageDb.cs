@@ -10,6 +10,8 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -28,6 +30,22 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
         {
             e.HasKey(t => t.LoginId);
             e.Property(t => t.LoginId).HasMaxLength(254);
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            e.Property(m => m.MessageId).HasMaxLength(200);
+            e.Property(m => m.To).HasMaxLength(254);
+        });
+
+        builder.Entity<PasswordResetRequest>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.SeekerId);
+            e.HasIndex(r => new { r.LoginIdTag, r.CreatedAt });
+            e.HasIndex(r => new { r.ClientTag, r.CreatedAt });
+            e.HasOne<Seeker>().WithMany().HasForeignKey(r => r.SeekerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SessionRecord>(e =>

@@ -24,12 +24,16 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     public string DatabasePath { get; }
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly bool keepDatabase;
+    private readonly string environment;
     public LogCapture Logs { get; } = new();
+    public TestSmtpServer Smtp { get; } = new();
     public int PasswordVerifications => CountingPasswordHasher.Count(this);
 
     // databasePath を渡すと、そのファイルで「再起動」したサイトになる
-    public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false)
+    public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing")
     {
+        this.environment = environment;
+        if (smtpUp) Smtp.Start();
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"mypage-test-{Guid.NewGuid():N}.db");
         this.settings = settings ?? new Dictionary<string, string?>();
         this.keepDatabase = keepDatabase;
@@ -41,12 +45,16 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         // ビルド出力から動かすので、wwwroot を静的ウェブ資産の目録どおりに配る（公開版では publish の wwwroot）
         builder.UseStaticWebAssets();
         // 本番と同じく、ビルド時に圧縮したファイルをそのまま配る（開発用の作り直しは無圧縮の gzip になる）
         builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
         builder.UseSetting("ConnectionStrings:MyPage", $"Data Source={DatabasePath}");
+        builder.UseSetting("MyPage:Mail:Transport", "Smtp");
+        builder.UseSetting("MyPage:Mail:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("MyPage:Mail:Smtp:Port", Smtp.Port.ToString());
+        builder.UseSetting("MyPage:Mail:Smtp:UseTls", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
@@ -85,6 +93,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Smtp.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (keepDatabase) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })

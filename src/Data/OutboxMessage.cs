@@ -1,0 +1,22 @@
+namespace MyPage.Data;
+
+// 送るメール。画面の処理と同じトランザクションで書き、後で OutboxSender が送る。
+// 時刻は SQL で比べられるように Unix ミリ秒。
+public class OutboxMessage
+{
+    public long Id { get; set; }
+
+    // Message-ID。送り直しても同じ値なので、受け手側で重複を見分けられる
+    public required string MessageId { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
+    public long CreatedAt { get; set; }
+    public long NextAttemptAt { get; set; }
+
+    // 送信中の印。この時刻までは他の送信者が手を出さない（複数インスタンスでも一度だけ送る）
+    public long? ClaimedUntil { get; set; }
+    public int Attempts { get; set; }
+    public long? SentAt { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,22 @@
+namespace MyPage.Data;
+
+// 「求職者マイページパスワード再登録」画面での申込み一件。認証キーはハッシュだけを持つ。
+// 登録のないIDにも行を作る（SeekerId は null、どの認証キーも合わない）ので、画面からは区別できない。
+public class PasswordResetRequest
+{
+    // ブラウザの Cookie に入れた参照のハッシュ（参照そのものは持たない）
+    public required string Id { get; set; }
+    public string? SeekerId { get; set; }
+    public required string KeyHash { get; set; }
+
+    // 時間あたりの上限を数えるための、正規化したIDと接続元のハッシュ
+    public required string LoginIdTag { get; set; }
+    public required string ClientTag { get; set; }
+    public bool MailQueued { get; set; }
+
+    public long CreatedAt { get; set; }
+    public long ExpiresAt { get; set; }
+    public int FailedAttempts { get; set; }
+    public long? UsedAt { get; set; }
+    public long? VoidedAt { get; set; }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using MyPage.Data;
+
+namespace MyPage.Mail;
+
+// 送るメールを、呼び出し側のトランザクションの中で送信待ちの表に積む。
+// SaveChanges が成功すればメールは必ず残り、OutboxSender が送り届ける。
+public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvider time, OutboxSignal signal)
+{
+    public void Add(string to, string subject, string body)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var domain = options.Value.From.Split('@') is [_, var d] ? d : "mypage.local";
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            MessageId = $"{Guid.NewGuid():N}@{domain}",
+            To = to,
+            Subject = subject,
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+
+    // コミットの後に呼ぶ: 送信者をすぐに起こす
+    public void Notify() => signal.Notify();
+}
+
+// 送信待ちができたことを送信者に知らせる。待っていない間の知らせも取りこぼさない。
+public sealed class OutboxSignal
+{
+    private readonly Lock gate = new();
+    private bool pending;
+    private TaskCompletionSource waiter = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Notify()
+    {
+        lock (gate)
+        {
+            pending = true;
+            waiter.TrySetResult();
+        }
+    }
+
+    // 知らせが来るか timeout がたつまで待つ
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    {
+        Task signalled;
+        lock (gate)
+        {
+            if (pending) { pending = false; return; }
+            if (waiter.Task.IsCompleted) waiter = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            signalled = waiter.Task;
+        }
+        using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(signalled, Task.Delay(timeout, time, stopDelay.Token));
+        await stopDelay.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+        lock (gate) pending = false;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MyPage.Data;
+using MyPage.Time;
+
+namespace MyPage.Mail;
+
+// 送信待ちのメールを送る。失敗したら間隔を広げながら送り直し、あきらめない（メールを失わない）。
+// 送る前に行を「送信中」として確保するので、複数のインスタンスでも同じメールを同時に送らない。
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes,
+    IMailTransport transport,
+    IOptions<MailOptions> options,
+    OutboxSignal signal,
+    TimeProvider time,
+    ILogger<OutboxSender> log) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
+
+    // 1回目の失敗で30秒、その後は倍々で、最大30分
+    public static TimeSpan Backoff(int attempts)
+        => TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DeliverDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "送信待ちのメールを読めませんでした。あとでもう一度試します。");
+            }
+            await signal.WaitAsync(PollInterval, time, stoppingToken);
+        }
+    }
+
+    public async Task<int> DeliverDueAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
+
+        var sent = 0;
+        foreach (var id in due)
+            if (await DeliverAsync(db, id, ct)) sent++;
+        return sent;
+    }
+
+    private async Task<bool> DeliverAsync(MyPageDb db, long id, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var claimUntil = now + (long)ClaimFor.TotalMilliseconds;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimUntil), ct);
+        if (claimed == 0) return false;
+
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        try
+        {
+            await transport.SendAsync(ToMime(message), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var attempts = message.Attempts + 1;
+            var next = time.GetUtcNow() + Backoff(attempts);
+            var error = e.GetType().Name + ": " + e.Message;
+            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, next.ToUnixTimeMilliseconds())
+                .SetProperty(m => m.ClaimedUntil, (long?)null)
+                .SetProperty(m => m.LastError, error.Length > 500 ? error[..500] : error), CancellationToken.None);
+            log.LogWarning("メール送信に失敗 outbox={Id} attempt={Attempts} next={Next:o} error={Error}", id, attempts, next, error);
+            return false;
+        }
+
+        var sentAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.SentAt, sentAt)
+            .SetProperty(m => m.Attempts, message.Attempts + 1)
+            .SetProperty(m => m.ClaimedUntil, (long?)null)
+            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        log.LogInformation("メール送信 outbox={Id} subject={Subject}", id, message.Subject);
+        return true;
+    }
+
+    private MimeMessage ToMime(OutboxMessage message)
+    {
+        var mail = new MimeMessage
+        {
+            MessageId = message.MessageId,
+            Subject = message.Subject,
+            Date = JapanTime.From(DateTimeOffset.FromUnixTimeMilliseconds(message.CreatedAt)),
+            Body = new TextPart("plain") { Text = message.Body },
+        };
+        mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
+        mail.To.Add(MailboxAddress.Parse(message.To));
+        return mail;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Account;
+using MyPage.Data;
+using MyPage.Mail;
+using MyPage.Sessions;
+
+namespace MyPage.PasswordReset;
+
+public enum ResetOutcome { Completed, WrongKey, KeyVoid }
+
+// パスワード再登録: 申込み（S2）と、認証キーでの完了（S3）。
+public sealed class PasswordResets(
+    MyPageDb db,
+    UserManager<Seeker> users,
+    LoginThrottleStore throttle,
+    Outbox outbox,
+    TimeProvider time,
+    ILogger<PasswordResets> log)
+{
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(50);
+    public const int MaxWrongKeys = 5;
+
+    // 1時間あたりの上限。超えても画面は同じで、メールは送らない
+    public const int MailsPerIdPerHour = 3;
+    public const int RequestsPerClientPerHour = 10;
+
+    // 申込みを受け付け、ブラウザに持たせる参照を返す。
+    // 登録のないIDでも同じ手順（キーの生成とハッシュ、行の記録）を踏み、メールだけ送らない。
+    public async Task<string> RequestAsync(string rawId, string? clientAddress, CancellationToken ct = default)
+    {
+        var loginId = LoginId.Normalize(rawId);
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var hourAgo = (now - TimeSpan.FromHours(1)).ToUnixTimeMilliseconds();
+        var reference = NewReference();
+        var key = ResetKey.Generate();
+        var keyHash = ResetKey.Hash(key);
+        var idTag = LoginId.Tag(loginId);
+        var clientTag = LoginId.Tag(clientAddress);
+        var seeker = await users.FindByNameAsync(loginId);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var mailsForId = await db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == idTag && r.MailQueued && r.CreatedAt > hourAgo, ct);
+        var requestsFromClient = await db.PasswordResetRequests.CountAsync(r => r.ClientTag == clientTag && r.CreatedAt > hourAgo, ct);
+        var limited = mailsForId >= MailsPerIdPerHour || requestsFromClient >= RequestsPerClientPerHour;
+        var sendMail = seeker is not null && !limited;
+
+        if (sendMail)
+        {
+            // 新しい認証キーを出したら、前のキーは使えない
+            await db.PasswordResetRequests
+                .Where(r => r.SeekerId == seeker!.Id && r.UsedAt == null && r.VoidedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
+            outbox.Add(seeker!.Email!, ResetMails.RequestSubject, ResetMails.RequestBody(key, now + KeyLifetime));
+        }
+        db.PasswordResetRequests.Add(new PasswordResetRequest
+        {
+            Id = HashReference(reference),
+            SeekerId = sendMail ? seeker!.Id : null,
+            KeyHash = keyHash,
+            LoginIdTag = idTag,
+            ClientTag = clientTag,
+            MailQueued = sendMail,
+            CreatedAt = nowMs,
+            ExpiresAt = (now + KeyLifetime).ToUnixTimeMilliseconds(),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (sendMail) outbox.Notify();
+
+        log.LogInformation("パスワード再登録の申込み id={IdTag} mail={Mail} limited={Limited} client={Client} at={At:o}",
+            idTag, sendMail, limited, clientAddress, now);
+        return reference;
+    }
+
+    // このブラウザの申込みがまだあるか（S3 を開けるか）
+    public Task<bool> ExistsAsync(string? reference, CancellationToken ct = default)
+        => reference is null ? Task.FromResult(false) : db.PasswordResetRequests.AnyAsync(r => r.Id == HashReference(reference), ct);
+
+    // 認証キーで新しいパスワードにする。キーは照合の前に一回分を予約して数える（並列でも5回まで）。
+    public async Task<ResetOutcome> CompleteAsync(string reference, string key, string newPassword, string? clientAddress, CancellationToken ct = default)
+    {
+        var id = HashReference(reference);
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+
+        var reserved = await db.Database.SqlQuery<Reservation>($"""
+            UPDATE PasswordResetRequests SET FailedAttempts = FailedAttempts + 1
+            WHERE Id = {id} AND UsedAt IS NULL AND VoidedAt IS NULL AND ExpiresAt > {nowMs} AND FailedAttempts < {MaxWrongKeys}
+            RETURNING FailedAttempts, SeekerId, KeyHash
+            """).ToListAsync(ct);
+        if (reserved is not [var request])
+        {
+            log.LogWarning("パスワード再登録: 無効な認証キー request={Request} client={Client}", id[..12], clientAddress);
+            return ResetOutcome.KeyVoid;
+        }
+
+        // 登録のないIDの申込みも同じ照合をして、同じように失敗する
+        var keyMatches = ResetKey.Verify(key, request.KeyHash) && request.SeekerId is not null;
+        if (!keyMatches)
+        {
+            log.LogWarning("パスワード再登録: 認証キーの誤り request={Request} failures={Failures} client={Client}", id[..12], request.FailedAttempts, clientAddress);
+            return request.FailedAttempts >= MaxWrongKeys ? ResetOutcome.KeyVoid : ResetOutcome.WrongKey;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // 同じキーで同時に完了しようとしても、使えるのは一度だけ
+        var used = await db.PasswordResetRequests
+            .Where(r => r.Id == id && r.UsedAt == null && r.VoidedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, nowMs), ct);
+        if (used == 0) return ResetOutcome.KeyVoid;
+
+        var seeker = await users.FindByIdAsync(request.SeekerId!)
+            ?? throw new InvalidOperationException("申込みの求職者が見つかりません");
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, seeker, newPassword);
+            if (!valid.Succeeded) throw new ArgumentException(valid.Errors.First().Description, nameof(newPassword));
+        }
+        seeker.PasswordHash = users.PasswordHasher.HashPassword(seeker, newPassword);
+        seeker.SecurityStamp = Guid.NewGuid().ToString("N");
+        var updated = await users.UpdateAsync(seeker);
+        if (!updated.Succeeded) throw new InvalidOperationException("パスワードを更新できませんでした: " + updated.Errors.First().Code);
+
+        // パスワードが変わったら: ほかの申込みのキーは無効、すべてのセッションは終わり、ロックは解除
+        await db.PasswordResetRequests
+            .Where(r => r.SeekerId == seeker.Id && r.UsedAt == null && r.VoidedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
+        var sessions = await ServerSessionStore.EndAllAsync(db, seeker.Id, ct);
+        await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
+        outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+
+        log.LogInformation("パスワード再登録の完了 seeker={SeekerId} sessionsEnded={Sessions} client={Client} at={At:o}",
+            seeker.Id, sessions, clientAddress, now);
+        return ResetOutcome.Completed;
+    }
+
+    private sealed record Reservation(int FailedAttempts, string? SeekerId, string KeyHash);
+
+    private static string NewReference()
+        => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string HashReference(string reference)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(reference)));
+}

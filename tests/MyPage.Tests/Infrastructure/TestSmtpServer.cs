@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace MyPage.Tests.Infrastructure;
+
+// テストのプロセスの中で動く本物の SMTP サーバー（SmtpServer パッケージ）。止めて、また動かせる。
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<MimeMessage> received = new();
+    private CancellationTokenSource? running;
+    private Task? serverTask;
+
+    public int Port { get; } = FreePort();
+    public IReadOnlyList<MimeMessage> Messages => received.ToArray();
+
+    public void Start()
+    {
+        if (running is not null) return;
+        running = new CancellationTokenSource();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(received));
+        var server = new SmtpServer.SmtpServer(options, services);
+        serverTask = server.StartAsync(running.Token);
+    }
+
+    public async Task StopAsync()
+    {
+        if (running is null) return;
+        await running.CancelAsync();
+        try { await serverTask!; } catch (OperationCanceledException) { }
+        running.Dispose();
+        running = null;
+    }
+
+    // 宛先と件名が合うメールが届くまで待つ（時間切れは失敗）
+    public async Task<MimeMessage> WaitForAsync(string to, string subject, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            var matches = For(to, subject);
+            if (matches.Count >= count) return matches[count - 1];
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"{to} 宛の「{subject}」が {count} 通届きませんでした（届いたのは {For(to, subject).Count} 通）");
+    }
+
+    public List<MimeMessage> For(string to, string subject)
+        => received.Where(m => m.To.Mailboxes.Any(a => a.Address == to) && m.Subject == subject).ToList();
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}

@@ -1,0 +1,326 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MyPage.Pages.Account;
+using MyPage.PasswordReset;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Pages.Account;
+
+// パスワード再登録 (S2 → メール → S3 → S4) を HttpClient で。メールは本物の SMTP サーバーが受ける。
+public class PasswordResetTests : SeekerTest
+{
+    private const string NewPassword = "New-pass-2026";
+
+    private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, bool htmx = false)
+        => Forms.PostAsync(client, "/Account/ForgotPassword", new() { ["Input.Id"] = id }, htmx);
+
+    private static Task<HttpResponseMessage> CompleteAsync(HttpClient client, string key, string password = NewPassword, string? confirm = null, bool htmx = false)
+        => Forms.PostAsync(client, "/Account/ResetPassword", new()
+        {
+            ["Input.NewPassword"] = password,
+            ["Input.ConfirmPassword"] = confirm ?? password,
+            ["Input.Key"] = key,
+        }, htmx);
+
+    private async Task<string> MailedKeyAsync(int count = 1)
+        => Mails.Key(await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, count));
+
+    private async Task<HttpStatusCode> LoginStatusAsync(string password)
+    {
+        using var client = app.CreateHttpClient();
+        return (await Forms.LoginAsync(client, Email, password)).StatusCode;
+    }
+
+    [Fact]
+    public async Task Can_reset_the_password_with_the_mailed_key()
+    {
+        using var client = app.CreateHttpClient();
+        var requested = await RequestAsync(client, Email);
+        Assert.Equal("/Account/ResetPassword", requested.Headers.Location?.OriginalString);
+
+        var mail = await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject);
+        Assert.Equal("system@mail.hellowork.mhlw.go.jp", mail.From.Mailboxes.Single().Address);
+        Assert.Contains($"{MyPage.Time.JapanTime.Format(app.Time.GetUtcNow().AddMinutes(50))} まで有効", mail.TextBody);
+
+        var done = await CompleteAsync(client, Mails.Key(mail));
+        Assert.Equal("/Account/ResetPasswordDone", done.Headers.Location?.OriginalString);
+        Assert.Contains(PasswordResetTexts.Done, await client.GetStringAsync("/Account/ResetPasswordDone"));
+
+        await app.Smtp.WaitForAsync(Email, ResetMails.CompletedSubject);
+        Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(NewPassword));
+        Assert.Equal(HttpStatusCode.OK, await LoginStatusAsync(Password));
+    }
+
+    [Fact]
+    public async Task Can_type_the_key_in_full_width_with_a_hyphen_through_htmx()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email, htmx: true);
+        var key = await MailedKeyAsync();
+        var typed = string.Concat(key[..4].Select(c => (char)(c - '0' + '０'))) + "－" + key[4..];
+        var response = await CompleteAsync(client, typed, htmx: true);
+        Assert.Equal("/Account/ResetPasswordDone", response.Headers.GetValues("HX-Redirect").Single());
+    }
+
+    [Fact]
+    public async Task Cannot_use_a_key_a_second_time()
+    {
+        using var client = app.CreateHttpClient();
+        var cookies = await RequestAndKeepCookieAsync(client);
+        var key = await MailedKeyAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(client, key)).StatusCode);
+
+        // 完了で Cookie は消えるので、同じ申込みの参照を持ったまま送り直す
+        using var replay = app.CreateHttpClient();
+        replay.DefaultRequestHeaders.Add("Cookie", cookies);
+        var again = await CompleteAsync(replay, key, "Another-pass-1");
+        Assert.Contains(PasswordResetTexts.KeyVoid, Html.ErrorSummary(await again.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(NewPassword));
+    }
+
+    [Fact]
+    public async Task Cannot_use_a_key_after_five_wrong_entries()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var key = await MailedKeyAsync();
+        var wrong = key == "00000000" ? "11111111" : "00000000";
+        for (var i = 1; i <= 5; i++)
+        {
+            var summary = Html.ErrorSummary(await (await CompleteAsync(client, wrong)).Content.ReadAsStringAsync());
+            Assert.Contains(i < 5 ? PasswordResetTexts.KeyWrong : PasswordResetTexts.KeyVoid, summary);
+        }
+        var sixth = await CompleteAsync(client, key);
+        Assert.Contains(PasswordResetTexts.KeyVoid, Html.ErrorSummary(await sixth.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(Password));
+    }
+
+    [Fact]
+    public async Task Cannot_use_an_older_key_after_a_newer_one_is_issued()
+    {
+        using var first = app.CreateHttpClient();
+        await RequestAsync(first, Email);
+        var older = await MailedKeyAsync(1);
+        using var second = app.CreateHttpClient();
+        await RequestAsync(second, Email);
+        var newer = await MailedKeyAsync(2);
+
+        var refused = await CompleteAsync(first, older);
+        Assert.Contains(PasswordResetTexts.KeyVoid, Html.ErrorSummary(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(second, newer)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_complete_only_once_when_two_completions_race()
+    {
+        using var client = app.CreateHttpClient();
+        var cookie = await RequestAndKeepCookieAsync(client);
+        var key = await MailedKeyAsync();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(async i =>
+        {
+            using var racer = app.CreateHttpClient();
+            racer.DefaultRequestHeaders.Add("Cookie", cookie);
+            return await CompleteAsync(racer, key, $"Racer-pass-{i}");
+        }));
+        Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(await Task.WhenAll(new[] { "Racer-pass-0", "Racer-pass-1" }.Select(LoginStatusAsync)), s => s == HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Can_use_the_key_at_49_minutes_59_seconds()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var key = await MailedKeyAsync();
+        app.Time.Advance(TimeSpan.FromMinutes(50) - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(client, key)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Cannot_use_the_key_at_50_minutes()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var key = await MailedKeyAsync();
+        app.Time.Advance(TimeSpan.FromMinutes(50));
+        var response = await CompleteAsync(client, key);
+        Assert.Contains(PasswordResetTexts.KeyVoid, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(Password));
+    }
+
+    [Fact]
+    public async Task Cannot_tell_an_unknown_id_from_a_known_one_on_s3_and_it_gets_no_mail()
+    {
+        using var known = app.CreateHttpClient();
+        var knownRequest = await RequestAsync(known, Email);
+        var knownPage = await known.GetStringAsync("/Account/ResetPassword");
+        using var unknown = app.CreateHttpClient();
+        var unknownRequest = await RequestAsync(unknown, "nobody@example.jp");
+        var unknownPage = await unknown.GetStringAsync("/Account/ResetPassword");
+
+        Assert.Equal(knownRequest.StatusCode, unknownRequest.StatusCode);
+        Assert.Equal(knownRequest.Headers.Location, unknownRequest.Headers.Location);
+        Assert.Equal(CookieNames(knownRequest), CookieNames(unknownRequest));
+        Assert.Equal(WithoutToken(knownPage), WithoutToken(unknownPage));
+
+        // 登録のないIDの申込みでは、どのキーも誤りと同じように失敗し、5回で無効になる
+        for (var i = 1; i <= 5; i++)
+        {
+            var summary = Html.ErrorSummary(await (await CompleteAsync(unknown, $"1234567{i}")).Content.ReadAsStringAsync());
+            Assert.Contains(i < 5 ? PasswordResetTexts.KeyWrong : PasswordResetTexts.KeyVoid, summary);
+        }
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject);
+        Assert.DoesNotContain(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "nobody@example.jp"));
+    }
+
+    [Fact]
+    public async Task Cannot_get_more_than_three_mails_an_hour_and_the_screen_stays_the_same()
+    {
+        for (var i = 1; i <= PasswordResets.MailsPerIdPerHour + 1; i++)
+        {
+            using var client = app.CreateHttpClient();
+            var response = await RequestAsync(client, Email);
+            Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ResetPassword")).StatusCode);
+        }
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, PasswordResets.MailsPerIdPerHour);
+        await Task.Delay(500);
+        Assert.Equal(PasswordResets.MailsPerIdPerHour, app.Smtp.For(Email, ResetMails.RequestSubject).Count);
+
+        app.Time.Advance(TimeSpan.FromHours(1));
+        using (var later = app.CreateHttpClient()) await RequestAsync(later, Email);
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, PasswordResets.MailsPerIdPerHour + 1);
+    }
+
+    [Fact]
+    public async Task Cannot_send_more_than_ten_requests_an_hour_from_one_address()
+    {
+        for (var i = 0; i < PasswordResets.RequestsPerClientPerHour; i++)
+        {
+            using var other = app.CreateHttpClient();
+            await RequestAsync(other, $"other{i}@example.jp");
+        }
+        using var client = app.CreateHttpClient();
+        Assert.Equal("/Account/ResetPassword", (await RequestAsync(client, Email)).Headers.Location?.OriginalString);
+        await Task.Delay(1000);
+        Assert.Empty(app.Smtp.For(Email, ResetMails.RequestSubject));
+    }
+
+    [Fact]
+    public async Task Cannot_use_up_the_key_with_a_wrong_field_and_typed_values_are_kept()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var key = await MailedKeyAsync();
+
+        for (var i = 0; i < 6; i++)
+        {
+            var mismatch = await (await CompleteAsync(client, key, NewPassword, "Other-pass-1")).Content.ReadAsStringAsync();
+            Assert.Contains(PasswordResetTexts.ConfirmMismatch, Html.ErrorSummary(mismatch));
+            Assert.Contains($"value=\"{key}\"", mismatch);
+            Assert.Contains($"value=\"{NewPassword}\"", mismatch);
+        }
+        var weak = await (await CompleteAsync(client, key, "abcdefgh")).Content.ReadAsStringAsync();
+        Assert.Contains(MyPage.Account.PasswordRule.Mix, Html.ErrorSummary(weak));
+        var fullWidth = await (await CompleteAsync(client, key, "Ａbcdefg1!")).Content.ReadAsStringAsync();
+        Assert.Contains(MyPage.Account.PasswordRule.FullWidth, Html.ErrorSummary(fullWidth));
+        var badKey = await (await CompleteAsync(client, "12ab")).Content.ReadAsStringAsync();
+        Assert.Contains(PasswordResetTexts.KeyFormat, Html.ErrorSummary(badKey));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(client, key)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_get_only_the_form_back_through_htmx()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var response = await CompleteAsync(client, "12345678", "x", htmx: true);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<form id=\"reset-password-form\"", html.TrimStart());
+        Assert.Contains("HX-Request", response.Headers.Vary);
+
+        var s2 = await (await RequestAsync(client, "", htmx: true)).Content.ReadAsStringAsync();
+        Assert.StartsWith("<form id=\"forgot-password-form\"", s2.TrimStart());
+        Assert.Contains(LoginTexts.IdRequired, s2);
+    }
+
+    [Theory]
+    [InlineData("", "ID(メールアドレス)を入力してください。")]
+    [InlineData("not-a-mail-address", PasswordResetTexts.IdInvalid)]
+    public async Task Cannot_request_with_a_bad_id_and_nothing_is_recorded(string id, string message)
+    {
+        using var client = app.CreateHttpClient();
+        var response = await RequestAsync(client, id);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.PasswordResetRequests.Count())));
+    }
+
+    [Fact]
+    public async Task Cannot_open_s3_without_a_request_from_this_browser()
+    {
+        using var client = app.CreateHttpClient();
+        var html = await client.GetStringAsync("/Account/ResetPassword");
+        Assert.Contains(PasswordResetTexts.StartOver, Html.ErrorSummary(html));
+        Assert.Contains("href=\"/Account/ForgotPassword\"", html);
+        Assert.DoesNotContain("name=\"Input.Key\"", html);
+    }
+
+    [Fact]
+    public async Task Can_clear_a_lockout_by_resetting()
+    {
+        for (var i = 0; i < 5; i++) await LoginStatusAsync("Wrong-pass-1");
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        await CompleteAsync(client, await MailedKeyAsync());
+        Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(NewPassword));
+    }
+
+    [Fact]
+    public async Task Can_end_every_other_session_at_once_and_is_not_signed_in()
+    {
+        using var signedIn = app.CreateHttpClient();
+        await Forms.LoginAsync(signedIn, Email, Password);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/Home")).StatusCode);
+
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        await CompleteAsync(client, await MailedKeyAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await signedIn.GetAsync("/Home")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Home")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_finish_after_the_site_restarts_between_s2_and_s3()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mypage-reset-restart-{Guid.NewGuid():N}.db");
+        var cookies = new CookieContainer();
+        string key;
+        await using (var before = new MyPageApp(path, keepDatabase: true))
+        {
+            await before.CreateSeekerAsync("restart@example.jp", Password);
+            using var client = before.CreateHttpClient(cookies);
+            await RequestAsync(client, "restart@example.jp");
+            key = Mails.Key(await before.Smtp.WaitForAsync("restart@example.jp", ResetMails.RequestSubject));
+        }
+        await using var after = new MyPageApp(path);
+        using var resumed = after.CreateHttpClient(cookies);
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(resumed, key)).StatusCode);
+    }
+
+    private async Task<string> RequestAndKeepCookieAsync(HttpClient client)
+    {
+        var response = await RequestAsync(client, Email);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PasswordResetTexts.ResetCookie)).Split(';')[0];
+    }
+
+    private static string CookieNames(HttpResponseMessage r)
+        => string.Join(",", r.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split('=')[0]).Order() : []);
+
+    private static string WithoutToken(string html)
+        => Regex.Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "TOKEN");
+}
