@@ -63,7 +63,8 @@ services.AddSingleton<IMailTransport>(sp =>
     sp.GetRequiredService<IOptions<MailOptions>>().Value.Transport.Equals("Directory", StringComparison.OrdinalIgnoreCase)
         ? sp.GetRequiredService<DirectoryMailTransport>()
         : sp.GetRequiredService<SmtpMailTransport>());
-services.AddHostedService<OutboxSender>();
+services.AddSingleton<OutboxSender>();
+services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
 // パスワード再登録（認証キー）
 services.AddScoped<PasswordResets>();

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MyPage.Mail;
+using MyPage.PasswordReset;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Mail;
+
+// メールを失わない: SMTP が止まっていても画面はいつもどおりで、戻れば一度だけ届く
+public class OutboxTests
+{
+    private const string Email = "seeker@example.jp";
+
+    private static async Task RequestResetAsync(MyPageApp app)
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.PostAsync(client, "/Account/ForgotPassword", new() { ["Input.Id"] = Email });
+        Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Can_deliver_exactly_once_when_smtp_comes_back()
+    {
+        await using var app = new MyPageApp(smtpUp: false);
+        await app.CreateSeekerAsync(Email, "Right-pass-1");
+        await RequestResetAsync(app);
+
+        await WaitUntilAsync(() => app.Logs.Lines.Any(l => l.StartsWith("メール送信に失敗")));
+        var pending = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync());
+        Assert.Null(pending.SentAt);
+        Assert.Equal(1, pending.Attempts);
+
+        app.Smtp.Start();
+        app.Time.Advance(OutboxSender.Backoff(1));
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject);
+
+        // もう一度時間を進め、送信者を起こしても二通目は来ない
+        app.Time.Advance(TimeSpan.FromHours(1));
+        await app.Services.GetRequiredService<OutboxSender>().DeliverDueAsync();
+        await Task.Delay(300);
+        Assert.Single(app.Smtp.For(Email, ResetMails.RequestSubject));
+        Assert.NotNull((await app.WithDbAsync(db => db.OutboxMessages.SingleAsync())).SentAt);
+    }
+
+    [Fact]
+    public async Task Can_deliver_a_mail_queued_before_a_restart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mypage-outbox-{Guid.NewGuid():N}.db");
+        await using (var before = new MyPageApp(path, keepDatabase: true, smtpUp: false))
+        {
+            await before.CreateSeekerAsync(Email, "Right-pass-1");
+            await RequestResetAsync(before);
+            await WaitUntilAsync(() => before.Logs.Lines.Any(l => l.StartsWith("メール送信に失敗")));
+        }
+        await using var after = new MyPageApp(path);
+        after.Time.Advance(OutboxSender.Backoff(1));
+        await after.Smtp.WaitForAsync(Email, ResetMails.RequestSubject);
+        Assert.Single(after.Smtp.For(Email, ResetMails.RequestSubject));
+    }
+
+    [Fact]
+    public async Task Can_back_off_up_to_thirty_minutes_and_keep_trying()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(30), OutboxSender.Backoff(1));
+        Assert.Equal(TimeSpan.FromSeconds(60), OutboxSender.Backoff(2));
+        Assert.Equal(TimeSpan.FromMinutes(30), OutboxSender.Backoff(20));
+        Assert.Equal(TimeSpan.FromMinutes(30), OutboxSender.Backoff(1000));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 300 && !condition(); i++) await Task.Delay(50);
+        Assert.True(condition());
+    }
+}

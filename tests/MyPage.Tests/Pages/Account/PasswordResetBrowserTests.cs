@@ -1,0 +1,126 @@
+using Microsoft.Playwright;
+using MyPage.Pages.Account;
+using MyPage.PasswordReset;
+using MyPage.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace MyPage.Tests.Pages.Account;
+
+// マニュアルの「パスワードを忘れた場合」の手順を、実際のブラウザで JavaScript あり・なしの両方で
+public class PasswordResetBrowserTests : SeekerTest
+{
+    private const string NewPassword = "New-pass-2026";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Can_reset_a_forgotten_password_and_log_in_with_it(bool javaScript)
+    {
+        var page = await Browser.OpenAsync(app, javaScript);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Link, new() { Name = LoginTexts.ForgotPassword }).ClickAsync();
+
+        // S2
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex($"^{PasswordResetTexts.RequestTitle} "));
+        await Expect(page.GetByText("system@mail.hellowork.mhlw.go.jp")).ToBeVisibleAsync();
+        await page.GetByLabel(LoginTexts.IdLabel).FillAsync(Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
+
+        // S3: メールの認証キーで
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PasswordResetTexts.ResetTitle, Level = 1, Exact = true })).ToBeVisibleAsync();
+        var key = Mails.Key(await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject));
+        var reset = new ResetPasswordPage(page);
+
+        await reset.SubmitAsync(NewPassword, "Different-1", key);
+        await reset.ExpectErrorAsync(PasswordResetTexts.ConfirmMismatch);
+        await Expect(reset.Key).ToHaveValueAsync(key);
+
+        await reset.SubmitAsync(NewPassword, NewPassword, key);
+
+        // S4 → S1
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PasswordResetTexts.DoneTitle })).ToBeVisibleAsync();
+        await Expect(page.GetByText(PasswordResetTexts.Done)).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "求職者マイページログインへ" }).ClickAsync();
+
+        var login = new LoginPage(page);
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectErrorAsync(LoginTexts.Failed);
+        await login.SubmitAsync(Email, NewPassword);
+        await login.ExpectHomeAsync();
+    }
+
+    [Fact]
+    public async Task Can_cancel_back_to_login()
+    {
+        var page = await Browser.OpenAsync(app);
+        await page.GotoAsync("/Account/ForgotPassword");
+        await page.GetByRole(AriaRole.Link, new() { Name = PasswordResetTexts.Cancel }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = LoginTexts.Title })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Can_use_s2_s3_and_s4_with_and_without_errors_without_axe_violations()
+    {
+        foreach (var width in new[] { 360, 1280 })
+        {
+            var page = await Browser.OpenAsync(app, width: width);
+            await page.GotoAsync("/Account/ForgotPassword");
+            await Browser.ScreenshotAsync(page, $"forgot-password-{width}");
+            await Axe.AssertNoViolationsAsync(page);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
+            await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+            await Browser.ScreenshotAsync(page, $"forgot-password-error-{width}");
+            await Axe.AssertNoViolationsAsync(page);
+
+            await page.GetByLabel(LoginTexts.IdLabel).FillAsync(Email);
+            await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PasswordResetTexts.ResetTitle, Level = 1, Exact = true })).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(page, $"reset-password-{width}");
+            await Axe.AssertNoViolationsAsync(page);
+
+            var reset = new ResetPasswordPage(page);
+            await reset.SubmitAsync("short", "", "12");
+            await reset.ExpectErrorAsync(MyPage.Account.PasswordRule.Length);
+            await Browser.ScreenshotAsync(page, $"reset-password-error-{width}");
+            await Axe.AssertNoViolationsAsync(page);
+
+            var key = Mails.Key(await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, width == 360 ? 1 : 2));
+            await reset.SubmitAsync(NewPassword + width, NewPassword + width, key);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PasswordResetTexts.DoneTitle })).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(page, $"reset-done-{width}");
+            await Axe.AssertNoViolationsAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task Can_see_start_over_without_axe_violations()
+    {
+        var page = await Browser.OpenAsync(app, width: 360);
+        await page.GotoAsync("/Account/ResetPassword");
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync(PasswordResetTexts.StartOver);
+        await Browser.ScreenshotAsync(page, "reset-start-over-360");
+        await Axe.AssertNoViolationsAsync(page);
+    }
+}
+
+public sealed class ResetPasswordPage(IPage page)
+{
+    public ILocator NewPassword => page.GetByLabel(PasswordResetTexts.NewPasswordLabel + "※必須", new() { Exact = true });
+    public ILocator Confirm => page.GetByLabel(PasswordResetTexts.ConfirmLabel + "※必須", new() { Exact = true });
+    public ILocator Key => page.GetByLabel(PasswordResetTexts.KeyLabel + "※必須", new() { Exact = true });
+
+    public async Task SubmitAsync(string password, string confirm, string key)
+    {
+        await NewPassword.FillAsync(password);
+        await Confirm.FillAsync(confirm);
+        await Key.FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Complete }).ClickAsync();
+    }
+
+    public async Task ExpectErrorAsync(string text)
+    {
+        await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync(text);
+    }
+}
