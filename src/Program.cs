@@ -10,6 +10,7 @@ using Microsoft.Extensions.WebEncoders;
 using MyPage.Account;
 using MyPage.Data;
 using MyPage.Mail;
+using MyPage.Mynaportal;
 using MyPage.PasswordReset;
 using Microsoft.Extensions.Options;
 using MyPage.Security;
@@ -88,7 +89,25 @@ services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationSc
         o.AccessDeniedPath = "/Account/Login";
         o.ReturnUrlParameter = "returnUrl";
     });
+services.ConfigureExternalCookie(o =>
+{
+    o.Cookie.Name = "__Host-mypage-external";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+});
 services.AddAuthorization();
+
+// マイナポータル: OpenID Connect (認可コード + PKCE)。連携は (発行者, sub) で記録する
+var mynaportal = config.GetSection("MyPage:Mynaportal").Get<MynaportalOptions>() ?? new();
+services.Configure<MynaportalOptions>(config.GetSection("MyPage:Mynaportal"));
+services.AddScoped<SessionStarter>();
+services.AddScoped<MynaportalLinks>();
+services.AddScoped<MynaportalSignIn>();
+if (mynaportal.Enabled)
+    services.AddAuthentication().AddOpenIdConnect(MynaportalOptions.Scheme, "マイナポータル", o => MynaportalClient.Configure(o, mynaportal));
+if (builder.Environment.IsDevelopment() && mynaportal.DevelopmentMock.Enabled)
+    services.AddHostedService<DevelopmentMockLauncher>();
 
 // 画面: Razor Pages（src/Pages）。全フォームに CSRF トークン。
 services.AddRazorPages(o =>

@@ -2,19 +2,19 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using MyPage.Data;
+using MyPage.Sessions;
 
 namespace MyPage.Account;
 
 public enum LoginOutcome { Succeeded, Failed, Locked }
 
-public sealed record LoginResult(LoginOutcome Outcome, DateTimeOffset? LockedUntil = null);
+public sealed record LoginResult(LoginOutcome Outcome, DateTimeOffset? LockedUntil = null, Seeker? Seeker = null);
 
 // 「求職者マイページログイン」画面の ID・パスワードでのログイン。
 public sealed class PasswordLogin(
     UserManager<Seeker> users,
-    SignInManager<Seeker> signIn,
     LoginThrottleStore throttle,
-    LoginHistory history,
+    SessionStarter sessions,
     TimeProvider time,
     ILogger<PasswordLogin> log)
 {
@@ -47,12 +47,9 @@ public sealed class PasswordLogin(
         }
 
         await throttle.ClearAsync(loginId, ct);
-        await history.RecordAsync(seeker!, now, ct);
-        // 前のセッションを使い回さない（セッション固定の防止）。サーバー側の行も消える。
-        if (signIn.Context.User.Identity?.IsAuthenticated == true) await signIn.SignOutAsync();
-        await signIn.SignInAsync(seeker!, isPersistent: false, authenticationMethod: "pwd");
+        await sessions.StartAsync(seeker!, "pwd", now, ct);
         log.LogInformation("ログイン成功 seeker={SeekerId} client={Client} at={At:o}", seeker!.Id, clientAddress, now);
-        return new LoginResult(LoginOutcome.Succeeded);
+        return new LoginResult(LoginOutcome.Succeeded, Seeker: seeker);
     }
 
     private async Task<bool> VerifyAsync(Seeker? seeker, string password)

@@ -12,6 +12,7 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+    public DbSet<MynaportalLink> MynaportalLinks => Set<MynaportalLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -46,6 +47,15 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
             e.HasIndex(r => new { r.LoginIdTag, r.CreatedAt });
             e.HasIndex(r => new { r.ClientTag, r.CreatedAt });
             e.HasOne<Seeker>().WithMany().HasForeignKey(r => r.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MynaportalLink>(e =>
+        {
+            e.HasKey(l => l.SeekerId);
+            e.HasIndex(l => new { l.Issuer, l.Subject }).IsUnique();
+            e.Property(l => l.Issuer).HasMaxLength(200);
+            e.Property(l => l.Subject).HasMaxLength(255);
+            e.HasOne<Seeker>().WithOne().HasForeignKey<MynaportalLink>(l => l.SeekerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SessionRecord>(e =>

@@ -182,6 +182,32 @@ namespace MyPage.src.Data.Migrations
                     b.ToTable("LoginThrottles");
                 });
 
+            modelBuilder.Entity("MyPage.Data.MynaportalLink", b =>
+                {
+                    b.Property<string>("SeekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SeekerId");
+
+                    b.HasIndex("Issuer", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("MynaportalLinks");
+                });
+
             modelBuilder.Entity("MyPage.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -434,6 +460,15 @@ namespace MyPage.src.Data.Migrations
                     b.HasOne("MyPage.Data.Seeker", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MyPage.Data.MynaportalLink", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithOne()
+                        .HasForeignKey("MyPage.Data.MynaportalLink", "SeekerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

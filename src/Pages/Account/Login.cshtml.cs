@@ -2,20 +2,29 @@ using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using MyPage.Account;
+using MyPage.Mynaportal;
 using MyPage.Pages.Shared;
 using MyPage.Time;
 
 namespace MyPage.Pages.Account;
 
 [AllowAnonymous]
-public class LoginModel(PasswordLogin login) : PageModel
+public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptions<MynaportalOptions> mynaportalOptions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    // 「属性連携不整合確認」の「マイナポータル連携開始」から来たとき: ログインと同時に連携する
+    [BindProperty(SupportsGet = true)]
+    public string? Link { get; set; }
+
+    public bool LinksMynaportal { get; private set; }
+    public string? MynaportalPortal => mynaportalOptions.Value.Enabled ? mynaportalOptions.Value.Portal : null;
 
     public List<FormError> Errors { get; } = [];
     public string? IdError { get; private set; }
@@ -28,8 +37,9 @@ public class LoginModel(PasswordLogin login) : PageModel
         public string? Password { get; set; }
     }
 
-    public void OnGet(string? status)
+    public async Task OnGetAsync(string? status)
     {
+        LinksMynaportal = Link == "mynaportal" && await mynaportal.HasPendingAsync(HttpContext);
         StatusMessage = status switch
         {
             "signed-out" => LoginTexts.SignedOut,
@@ -58,6 +68,13 @@ public class LoginModel(PasswordLogin login) : PageModel
         {
             case LoginOutcome.Succeeded:
                 var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Home";
+                if (Link == "mynaportal" && await mynaportal.LinkPendingAsync(HttpContext, result.Seeker!, ct) is { } linked)
+                    target = linked switch
+                    {
+                        CallbackOutcome.Linked => "/Home",
+                        CallbackOutcome.SubjectLinkedToAnother => "/Settings?status=subject-taken",
+                        _ => "/Settings?status=already-linked",
+                    };
                 if (!Request.IsHtmx()) return LocalRedirect(target);
                 Response.Htmx(h => h.Redirect(target));
                 return new OkResult();
@@ -74,6 +91,7 @@ public class LoginModel(PasswordLogin login) : PageModel
     // htmx にはフォームだけ、JavaScript なしなら画面全体（どちらも 200: htmx 2 は 4xx を差し替えない）
     private IActionResult Redraw()
     {
+        LinksMynaportal = Link == "mynaportal";
         Input.Password = null;
         ViewData["HasErrors"] = true;
         return Request.IsHtmx() ? Partial("_LoginForm", this) : Page();

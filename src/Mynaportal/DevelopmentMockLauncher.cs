@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace MyPage.Mynaportal;
+
+// Development で `dotnet run` したときだけ、模擬マイナポータル (tests/MockMynaportal) を横で起動する。
+// SPA の開発サーバーを起動する SpaProxy と同じ考え方。本番では登録されない。
+public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options, IWebHostEnvironment environment, ILogger<DevelopmentMockLauncher> log)
+    : IHostedService, IDisposable
+{
+    private Process? process;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var mock = options.Value.DevelopmentMock;
+        var project = Path.Combine(environment.ContentRootPath, mock.Project);
+        if (!File.Exists(project))
+        {
+            log.LogWarning("模擬マイナポータルのプロジェクトが見つかりません: {Project}", project);
+            return Task.CompletedTask;
+        }
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(project)!, UseShellExecute = false };
+        foreach (var arg in new[] { "run", "--project", project, "--urls", mock.Urls }) start.ArgumentList.Add(arg);
+        start.Environment["MockMynaportal__MyPageUrl"] = mock.MyPageUrl;
+        start.Environment["MockMynaportal__ClientId"] = options.Value.ClientId;
+        start.Environment["MockMynaportal__ClientSecret"] = options.Value.ClientSecret;
+        start.Environment["MockMynaportal__Database"] = Path.Combine(environment.ContentRootPath, "App_Data", "mock-mynaportal.db");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        process = Process.Start(start);
+        log.LogInformation("模擬マイナポータルを起動しました: {Urls}", mock.Urls);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (process is { HasExited: false }) process.Kill(entireProcessTree: true);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => process?.Dispose();
+}

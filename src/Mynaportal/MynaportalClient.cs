@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace MyPage.Mynaportal;
+
+// My Page を OpenID Connect のクライアントにする設定
+public static class MynaportalClient
+{
+    public static void Configure(OpenIdConnectOptions o, MynaportalOptions settings)
+    {
+        var authority = new Uri(settings.Authority!);
+        if (authority.Scheme != Uri.UriSchemeHttps && !authority.IsLoopback)
+            throw new InvalidOperationException("MyPage:Mynaportal:Authority は https にしてください（http はループバックのときだけ使えます）。");
+
+        o.Authority = settings.Authority;
+        o.RequireHttpsMetadata = !authority.IsLoopback;
+        o.ClientId = settings.ClientId;
+        o.ClientSecret = settings.ClientSecret;
+        o.ResponseType = OpenIdConnectResponseType.Code;
+        o.ResponseMode = OpenIdConnectResponseMode.Query;
+        o.UsePkce = true;
+        o.Scope.Clear();
+        o.Scope.Add("openid");
+        o.CallbackPath = MynaportalOptions.CallbackPath;
+        o.SignInScheme = IdentityConstants.ExternalScheme;
+        o.MapInboundClaims = false;
+        o.GetClaimsFromUserInfoEndpoint = false;
+        o.SaveTokens = false;
+        o.DisableTelemetry = true;
+        // 発行者と対象者 (aud = ClientId) はメタデータと設定から検査する
+        o.TokenValidationParameters.ValidateIssuer = true;
+        o.TokenValidationParameters.ValidateAudience = true;
+        o.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+        o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
+        o.Events.OnRemoteFailure = context =>
+        {
+            // state の改ざん、コードの再送、nonce の不一致など: セッションは作らず、案内の画面へ
+            var log = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MynaportalClient));
+            log.LogWarning("マイナポータルとの連携に失敗 error={Error} client={Client}",
+                context.Failure?.Message, context.HttpContext.Connection.RemoteIpAddress);
+            context.Response.Redirect("/Mynaportal/Failed");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using MyPage.Data;
+using MyPage.Mail;
+
+namespace MyPage.Mynaportal;
+
+public enum LinkOutcome { Linked, SubjectLinkedToAnother, SeekerAlreadyLinked }
+
+// 3.4「マイナポータルとつなげる」: 連携の記録と解除。連携・解除のたびにお知らせメールを送る。
+public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, TimeProvider time, ILogger<MynaportalLinks> log)
+{
+    public Task<MynaportalLink?> ForSeekerAsync(string seekerId, CancellationToken ct = default)
+        => db.MynaportalLinks.AsNoTracking().SingleOrDefaultAsync(l => l.SeekerId == seekerId, ct);
+
+    public async Task<Seeker?> FindSeekerAsync(string issuer, string subject, CancellationToken ct = default)
+    {
+        var issuerKey = IssuerKey(issuer);
+        var seekerId = await db.MynaportalLinks.AsNoTracking()
+            .Where(l => l.Issuer == issuerKey && l.Subject == subject).Select(l => l.SeekerId).SingleOrDefaultAsync(ct);
+        return seekerId is null ? null : await db.Users.SingleOrDefaultAsync(s => s.Id == seekerId, ct);
+    }
+
+    public async Task<LinkOutcome> LinkAsync(Seeker seeker, string issuer, string subject, CancellationToken ct = default)
+    {
+        var issuerKey = IssuerKey(issuer);
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.MynaportalLinks.AnyAsync(l => l.Issuer == issuerKey && l.Subject == subject, ct))
+            return Refused(LinkOutcome.SubjectLinkedToAnother, seeker);
+        if (await db.MynaportalLinks.AnyAsync(l => l.SeekerId == seeker.Id, ct))
+            return Refused(LinkOutcome.SeekerAlreadyLinked, seeker);
+
+        db.MynaportalLinks.Add(new MynaportalLink { SeekerId = seeker.Id, Issuer = issuerKey, Subject = subject, LinkedAt = now.ToUnixTimeMilliseconds() });
+        outbox.Add(seeker.Email!, MynaportalMails.LinkedSubject, MynaportalMails.LinkedBody(now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+        log.LogInformation("マイナポータル連携 seeker={SeekerId} at={At:o}", seeker.Id, now);
+        return LinkOutcome.Linked;
+    }
+
+    public async Task<bool> UnlinkAsync(Seeker seeker, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var removed = await db.MynaportalLinks.Where(l => l.SeekerId == seeker.Id).ExecuteDeleteAsync(ct);
+        if (removed == 0) return false;
+        outbox.Add(seeker.Email!, MynaportalMails.UnlinkedSubject, MynaportalMails.UnlinkedBody(now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+        log.LogInformation("マイナポータル連携解除 seeker={SeekerId} at={At:o}", seeker.Id, now);
+        return true;
+    }
+
+    private LinkOutcome Refused(LinkOutcome outcome, Seeker seeker)
+    {
+        log.LogWarning("マイナポータル連携を断りました reason={Reason} seeker={SeekerId}", outcome, seeker.Id);
+        return outcome;
+    }
+
+    private static string IssuerKey(string issuer) => issuer.TrimEnd('/');
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using MyPage.Data;
+using MyPage.Sessions;
+
+namespace MyPage.Mynaportal;
+
+public enum CallbackOutcome { SignedIn, NotLinked, Linked, SubjectLinkedToAnother, SeekerAlreadyLinked, Failed }
+
+// マイナポータルからのシングルサインオン (3.1 (2)) と、連携 (3.4) の戻り先の処理。
+// OpenID Connect の検査（state, nonce, PKCE, 発行者, 対象者）はハンドラーが済ませ、結果は外部ログイン用 Cookie に入る。
+public sealed class MynaportalSignIn(
+    MynaportalLinks links,
+    UserManager<Seeker> users,
+    SessionStarter sessions,
+    TimeProvider time,
+    ILogger<MynaportalSignIn> log)
+{
+    public const string ModeKey = "mynaportal-mode";
+    public const string SeekerKey = "mynaportal-seeker";
+    public const string LoginMode = "login";
+    public const string LinkMode = "link";
+
+    public static AuthenticationProperties Challenge(string mode, string? seekerId = null)
+    {
+        var properties = new AuthenticationProperties { RedirectUri = "/Mynaportal/Callback" };
+        properties.Items[ModeKey] = mode;
+        if (seekerId is not null) properties.Items[SeekerKey] = seekerId;
+        return properties;
+    }
+
+    public async Task<CallbackOutcome> HandleCallbackAsync(HttpContext http, CancellationToken ct = default)
+    {
+        var external = await ExternalAsync(http);
+        if (external is null) return CallbackOutcome.Failed;
+        var (issuer, subject, properties) = external.Value;
+        var client = http.Connection.RemoteIpAddress?.ToString();
+
+        if (properties.Items.TryGetValue(ModeKey, out var mode) && mode == LinkMode)
+        {
+            await http.SignOutAsync(IdentityConstants.ExternalScheme);
+            var current = await users.GetUserAsync(http.User);
+            // 連携を始めた本人のセッションのままであること
+            if (current is null || !properties.Items.TryGetValue(SeekerKey, out var started) || started != current.Id)
+                return CallbackOutcome.Failed;
+            return Map(await links.LinkAsync(current, issuer, subject, ct));
+        }
+
+        var seeker = await links.FindSeekerAsync(issuer, subject, ct);
+        if (seeker is null)
+        {
+            // 外部ログイン用 Cookie は残す: 「属性連携不整合確認」から ID・パスワードでログインすれば、そのまま連携できる
+            log.LogWarning("マイナポータルからのログイン: 連携が見つかりません client={Client}", client);
+            return CallbackOutcome.NotLinked;
+        }
+
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        var now = time.GetUtcNow();
+        // パスワードの誤りによるロック中でも入れる: ロックはパスワードを守るもので、マイナポータルの認証はそれより強い
+        await sessions.StartAsync(seeker, "mynaportal", now, ct);
+        log.LogInformation("ログイン成功（マイナポータル） seeker={SeekerId} client={Client} at={At:o}", seeker.Id, client, now);
+        return CallbackOutcome.SignedIn;
+    }
+
+    // 「属性連携不整合確認」のあと、ID・パスワードでログインした人に、待っている連携を結びつける
+    public async Task<CallbackOutcome?> LinkPendingAsync(HttpContext http, Seeker seeker, CancellationToken ct = default)
+    {
+        var external = await ExternalAsync(http);
+        if (external is null) return null;
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        var (issuer, subject, _) = external.Value;
+        return Map(await links.LinkAsync(seeker, issuer, subject, ct));
+    }
+
+    public async Task<bool> HasPendingAsync(HttpContext http) => await ExternalAsync(http) is not null;
+
+    private static async Task<(string Issuer, string Subject, AuthenticationProperties Properties)?> ExternalAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        var sub = result.Principal?.FindFirst("sub");
+        if (!result.Succeeded || sub is null || string.IsNullOrEmpty(sub.Value)) return null;
+        return (sub.Issuer, sub.Value, result.Properties!);
+    }
+
+    private static CallbackOutcome Map(LinkOutcome outcome) => outcome switch
+    {
+        LinkOutcome.Linked => CallbackOutcome.Linked,
+        LinkOutcome.SubjectLinkedToAnother => CallbackOutcome.SubjectLinkedToAnother,
+        _ => CallbackOutcome.SeekerAlreadyLinked,
+    };
+}

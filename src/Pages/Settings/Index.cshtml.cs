@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using MyPage.Data;
+using MyPage.Mynaportal;
+using MyPage.Pages.Mynaportal;
+using MyPage.Pages.Shared;
+
+namespace MyPage.Pages.Settings;
+
+// 「求職者情報・設定」。いまは 3.4「マイナポータルとつなげる」（連携と連携解除）。
+public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptions<MynaportalOptions> options) : PageModel
+{
+    public Seeker Seeker { get; private set; } = null!;
+    public MynaportalLink? Link { get; private set; }
+    public bool MynaportalAvailable => options.Value.Enabled;
+    public string? StatusMessage { get; private set; }
+    public List<FormError> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? status, CancellationToken ct)
+    {
+        switch (status)
+        {
+            case "linked": StatusMessage = MynaportalTexts.Linked; break;
+            case "unlinked": StatusMessage = MynaportalTexts.UnlinkedDone; break;
+            case "subject-taken": Errors.Add(new(null, MynaportalTexts.SubjectTaken)); break;
+            case "already-linked": Errors.Add(new(null, MynaportalTexts.AlreadyLinked)); break;
+        }
+        if (Errors.Count > 0) ViewData["HasErrors"] = true;
+        return await LoadAsync(ct) ? Page() : Challenge();
+    }
+
+    // 連携開始: マイナポータルでログインして戻ってくる（戻り先は /Mynaportal/Callback）
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Challenge();
+        if (!MynaportalAvailable) return RedirectToPage("/Mynaportal/Failed", new { reason = "unavailable" });
+        if (Link is not null) return LocalRedirect("/Settings?status=already-linked");
+        return Challenge(MynaportalSignIn.Challenge(MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Challenge();
+        await links.UnlinkAsync(Seeker, ct);
+        return LocalRedirect("/Settings?status=unlinked");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } seeker) return false;
+        Seeker = seeker;
+        Link = await links.ForSeekerAsync(seeker.Id, ct);
+        return true;
+    }
+}
