@@ -12,6 +12,7 @@ using MyPage.Data;
 using MyPage.Mail;
 using MyPage.Mynaportal;
 using MyPage.PasswordReset;
+using MyPage.Registration;
 using Microsoft.Extensions.Options;
 using MyPage.Security;
 using MyPage.Sessions;
@@ -67,8 +68,11 @@ services.AddSingleton<IMailTransport>(sp =>
 services.AddSingleton<OutboxSender>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
-// パスワード再登録（認証キー）
+// パスワード再登録（認証キー）と、求職者マイページの開設（仮登録 → 本登録）・退会
 services.AddScoped<PasswordResets>();
+services.AddScoped<Registrations>();
+services.AddScoped<Withdrawals>();
+services.AddSingleton<SiteUrls>();
 
 // ログインセッション: Cookie は鍵だけ、中身はデータベース（ServerSessionStore）
 services.AddSingleton<ServerSessionStore>();
@@ -155,7 +159,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseHttpsRedirection();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(mynaportal.Enabled ? [new Uri(mynaportal.Authority!).GetLeftPart(UriPartial.Authority)] : []);
 app.UseResponseCompression();
 app.UseRouting();
 app.UseAuthentication();

@@ -13,6 +13,7 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
     public DbSet<MynaportalLink> MynaportalLinks => Set<MynaportalLink>();
+    public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -23,6 +24,12 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
             e.Property(s => s.SeekerNumber).HasMaxLength(13);
             e.HasIndex(s => s.SeekerNumber).IsUnique();
             e.Property(s => s.OfficeName).HasMaxLength(100);
+            e.Property(s => s.FamilyName).HasMaxLength(20);
+            e.Property(s => s.GivenName).HasMaxLength(20);
+            e.Property(s => s.FamilyNameKana).HasMaxLength(40);
+            e.Property(s => s.GivenNameKana).HasMaxLength(40);
+            e.Property(s => s.PostalCode).HasMaxLength(8);
+            e.Property(s => s.Prefecture).HasMaxLength(4);
             // 大文字小文字を区別しない一意性は正規化済みの NormalizedEmail で守る
             e.HasIndex(s => s.NormalizedEmail).IsUnique();
         });
@@ -56,6 +63,14 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
             e.Property(l => l.Issuer).HasMaxLength(200);
             e.Property(l => l.Subject).HasMaxLength(255);
             e.HasOne<Seeker>().WithOne().HasForeignKey<MynaportalLink>(l => l.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RegistrationRequest>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Email).HasMaxLength(254);
+            e.HasIndex(r => new { r.EmailTag, r.CreatedAt });
+            e.HasIndex(r => new { r.ClientTag, r.CreatedAt });
         });
 
         builder.Entity<SessionRecord>(e =>

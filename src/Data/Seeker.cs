@@ -15,4 +15,16 @@ public class Seeker : IdentityUser
 
     // 「前回のログイン日時」: 今回のログインの一つ前
     public DateTimeOffset? PreviousLoginAt { get; set; }
+
+    // オンラインで開設したときの基本情報（窓口で作った人は空のことがある）
+    public string? FamilyName { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyNameKana { get; set; }
+    public string? GivenNameKana { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public string? PostalCode { get; set; }
+    public string? Prefecture { get; set; }
+
+    // オンライン登録者: ハローワークの窓口で確認されるまで求職番号はない
+    public DateTimeOffset? RegisteredOnlineAt { get; set; }
 }

@@ -23,9 +23,6 @@ public sealed class PasswordResets(
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(50);
     public const int MaxWrongKeys = 5;
 
-    // 1時間あたりの上限。超えても画面は同じで、メールは送らない
-    public const int MailsPerIdPerHour = 3;
-    public const int RequestsPerClientPerHour = 10;
 
     // 申込みを受け付け、ブラウザに持たせる参照を返す。
     // 登録のないIDでも同じ手順（キーの生成とハッシュ、行の記録）を踏み、メールだけ送らない。
@@ -34,7 +31,7 @@ public sealed class PasswordResets(
         var loginId = LoginId.Normalize(rawId);
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var hourAgo = (now - TimeSpan.FromHours(1)).ToUnixTimeMilliseconds();
+        var hourAgo = (now - MailQuota.Window).ToUnixTimeMilliseconds();
         var reference = NewReference();
         var key = ResetKey.Generate();
         var keyHash = ResetKey.Hash(key);
@@ -45,7 +42,7 @@ public sealed class PasswordResets(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var mailsForId = await db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == idTag && r.MailQueued && r.CreatedAt > hourAgo, ct);
         var requestsFromClient = await db.PasswordResetRequests.CountAsync(r => r.ClientTag == clientTag && r.CreatedAt > hourAgo, ct);
-        var limited = mailsForId >= MailsPerIdPerHour || requestsFromClient >= RequestsPerClientPerHour;
+        var limited = mailsForId >= MailQuota.PerAddressPerHour || requestsFromClient >= MailQuota.RequestsPerClientPerHour;
         var sendMail = seeker is not null && !limited;
 
         if (sendMail)

@@ -4,16 +4,20 @@ namespace MyPage.Security;
 // htmx のインライン style はメタ設定 includeIndicatorStyles:false で止めている。
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
+    // formActionOrigins: フォームの送信がリダイレクトで向かってよいほかのオリジン（マイナポータルの認可エンドポイント）
+    public static string ContentSecurityPolicy(params string[] formActionOrigins) =>
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        $"connect-src 'self'; form-action {string.Join(' ', ["'self'", .. formActionOrigins])}; frame-ancestors 'none'; base-uri 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, params string[] formActionOrigins)
+    {
+        var policy = ContentSecurityPolicy(formActionOrigins);
+        return app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
@@ -26,4 +30,5 @@ public static class SecurityHeaders
         });
         return next(context);
     });
+    }
 }

@@ -14,6 +14,7 @@ public static class StaffCommand
           staff create-seeker --email E --password P [--seeker-number N] [--office NAME]
           staff unlock --email E
           staff find-id --seeker-number N
+          staff confirm-seeker --email E --seeker-number N --office NAME
         """;
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
@@ -30,6 +31,7 @@ public static class StaffCommand
                 "create-seeker" => await CreateSeekerAsync(options, sp, output, error),
                 "unlock" => await UnlockAsync(options, sp, output, error),
                 "find-id" => await FindIdAsync(options, sp, output, error),
+                "confirm-seeker" => await ConfirmSeekerAsync(options, sp, output, error),
                 _ => Fail(error, $"知らないコマンドです: {args[0]}"),
             };
         }
@@ -88,6 +90,29 @@ public static class StaffCommand
             .Where(s => s.SeekerNumber == number).Select(s => s.Email).SingleOrDefaultAsync();
         if (email is null) return Fail(error, $"この求職番号の求職者はいません: {number}", 1);
         output.WriteLine(email);
+        return 0;
+    }
+
+    // 窓口で本人と求職の申込みを確かめたオンライン登録者に、求職番号と管轄安定所を記録する
+    private static async Task<int> ConfirmSeekerAsync(Dictionary<string, string> o, IServiceProvider sp, TextWriter output, TextWriter error)
+    {
+        Allow(o, "email", "seeker-number", "office");
+        var email = LoginId.Normalize(Required(o, "email"));
+        var number = SeekerNumber.Normalize(Required(o, "seeker-number"));
+        var office = Required(o, "office").Trim();
+        if (!MailAddress.IsValid(email)) return Fail(error, "--email がメールアドレスの形ではありません。");
+        if (number is null) return Fail(error, "--seeker-number は 70000-9999999 の形（5桁-7桁）で指定してください。");
+        if (office.Length > 100) return Fail(error, "--office は100文字以内で指定してください。");
+
+        var users = sp.GetRequiredService<UserManager<Seeker>>();
+        if (await users.FindByNameAsync(email) is not { } seeker) return Fail(error, $"このID(メールアドレス)の求職者はいません: {email}", 1);
+        if (seeker.SeekerNumber is not null) return Fail(error, $"この求職者はすでに確認済みです（求職番号 {seeker.SeekerNumber}）。", 1);
+        if (await users.Users.AnyAsync(s => s.SeekerNumber == number)) return Fail(error, $"この求職番号はすでに使われています: {number}", 1);
+        seeker.SeekerNumber = number;
+        seeker.OfficeName = office;
+        var result = await users.UpdateAsync(seeker);
+        if (!result.Succeeded) return Fail(error, "記録できませんでした。もう一度実行してください。", 1);
+        output.WriteLine($"求職番号を記録しました: {email} {number} {office}");
         return 0;
     }
 

@@ -306,6 +306,42 @@ namespace MyPage.src.Data.Migrations
                     b.ToTable("PasswordResetRequests");
                 });
 
+            modelBuilder.Entity("MyPage.Data.RegistrationRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientTag")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailTag")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientTag", "CreatedAt");
+
+                    b.HasIndex("EmailTag", "CreatedAt");
+
+                    b.ToTable("RegistrationRequests");
+                });
+
             modelBuilder.Entity("MyPage.Data.Seeker", b =>
                 {
                     b.Property<string>("Id")
@@ -313,6 +349,9 @@ namespace MyPage.src.Data.Migrations
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -324,6 +363,22 @@ namespace MyPage.src.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyNameKana")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenNameKana")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("LastLoginAt")
                         .HasColumnType("TEXT");
@@ -355,7 +410,18 @@ namespace MyPage.src.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefecture")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("PreviousLoginAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RegisteredOnlineAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")

@@ -10,5 +10,5 @@ public static partial class Mails
 
     // 「パスワード再登録申込受付通知」に書かれた認証キー
     public static string Key(MimeMessage message)
-        => KeyPattern().Match(message.TextBody) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("認証キーがありません: " + message.TextBody);
+        => KeyPattern().Match(message.TextBody ?? "") is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("認証キーがありません: " + message.TextBody);
 }

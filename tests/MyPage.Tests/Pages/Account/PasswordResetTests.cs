@@ -178,26 +178,26 @@ public class PasswordResetTests : SeekerTest
     [Fact]
     public async Task Cannot_get_more_than_three_mails_an_hour_and_the_screen_stays_the_same()
     {
-        for (var i = 1; i <= PasswordResets.MailsPerIdPerHour + 1; i++)
+        for (var i = 1; i <= MyPage.Mail.MailQuota.PerAddressPerHour + 1; i++)
         {
             using var client = app.CreateHttpClient();
             var response = await RequestAsync(client, Email);
             Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ResetPassword")).StatusCode);
         }
-        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, PasswordResets.MailsPerIdPerHour);
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MyPage.Mail.MailQuota.PerAddressPerHour);
         await Task.Delay(500);
-        Assert.Equal(PasswordResets.MailsPerIdPerHour, app.Smtp.For(Email, ResetMails.RequestSubject).Count);
+        Assert.Equal(MyPage.Mail.MailQuota.PerAddressPerHour, app.Smtp.For(Email, ResetMails.RequestSubject).Count);
 
         app.Time.Advance(TimeSpan.FromHours(1));
         using (var later = app.CreateHttpClient()) await RequestAsync(later, Email);
-        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, PasswordResets.MailsPerIdPerHour + 1);
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MyPage.Mail.MailQuota.PerAddressPerHour + 1);
     }
 
     [Fact]
     public async Task Cannot_send_more_than_ten_requests_an_hour_from_one_address()
     {
-        for (var i = 0; i < PasswordResets.RequestsPerClientPerHour; i++)
+        for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++)
         {
             using var other = app.CreateHttpClient();
             await RequestAsync(other, $"other{i}@example.jp");

@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Account;
+using MyPage.Data;
+using MyPage.Mail;
+
+namespace MyPage.Registration;
+
+public enum RegistrationOutcome { Created, LinkInvalid, EmailTaken, PasswordRejected }
+
+// 「求職者マイページを開設する」: 仮登録（メールの URL）と本登録（オンライン登録者の作成）
+public sealed class Registrations(
+    MyPageDb db,
+    UserManager<Seeker> users,
+    Outbox outbox,
+    TimeProvider time,
+    ILogger<Registrations> log)
+{
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
+    public const int MaxEmailLength = 100;
+
+    // 登録済みのアドレスでも同じ画面（アカウント列挙の防止）。その人には「登録済み」のメールを送る。
+    public async Task RequestAsync(string email, string? clientAddress, Func<string, string> completeUrl, string forgotPasswordUrl, CancellationToken ct = default)
+    {
+        var address = LoginId.Normalize(email);
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var emailTag = LoginId.Tag(address);
+        var clientTag = LoginId.Tag(clientAddress);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var limited = await db.RegistrationRequests.CountAsync(r => r.EmailTag == emailTag && r.CreatedAt > since, ct) >= MailQuota.PerAddressPerHour
+            || await db.RegistrationRequests.CountAsync(r => r.ClientTag == clientTag && r.CreatedAt > since, ct) >= MailQuota.RequestsPerClientPerHour;
+        var existing = await users.FindByNameAsync(address);
+
+        db.RegistrationRequests.Add(new RegistrationRequest
+        {
+            Id = Hash(token),
+            Email = address,
+            EmailTag = emailTag,
+            ClientTag = clientTag,
+            CreatedAt = nowMs,
+            ExpiresAt = (now + LinkLifetime).ToUnixTimeMilliseconds(),
+            // 登録済みのアドレスや上限を超えた申込みの行は、本登録には使えない
+            UsedAt = existing is not null || limited ? nowMs : null,
+        });
+        if (!limited)
+        {
+            if (existing is null) outbox.Add(address, RegistrationMails.ProvisionalSubject, RegistrationMails.ProvisionalBody(completeUrl(token), now + LinkLifetime));
+            else outbox.Add(address, RegistrationMails.AlreadyRegisteredSubject, RegistrationMails.AlreadyRegisteredBody(forgotPasswordUrl));
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (!limited) outbox.Notify();
+        log.LogInformation("開設の仮登録 address={Tag} existing={Existing} limited={Limited} client={Client} at={At:o}",
+            emailTag, existing is not null, limited, clientAddress, now);
+    }
+
+    // 本登録の画面を出せる仮登録か（未使用で期限内）
+    public async Task<string?> OpenEmailAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var id = Hash(token);
+        return await db.RegistrationRequests.AsNoTracking()
+            .Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > nowMs)
+            .Select(r => r.Email).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<RegistrationOutcome> CompleteAsync(string token, SeekerDetails details, string password, string? clientAddress, CancellationToken ct = default)
+    {
+        var id = Hash(token);
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // 同じ URL で二度送っても、使えるのは一度だけ（二つ目は口座を作らない）
+        var used = await db.RegistrationRequests
+            .Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > nowMs)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, nowMs), ct);
+        if (used == 0) return RegistrationOutcome.LinkInvalid;
+        var email = await db.RegistrationRequests.Where(r => r.Id == id).Select(r => r.Email).SingleAsync(ct);
+        if (await users.FindByNameAsync(email) is not null) return RegistrationOutcome.EmailTaken;
+
+        var seeker = new Seeker
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FamilyName = details.FamilyName,
+            GivenName = details.GivenName,
+            FamilyNameKana = details.FamilyNameKana,
+            GivenNameKana = details.GivenNameKana,
+            BirthDate = details.BirthDate,
+            PostalCode = details.PostalCode,
+            Prefecture = details.Prefecture,
+            PhoneNumber = details.Phone,
+            RegisteredOnlineAt = now,
+        };
+        var created = await users.CreateAsync(seeker, password);
+        if (!created.Succeeded) return RegistrationOutcome.PasswordRejected;
+        outbox.Add(email, RegistrationMails.CompletedSubject, RegistrationMails.CompletedBody(now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+        log.LogInformation("開設の本登録 seeker={SeekerId} client={Client} at={At:o}", seeker.Id, clientAddress, now);
+        return RegistrationOutcome.Created;
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace MyPage.Tests.Infrastructure;
+
+// My Page と模擬マイナポータルを、それぞれ本物のループバックのポートで並べて動かす
+public sealed class MynaportalSites : IAsyncDisposable
+{
+    public const string ClientId = "mypage";
+    public const string ClientSecret = "test-client-secret";
+
+    private readonly MockSite mock;
+
+    public MyPageApp MyPage { get; }
+    public Uri MockUrl { get; }
+
+    public MynaportalSites(bool tamperNonce = false)
+    {
+        var port = FreePort();
+        MockUrl = new Uri($"http://localhost:{port}/");
+        MyPage = new MyPageApp(settings: new Dictionary<string, string?>
+        {
+            ["MyPage:Mynaportal:Authority"] = MockUrl.ToString(),
+            ["MyPage:Mynaportal:ClientId"] = ClientId,
+            ["MyPage:Mynaportal:ClientSecret"] = ClientSecret,
+        });
+        mock = new MockSite(port, MyPage.BaseUrl, tamperNonce);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await mock.DisposeAsync();
+        await MyPage.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private sealed class MockSite : WebApplicationFactory<MockMynaportal.MockProgram>
+    {
+        private readonly string database = Path.Combine(Path.GetTempPath(), $"mock-mynaportal-{Guid.NewGuid():N}.db");
+        private readonly Uri myPage;
+        private readonly bool tamperNonce;
+
+        public MockSite(int port, Uri myPage, bool tamperNonce)
+        {
+            this.myPage = myPage;
+            this.tamperNonce = tamperNonce;
+            UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+            StartServer();
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("MockMynaportal:MyPageUrl", myPage.ToString().TrimEnd('/'));
+            builder.UseSetting("MockMynaportal:ClientId", ClientId);
+            builder.UseSetting("MockMynaportal:ClientSecret", ClientSecret);
+            builder.UseSetting("MockMynaportal:Database", database);
+            builder.UseSetting("MockMynaportal:TamperNonce", tamperNonce ? "true" : "false");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(database + suffix);
+        }
+    }
+}
