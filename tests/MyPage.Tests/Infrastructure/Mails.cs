@@ -8,6 +8,13 @@ public static partial class Mails
     [GeneratedRegex("認証キー：([0-9]{8})")]
     private static partial Regex KeyPattern();
 
+    [GeneratedRegex(@"https://\S+/Register/Complete\?token=\S+")]
+    private static partial Regex RegisterUrlPattern();
+
+    // 「求職者マイページ仮登録受付通知」に書かれた本登録の URL
+    public static string RegisterUrl(MimeMessage message)
+        => RegisterUrlPattern().Match(message.TextBody ?? "") is { Success: true } m ? m.Value : throw new InvalidOperationException("本登録の URL がありません: " + message.TextBody);
+
     // 「パスワード再登録申込受付通知」に書かれた認証キー
     public static string Key(MimeMessage message)
         => KeyPattern().Match(message.TextBody ?? "") is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("認証キーがありません: " + message.TextBody);

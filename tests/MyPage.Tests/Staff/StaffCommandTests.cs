@@ -109,6 +109,32 @@ public class StaffCommandTests : IAsyncLifetime
         Assert.Contains("知らないコマンドです", bad.Err);
     }
 
+    [Fact]
+    public async Task Can_confirm_an_online_registrant_at_the_counter()
+    {
+        await app.CreateSeekerAsync("online@example.jp", "Right-pass-1", seekerNumber: null, office: null);
+        var (code, output, _) = await RunAsync("confirm-seeker", "--email", "online@example.jp", "--seeker-number", "70000-3333333", "--office", "飯田橋公共職業安定所");
+        Assert.Equal(0, code);
+        Assert.Contains("70000-3333333", output);
+
+        using var client = app.CreateHttpClient();
+        await Forms.LoginAsync(client, "online@example.jp", "Right-pass-1");
+        var home = await client.GetStringAsync("/Home");
+        Assert.Contains("70000-3333333", home);
+        Assert.DoesNotContain("オンライン登録者", home);
+    }
+
+    [Fact]
+    public async Task Cannot_confirm_twice_or_reuse_a_seeker_number()
+    {
+        await app.CreateSeekerAsync("first@example.jp", "Right-pass-1", "70000-4444444");
+        await app.CreateSeekerAsync("online@example.jp", "Right-pass-1", seekerNumber: null, office: null);
+        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "first@example.jp", "--seeker-number", "70000-5555555", "--office", "渋谷")).Code);
+        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "online@example.jp", "--seeker-number", "70000-4444444", "--office", "渋谷")).Code);
+        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "nobody@example.jp", "--seeker-number", "70000-6666666", "--office", "渋谷")).Code);
+        Assert.Equal(2, (await RunAsync("confirm-seeker", "--email", "online@example.jp", "--seeker-number", "70000-6666666")).Code);
+    }
+
     private async Task<(int Code, string Out, string Err)> RunProcessAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -177,6 +177,31 @@ public class SingleSignOnTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Can_see_the_mismatch_screen_after_withdrawing_and_open_a_new_account()
+    {
+        var page = await Browser.OpenAsync(App);
+        await LinkAsync(page, Taro);
+        await page.GotoAsync("/Settings/Withdraw");
+        await page.GetByLabel("パスワード").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "退会する" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "退会しました" })).ToBeVisibleAsync();
+
+        var login = new LoginPage(page);
+        await page.GotoAsync("/Account/Login");
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectErrorAsync(LoginTexts.Failed);
+
+        await SsoFromMottoAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = MynaportalTexts.UnlinkedTitle })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "求職者マイページを開設する" }).ClickAsync();
+        await page.GetByLabel("メールアドレス").FillAsync(Email);
+        await page.GetByLabel("利用規約に同意する").CheckAsync();
+        await page.GetByLabel("個人情報の取扱いに同意する").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "仮登録メールを送信する" }).ClickAsync();
+        await App.Smtp.WaitForAsync(Email, MyPage.Registration.RegistrationMails.ProvisionalSubject);
+    }
+
+    [Fact]
     public async Task Cannot_start_from_an_unknown_issuer()
     {
         using var client = App.CreateHttpClient();

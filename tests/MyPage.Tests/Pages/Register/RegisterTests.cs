@@ -1,0 +1,210 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Pages.Register;
+using MyPage.Registration;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Pages.Register;
+
+// 「求職者マイページを開設する」: 仮登録 → メールの URL → 本登録。メールは本物の SMTP サーバーが受ける。
+public class RegisterTests : IAsyncLifetime
+{
+    private readonly MyPageApp app = new();
+    private const string Email = "new@example.jp";
+    private const string Password = "Open-pass-2026";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    public static Dictionary<string, string> Details(string? password = Password) => new()
+    {
+        ["Password"] = password ?? "",
+        ["ConfirmPassword"] = password ?? "",
+        ["Details.FamilyName"] = "厚生",
+        ["Details.GivenName"] = "太郎",
+        ["Details.FamilyNameKana"] = "こうせい",
+        ["Details.GivenNameKana"] = "ﾀﾛｳ",
+        ["Details.BirthYear"] = "１９９０",
+        ["Details.BirthMonth"] = "4",
+        ["Details.BirthDay"] = "01",
+        ["Details.PostalCode"] = "１０２－８３０６",
+        ["Details.Prefecture"] = "東京都",
+        ["Details.Phone"] = "０３－１２３４－５６７８",
+    };
+
+    private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string email, bool terms = true, bool privacy = true)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Email"] = email };
+        if (terms) fields["Input.AgreeTerms"] = "true";
+        if (privacy) fields["Input.AgreePrivacy"] = "true";
+        return Forms.PostAsync(client, "/Register", fields);
+    }
+
+    private async Task<string> MailedUrlAsync(int count = 1)
+        => new Uri(Mails.RegisterUrl(await app.Smtp.WaitForAsync(Email, RegistrationMails.ProvisionalSubject, count))).PathAndQuery;
+
+    private static async Task<HttpResponseMessage> CompleteAsync(HttpClient client, string url, Dictionary<string, string>? fields = null)
+    {
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri("https://x" + url).Query)["token"]!;
+        var values = new Dictionary<string, string>(fields ?? Details()) { ["Token"] = token };
+        return await Forms.PostAsync(client, url, values);
+    }
+
+    [Fact]
+    public async Task Can_open_an_account_and_log_in_as_an_online_registrant()
+    {
+        using var client = app.CreateHttpClient();
+        Assert.Equal("/Register/Sent", (await RequestAsync(client, Email)).Headers.Location?.OriginalString);
+        var url = await MailedUrlAsync();
+        Assert.Contains(Email, await client.GetStringAsync(url));
+
+        Assert.Equal("/Register/Done", (await CompleteAsync(client, url)).Headers.Location?.OriginalString);
+        await app.Smtp.WaitForAsync(Email, RegistrationMails.CompletedSubject);
+
+        var seeker = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == Email));
+        Assert.Null(seeker.SeekerNumber);
+        Assert.Equal("コウセイ", seeker.FamilyNameKana);
+        Assert.Equal("タロウ", seeker.GivenNameKana);
+        Assert.Equal(new DateOnly(1990, 4, 1), seeker.BirthDate);
+        Assert.Equal("102-8306", seeker.PostalCode);
+        Assert.Equal("0312345678", seeker.PhoneNumber);
+        Assert.NotNull(seeker.RegisteredOnlineAt);
+
+        using var login = app.CreateHttpClient();
+        await Forms.LoginAsync(login, Email, Password);
+        var home = await login.GetStringAsync("/Home");
+        Assert.Contains("オンライン登録者", home);
+    }
+
+    [Fact]
+    public async Task Cannot_tell_an_existing_address_and_it_gets_an_already_registered_mail()
+    {
+        await app.CreateSeekerAsync(Email, "Right-pass-1");
+        using var client = app.CreateHttpClient();
+        var existing = await RequestAsync(client, Email);
+        using var other = app.CreateHttpClient();
+        var fresh = await RequestAsync(other, "fresh@example.jp");
+
+        Assert.Equal(fresh.StatusCode, existing.StatusCode);
+        Assert.Equal(fresh.Headers.Location, existing.Headers.Location);
+        var mail = await app.Smtp.WaitForAsync(Email, RegistrationMails.AlreadyRegisteredSubject);
+        Assert.Contains("/Account/ForgotPassword", mail.TextBody);
+        Assert.Empty(app.Smtp.For(Email, RegistrationMails.ProvisionalSubject));
+    }
+
+    [Fact]
+    public async Task Cannot_use_a_registration_link_twice()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var url = await MailedUrlAsync();
+        await CompleteAsync(client, url);
+
+        var again = await client.GetStringAsync(url);
+        Assert.Contains(RegisterTexts.LinkInvalid, Html.ErrorSummary(again));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Cannot_use_a_registration_link_after_24_hours()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var url = await MailedUrlAsync();
+        var form = await client.GetStringAsync(url);
+        app.Time.Advance(Registrations.LinkLifetime);
+
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri("https://x" + url).Query)["token"]!;
+        var values = new Dictionary<string, string>(Details()) { ["Token"] = token, ["__RequestVerificationToken"] = Forms.Token(form) };
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(values));
+        Assert.Contains(RegisterTexts.LinkInvalid, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Can_create_only_one_account_from_two_parallel_submissions()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var url = await MailedUrlAsync();
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var racer = app.CreateHttpClient();
+            return await CompleteAsync(racer, url);
+        }));
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("Details.FamilyNameKana", "Kousei", "フリガナ（セイ）はカタカナで入力してください。")]
+    [InlineData("Details.PostalCode", "12-345", "郵便番号は7桁の数字で入力してください（例：102-8306）。")]
+    [InlineData("Details.Phone", "12345", "電話番号は0から始まる10桁または11桁の数字で入力してください（例：03-1234-5678）。")]
+    [InlineData("Details.BirthMonth", "13", "生年月日の月は1から12の数字で入力してください。")]
+    [InlineData("Details.BirthDay", "31", "生年月日の日が正しくありません。")]
+    [InlineData("Details.Prefecture", "ニューヨーク", "都道府県を一覧から選んでください。")]
+    [InlineData("Details.FamilyName", "", "氏名（姓）を入力してください。")]
+    [InlineData("Password", "password", "パスワードは半角数字、英字、記号のすべてを含めてください。")]
+    public async Task Cannot_register_with_a_wrong_detail_and_is_told_next_to_the_field(string field, string value, string message)
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var url = await MailedUrlAsync();
+        var fields = Details();
+        fields[field] = value;
+        if (field == "Details.BirthDay") fields["Details.BirthMonth"] = "4";
+        var html = await (await CompleteAsync(client, url, fields)).Content.ReadAsStringAsync();
+        Assert.Contains(message, Html.ErrorSummary(html));
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+        // 誤りがあっても URL は使い切らない
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(client, url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Cannot_register_someone_under_15()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var url = await MailedUrlAsync();
+        var fields = Details();
+        fields["Details.BirthYear"] = (MyPage.Time.JapanTime.From(app.Time.GetUtcNow()).Year - 10).ToString();
+        var html = await (await CompleteAsync(client, url, fields)).Content.ReadAsStringAsync();
+        Assert.Contains("15歳以上", Html.ErrorSummary(html));
+    }
+
+    [Theory]
+    [InlineData("", true, true, RegisterTexts.EmailRequired)]
+    [InlineData("not-a-mail", true, true, RegisterTexts.EmailInvalid)]
+    [InlineData("new@example.jp", false, true, RegisterTexts.TermsRequired)]
+    [InlineData("new@example.jp", true, false, RegisterTexts.PrivacyRequired)]
+    public async Task Cannot_request_without_an_address_or_consent(string email, bool terms, bool privacy, string message)
+    {
+        using var client = app.CreateHttpClient();
+        var response = await RequestAsync(client, email, terms, privacy);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.RegistrationRequests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Cannot_request_an_address_over_100_characters()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await RequestAsync(client, new string('a', 90) + "@example.jp");
+        Assert.Contains(RegisterTexts.EmailTooLong, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Cannot_get_more_than_three_registration_mails_an_hour()
+    {
+        for (var i = 0; i < MyPage.Mail.MailQuota.PerAddressPerHour + 1; i++)
+        {
+            using var client = app.CreateHttpClient();
+            Assert.Equal("/Register/Sent", (await RequestAsync(client, Email)).Headers.Location?.OriginalString);
+        }
+        await app.Smtp.WaitForAsync(Email, RegistrationMails.ProvisionalSubject, MyPage.Mail.MailQuota.PerAddressPerHour);
+        await Task.Delay(500);
+        Assert.Equal(MyPage.Mail.MailQuota.PerAddressPerHour, app.Smtp.For(Email, RegistrationMails.ProvisionalSubject).Count);
+    }
+}

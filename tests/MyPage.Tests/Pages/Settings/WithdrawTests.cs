@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Pages.Account;
+using MyPage.Registration;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Pages.Settings;
+
+// 退会: パスワードを確かめ、個人の情報を消し、すべてのセッションを終える
+public class WithdrawTests : SeekerTest
+{
+    private static async Task<HttpResponseMessage> WithdrawAsync(HttpClient client, string password)
+        => await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Password"] = password });
+
+    [Fact]
+    public async Task Cannot_withdraw_with_a_wrong_password_and_nothing_changes()
+    {
+        using var client = app.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+        var response = await WithdrawAsync(client, "Wrong-pass-1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("パスワードが正しくありません。", Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Home")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_withdraw_and_everything_personal_is_gone()
+    {
+        using var other = app.CreateHttpClient();
+        await Forms.LoginAsync(other, Email, Password);
+        using var client = app.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+
+        var response = await WithdrawAsync(client, Password);
+        Assert.Equal("/Account/Withdrawn", response.Headers.Location?.OriginalString);
+        await app.Smtp.WaitForAsync(Email, RegistrationMails.WithdrawnSubject);
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Home")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Home")).StatusCode);
+        using var login = app.CreateHttpClient();
+        Assert.Contains(LoginTexts.Failed, Html.ErrorSummary(await (await Forms.LoginAsync(login, Email, Password)).Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Can_open_a_new_account_with_the_same_address_after_withdrawing()
+    {
+        using (var client = app.CreateHttpClient())
+        {
+            await Forms.LoginAsync(client, Email, Password);
+            await WithdrawAsync(client, Password);
+        }
+        using var again = app.CreateHttpClient();
+        await Forms.PostAsync(again, "/Register", new() { ["Input.Email"] = Email, ["Input.AgreeTerms"] = "true", ["Input.AgreePrivacy"] = "true" });
+        var url = new Uri(Mails.RegisterUrl(await app.Smtp.WaitForAsync(Email, RegistrationMails.ProvisionalSubject))).PathAndQuery;
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri("https://x" + url).Query)["token"]!;
+        var done = await Forms.PostAsync(again, url, new(Register.RegisterTests.Details("Again-pass-2026")) { ["Token"] = token });
+        Assert.Equal("/Register/Done", done.Headers.Location?.OriginalString);
+        using var login = app.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LoginAsync(login, Email, "Again-pass-2026")).StatusCode);
+    }
+}
