@@ -8,6 +8,10 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time,
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
+    // 送ったメール（宛先と本文は個人の情報）と、使い終わった申込みは、この期間のあとに消す
+    public static readonly TimeSpan KeepSentMail = TimeSpan.FromDays(7);
+    public static readonly TimeSpan KeepRequests = TimeSpan.FromDays(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
@@ -24,7 +28,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time,
         }
     }
 
-    public async Task<(int Sessions, int Throttles)> RunOnceAsync(CancellationToken ct = default)
+    public async Task<(int Sessions, int Throttles, int Mails, int Requests)> RunOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
@@ -32,8 +36,14 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time,
         var nowMs = now.ToUnixTimeMilliseconds();
         var sessions = await db.Sessions.Where(s => s.ExpiresAt != null && s.ExpiresAt <= nowMs).ExecuteDeleteAsync(ct);
         var throttles = await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().PurgeAsync(now, ct);
-        if (sessions + throttles > 0)
-            log.LogInformation("後片付け: 期限切れセッション {Sessions} 件、ログイン失敗の記録 {Throttles} 件を削除", sessions, throttles);
-        return (sessions, throttles);
+        var sentBefore = (now - KeepSentMail).ToUnixTimeMilliseconds();
+        var mails = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt <= sentBefore).ExecuteDeleteAsync(ct);
+        var requestsBefore = (now - KeepRequests).ToUnixTimeMilliseconds();
+        var requests = await db.PasswordResetRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
+            + await db.RegistrationRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct);
+        if (sessions + throttles + mails + requests > 0)
+            log.LogInformation("後片付け: 期限切れセッション {Sessions} 件、ログイン失敗の記録 {Throttles} 件、送信済みメール {Mails} 件、申込み {Requests} 件を削除",
+                sessions, throttles, mails, requests);
+        return (sessions, throttles, mails, requests);
     }
 }
