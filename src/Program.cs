@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using MyPage.Account;
 using MyPage.Data;
+using MyPage.Jobs;
 using MyPage.Mail;
 using MyPage.Mynaportal;
 using MyPage.PasswordReset;
@@ -74,11 +75,17 @@ services.AddScoped<Registrations>();
 services.AddScoped<Withdrawals>();
 services.AddSingleton<SiteUrls>();
 
+// 求職者マイページホームの中身: リクエスト求人、応募、メッセージ、保存した検索条件
+services.AddScoped<SeekerJobs>();
+services.Configure<MyPage.Pages.Home.HomeLinks>(config.GetSection("MyPage:Links"));
+
 // ログインセッション: Cookie は鍵だけ、中身はデータベース（ServerSessionStore）
 services.AddSingleton<ServerSessionStore>();
 services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+services.Configure<SessionPolicy>(config.GetSection("MyPage:Session"));
+services.AddSingleton<SessionClock>();
 services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-    .Configure<ServerSessionStore>((o, store) =>
+    .Configure<ServerSessionStore, IOptions<SessionPolicy>>((o, store, policy) =>
     {
         o.SessionStore = store;
         o.Cookie.Name = "__Host-mypage-session";
@@ -86,8 +93,9 @@ services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationSc
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.Cookie.Path = "/";
-        o.ExpireTimeSpan = SessionPolicy.IdleTimeout;
+        o.ExpireTimeSpan = policy.Value.IdleTimeout;
         o.SlidingExpiration = true;
+        o.Events = new SessionTimeoutEvents();
         o.LoginPath = "/Account/Login";
         o.LogoutPath = "/Account/Logout";
         o.AccessDeniedPath = "/Account/Login";
@@ -122,6 +130,9 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Activity");
     o.Conventions.AuthorizeFolder("/Messages");
     o.Conventions.AuthorizeFolder("/Settings");
+    o.Conventions.AuthorizeFolder("/Jobs");
+    o.Conventions.AuthorizeFolder("/SavedSearches");
+    o.Conventions.AuthorizeFolder("/Session");
 });
 services.AddAntiforgery(o =>
 {

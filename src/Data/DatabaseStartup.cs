@@ -32,7 +32,10 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync(ct);
 
         if (options.SeedDemoData)
-            await SeedDemoAsync(scope.ServiceProvider.GetRequiredService<UserManager<Seeker>>());
+        {
+            var demo = await SeedDemoAsync(scope.ServiceProvider.GetRequiredService<UserManager<Seeker>>());
+            await DemoData.SeedAsync(db, demo, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+        }
     }
 
     private static void CreateDirectoryFor(string? connectionString)
@@ -43,9 +46,9 @@ public static class DatabaseStartup
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
     }
 
-    private static async Task SeedDemoAsync(UserManager<Seeker> users)
+    private static async Task<Seeker> SeedDemoAsync(UserManager<Seeker> users)
     {
-        if (await users.FindByNameAsync(DemoEmail) is not null) return;
+        if (await users.FindByNameAsync(DemoEmail) is { } existing) return existing;
         var demo = new Seeker
         {
             UserName = DemoEmail,
@@ -57,5 +60,6 @@ public static class DatabaseStartup
         var result = await users.CreateAsync(demo, DemoPassword);
         if (!result.Succeeded)
             throw new InvalidOperationException("デモ求職者を作れませんでした: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        return demo;
     }
 }

@@ -14,6 +14,12 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
     public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
     public DbSet<MynaportalLink> MynaportalLinks => Set<MynaportalLink>();
     public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
+    public DbSet<JobPosting> JobPostings => Set<JobPosting>();
+    public DbSet<JobRequest> JobRequests => Set<JobRequest>();
+    public DbSet<JobApplication> JobApplications => Set<JobApplication>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<SeekerMessage> Messages => Set<SeekerMessage>();
+    public DbSet<Office> Offices => Set<Office>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -72,6 +78,36 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
             e.HasIndex(r => new { r.EmailTag, r.CreatedAt });
             e.HasIndex(r => new { r.ClientTag, r.CreatedAt });
         });
+
+        builder.Entity<JobPosting>(e =>
+        {
+            e.HasIndex(j => j.Number).IsUnique();
+            e.Property(j => j.Number).HasMaxLength(14);
+        });
+        builder.Entity<JobRequest>(e =>
+        {
+            e.HasIndex(r => new { r.SeekerId, r.RequestedAt });
+            e.HasIndex(r => new { r.SeekerId, r.JobPostingId }).IsUnique();
+            e.HasOne<Seeker>().WithMany().HasForeignKey(r => r.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<JobApplication>(e =>
+        {
+            e.HasIndex(a => new { a.SeekerId, a.AppliedAt });
+            e.HasIndex(a => new { a.SeekerId, a.JobPostingId }).IsUnique();
+            e.HasOne<Seeker>().WithMany().HasForeignKey(a => a.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SavedSearch>(e =>
+        {
+            e.HasIndex(s => new { s.SeekerId, s.Slot }).IsUnique();
+            e.ToTable(t => t.HasCheckConstraint("CK_SavedSearches_Slot", "Slot BETWEEN 1 AND 3"));
+            e.HasOne<Seeker>().WithMany().HasForeignKey(s => s.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SeekerMessage>(e =>
+        {
+            e.HasIndex(m => new { m.SeekerId, m.SentAt });
+            e.HasOne<Seeker>().WithMany().HasForeignKey(m => m.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Office>(e => e.HasKey(o => o.Name));
 
         builder.Entity<SessionRecord>(e =>
         {

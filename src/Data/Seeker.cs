@@ -25,6 +25,9 @@ public class Seeker : IdentityUser
     public string? PostalCode { get; set; }
     public string? Prefecture { get; set; }
 
+    // 求職公開状況: 求人者に求職情報を公開しているか
+    public bool IsPublic { get; set; }
+
     // オンライン登録者: ハローワークの窓口で確認されるまで求職番号はない
     public DateTimeOffset? RegisteredOnlineAt { get; set; }
 }

@@ -1,7 +1,11 @@
 namespace MyPage.Sessions;
 
-public static class SessionPolicy
+// MyPage:Session の設定。操作がないまま IdleTimeout たつとログアウト（共用端末での放置に備える）。
+// その WarnBefore 前に、画面で知らせて延長できるようにする（WCAG 2.2.1）。
+public sealed class SessionPolicy
 {
-    // 操作がないまま30分たつとログアウト（共用端末での放置に備える）
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(30);
+
+    public TimeSpan IdleTimeout { get; set; } = DefaultIdleTimeout;
+    public TimeSpan WarnBefore { get; set; } = TimeSpan.FromMinutes(2);
 }

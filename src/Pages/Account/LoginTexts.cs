@@ -25,7 +25,7 @@ public static class LoginTexts
     public static string RetryFrom(string japanTime) => $"{japanTime}以降に、もう一度お試しください。";
 
     public const string SignedOut = "ログアウトしました。";
-    public const string SessionEnded = "一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。";
+    public const string SessionEnded = "一定時間操作がなかったなどの理由で、ログアウトしました。もう一度ログインしてください。";
 
     public const int PasswordMaxLength = 128;
 }

@@ -20,7 +20,7 @@ public class HousekeepingTests : IAsyncLifetime
         var housekeeping = app.Services.GetRequiredService<Housekeeping>();
         Assert.Equal(0, (await housekeeping.RunOnceAsync()).Sessions);
 
-        app.Time.Advance(SessionPolicy.IdleTimeout);
+        app.Time.Advance(SessionPolicy.DefaultIdleTimeout);
         Assert.Equal(1, (await housekeeping.RunOnceAsync()).Sessions);
         Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Sessions.Count())));
     }
@@ -59,9 +59,9 @@ public class HousekeepingTests : IAsyncLifetime
         var cookies = new CookieContainer();
         using var client = app.CreateHttpClient(cookies);
         await Forms.LoginAsync(client, "seeker@example.jp", "Right-pass-1");
-        app.Time.Advance(SessionPolicy.IdleTimeout - TimeSpan.FromMinutes(1));
+        app.Time.Advance(SessionPolicy.DefaultIdleTimeout - TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Home")).StatusCode);
-        app.Time.Advance(SessionPolicy.IdleTimeout);
+        app.Time.Advance(SessionPolicy.DefaultIdleTimeout);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Home")).StatusCode);
     }
 }

@@ -1,0 +1,83 @@
+namespace MyPage.Data;
+
+// 求人。有効かどうかは紹介期限日から決まる（JobPosting.IsOpen）。
+public class JobPosting
+{
+    public int Id { get; set; }
+    public required string Number { get; set; }          // 求人番号 13010-00999999
+    public required string Occupation { get; set; }      // 職種
+    public DateOnly ReceivedOn { get; set; }             // 受付年月日
+    public DateOnly ReferralDeadline { get; set; }       // 紹介期限日
+    public required string Category { get; set; }        // 区分 フルタイム/パート
+    public required string CompanyName { get; set; }     // 事業所名
+    public required string Workplace { get; set; }       // 就業場所
+    public required string Description { get; set; }     // 仕事の内容
+    public required string EmploymentType { get; set; }  // 雇用形態
+    public required string WorkingHours { get; set; }    // 就業時間
+    public required string Holidays { get; set; }        // 休日
+    public required string FiveDayWeek { get; set; }     // 週休二日制
+    public int AnnualHolidays { get; set; }              // 年間休日数
+    public required string Age { get; set; }             // 年齢
+    public required string PublicationScope { get; set; } // 公開範囲
+    public required string Tags { get; set; }            // 経験不問|学歴不問|… （| 区切り）
+    public int Openings { get; set; }                    // 求人数
+
+    public IEnumerable<string> TagList => Tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    // 紹介期限日を過ぎるまでは有効（日本の日付で）
+    public bool IsOpen(DateOnly today) => today <= ReferralDeadline;
+}
+
+// 求人者からのリクエスト求人
+public class JobRequest
+{
+    public int Id { get; set; }
+    public required string SeekerId { get; set; }
+    public int JobPostingId { get; set; }
+    public JobPosting Job { get; set; } = null!;
+    public long RequestedAt { get; set; }
+}
+
+// 応募中の求人
+public class JobApplication
+{
+    public int Id { get; set; }
+    public required string SeekerId { get; set; }
+    public int JobPostingId { get; set; }
+    public JobPosting Job { get; set; } = null!;
+    public long AppliedAt { get; set; }
+}
+
+// 保存した求人検索条件（検索条件1〜3）
+public class SavedSearch
+{
+    public int Id { get; set; }
+    public required string SeekerId { get; set; }
+    public int Slot { get; set; }
+    public required string Name { get; set; }
+    public string? Keyword { get; set; }
+    public string? Category { get; set; }
+    public string? Workplace { get; set; }
+}
+
+// メッセージ（ハローワークや求人者から）。既読は ReadAt で持つ。
+public class SeekerMessage
+{
+    public int Id { get; set; }
+    public required string SeekerId { get; set; }
+    public int? JobPostingId { get; set; }
+    public JobPosting? Job { get; set; }
+    public required string Sender { get; set; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
+    public long SentAt { get; set; }
+    public long? ReadAt { get; set; }
+}
+
+// 公共職業安定所（管轄安定所）
+public class Office
+{
+    public required string Name { get; set; }
+    public required string Address { get; set; }
+    public required string Phone { get; set; }
+}
