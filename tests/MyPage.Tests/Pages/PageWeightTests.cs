@@ -40,6 +40,39 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Can_load_the_demo_home_on_a_first_visit_within_budget_and_compressed()
+    {
+        await using var demo = new MyPageApp(settings: new Dictionary<string, string?> { ["MyPage:Database:SeedDemoData"] = "true" });
+        var cookies = new System.Net.CookieContainer();
+        using (var client = demo.CreateHttpClient(cookies))
+            await Forms.LoginAsync(client, MyPage.Data.DatabaseStartup.DemoEmail, MyPage.Data.DatabaseStartup.DemoPassword);
+        var session = cookies.GetCookies(demo.BaseUrl).Single(c => c.Name == "__Host-mypage-session");
+
+        // 新しいブラウザ（キャッシュなし）にログイン済みの Cookie だけを持たせて、ホームを初めて開く
+        var page = await Browser.OpenAsync(demo);
+        await page.Context.AddCookiesAsync([new() { Name = session.Name, Value = session.Value, Url = demo.BaseUrl.ToString(), Secure = true, HttpOnly = true }]);
+        var requests = new List<IRequest>();
+        page.RequestFinished += (_, request) => requests.Add(request);
+        var response = await page.GotoAsync("/Home", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.EndsWith("/Home", page.Url);
+
+        long transferred = 0;
+        long htmlBytes = 0;
+        foreach (var request in requests)
+        {
+            var sizes = await request.SizesAsync();
+            transferred += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+            if (request.Url.EndsWith("/Home")) htmlBytes = sizes.ResponseBodySize;
+            Assert.Equal(demo.BaseUrl.Authority, new Uri(request.Url).Authority);
+        }
+        output.WriteLine($"home: {transferred} bytes in {requests.Count} requests, HTML {htmlBytes} bytes compressed, {(await response!.BodyAsync()).Length} bytes raw");
+        Assert.InRange(requests.Count, 1, 4);
+        Assert.True(transferred <= 40 * 1024, $"{transferred} bytes");
+        Assert.True(htmlBytes <= 20 * 1024, $"HTML {htmlBytes} bytes");
+        Assert.Contains(response.Headers.GetValueOrDefault("content-encoding"), new[] { "br", "gzip" });
+    }
+
+    [Fact]
     public async Task Can_send_japanese_as_utf8_text_not_entities()
     {
         using var client = app.CreateHttpClient();

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MyPage.Pages.Account;
+using MyPage.Tests.Infrastructure;
+using MyPage.Tests.Pages.Account;
+using static Microsoft.Playwright.Assertions;
+
+namespace MyPage.Tests.Sessions;
+
+// 自動ログアウトの前の知らせと延長 (WCAG 2.2.1)。サーバーの時計は FakeTimeProvider で進める。
+// 知らせを確かめに来る間隔だけ実時間なので、知らせる時間を「残り9分57秒」にして、3秒で確かめに来させる。
+public class SessionTimeoutTests : IAsyncLifetime
+{
+    private readonly MyPageApp app = new(settings: new Dictionary<string, string?>
+    {
+        ["MyPage:Session:IdleTimeout"] = "00:10:00",
+        ["MyPage:Session:WarnBefore"] = "00:09:57",
+    });
+
+    public async Task InitializeAsync() => await app.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Can_be_warned_before_the_timeout_and_extend_with_one_button_then_time_out_to_login()
+    {
+        var page = await Browser.OpenAsync(app);
+        await page.GotoAsync("/Account/Login");
+        var login = new LoginPage(page);
+        await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
+        await login.ExpectHomeAsync();
+        var signedInAt = app.Time.GetUtcNow();
+
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        var status = page.Locator("#session-status");
+        await Expect(status).ToHaveAttributeAsync("role", "status");
+        await Expect(status).ToContainTextAsync($"{MyPage.Time.JapanTime.Format(signedInAt.AddMinutes(10))}に自動的にログアウトします", new() { Timeout = 15_000 });
+        await Axe.AssertNoViolationsAsync(page);
+
+        await status.GetByRole(AriaRole.Button, new() { Name = "ログイン時間を延長する" }).ClickAsync();
+        var extendedTo = MyPage.Time.JapanTime.Format(signedInAt.AddMinutes(11));
+        await Expect(status).ToContainTextAsync($"ログイン時間を延長しました。{extendedTo}まで");
+
+        // 何もしないまま延長後の期限を過ぎる → 次の確認でログイン画面へ（エラーではなく、知らせ付き）
+        app.Time.Advance(TimeSpan.FromMinutes(11));
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login\\?.*status=timed-out"), new() { Timeout = 20_000 });
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(LoginTexts.SessionEnded);
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Can_land_on_login_with_a_message_when_a_timed_out_page_is_opened()
+    {
+        var page = await Browser.OpenAsync(app, javaScript: false);
+        await page.GotoAsync("/Account/Login");
+        var login = new LoginPage(page);
+        await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
+        await login.ExpectHomeAsync();
+        await Expect(page.Locator("footer")).ToContainTextAsync("10分程度操作がないと、自動的にログアウトします。");
+
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+        await page.GotoAsync("/Messages");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(LoginTexts.SessionEnded);
+        await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
+        await Expect(page).ToHaveURLAsync(new Regex("/Messages$"));
+    }
+
+    [Fact]
+    public async Task Cannot_keep_a_session_alive_just_by_asking_when_it_ends()
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        await Forms.LoginAsync(client, "seeker@example.jp", "Right-pass-1");
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/Session/Warning"))
+        {
+            request.Headers.Add("HX-Request", "true");
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        }
+        app.Time.Advance(TimeSpan.FromMinutes(4));
+        using var expired = new HttpRequestMessage(HttpMethod.Get, "/Session/Warning");
+        expired.Headers.Add("HX-Request", "true");
+        var response = await client.SendAsync(expired);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("status=timed-out", response.Headers.GetValues("HX-Redirect").Single());
+    }
+}
