@@ -264,7 +264,7 @@ public class LoginTests : SeekerTest
         app.Time.Advance(TimeSpan.FromDays(2));
         using var client = app.CreateHttpClient();
         await Forms.LoginAsync(client, Email, Password);
-        Assert.Contains($"前回のログイン日時：{MyPage.Time.JapanTime.Format(first)}", await client.GetStringAsync("/Home"));
+        Assert.Contains($"前回のログイン日時：<span id=\"previous-login\">{MyPage.Time.JapanTime.Format(first)}</span>", await client.GetStringAsync("/Home"));
     }
 
     [Fact]

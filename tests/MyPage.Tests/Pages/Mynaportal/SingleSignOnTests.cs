@@ -36,7 +36,7 @@ public class SingleSignOnTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = MynaportalTexts.StartLinking }).ClickAsync();
 
         await MockLoginAsync(page, Taro);
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(MynaportalTexts.Linked);
+        await Expect(page.Locator("#status")).ToHaveTextAsync(MynaportalTexts.Linked);
         await Expect(page.Locator("#mynaportal-status")).ToContainTextAsync("連携済み");
         await App.Smtp.WaitForAsync(Email, MynaportalMails.LinkedSubject);
 
@@ -80,7 +80,7 @@ public class SingleSignOnTests : IAsyncLifetime
         var page = await Browser.OpenAsync(App);
         await LinkAsync(page, Taro);
         await page.GetByRole(AriaRole.Button, new() { Name = MynaportalTexts.Unlink }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(MynaportalTexts.UnlinkedDone);
+        await Expect(page.Locator("#status")).ToHaveTextAsync(MynaportalTexts.UnlinkedDone);
         await Expect(page.Locator("#mynaportal-status")).ToHaveTextAsync("連携していません");
         await App.Smtp.WaitForAsync(Email, MynaportalMails.UnlinkedSubject);
         Assert.Null(await LinkedSubjectAsync());
@@ -244,7 +244,7 @@ public class SingleSignOnTests : IAsyncLifetime
         await page.GotoAsync("/Settings");
         await page.GetByRole(AriaRole.Button, new() { Name = MynaportalTexts.StartLinking }).ClickAsync();
         await MockLoginAsync(page, person);
-        if (expectLinked) await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(MynaportalTexts.Linked);
+        if (expectLinked) await Expect(page.Locator("#status")).ToHaveTextAsync(MynaportalTexts.Linked);
     }
 
     // 模擬マイナポータルのログイン画面なら、その人のボタンを押す（すでにログイン済みなら何もしない）
