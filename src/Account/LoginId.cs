@@ -17,7 +17,7 @@ public static class LoginId
 
     // ログや回数の記録に、入力されたIDそのものは残さない。同じIDを追えるだけのハッシュ。
     public static string Tag(string? value)
-        => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value ?? "")))[..16];
+        => Security.Tokens.Sha256Hex(value ?? "")[..16];
 }
 
 // Identity の NormalizedUserName / NormalizedEmail にも同じ規則を使う

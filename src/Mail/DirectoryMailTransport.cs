@@ -13,7 +13,7 @@ public sealed class DirectoryMailTransport(IOptions<MailOptions> options, IWebHo
     {
         Directory.CreateDirectory(Folder);
         // 同じ Message-ID は同じファイル名（送り直しても二通にならない）
-        var name = $"{message.Date.UtcDateTime:yyyyMMddHHmmss}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message.MessageId ?? "")))[..12]}.eml";
+        var name = $"{message.Date.UtcDateTime:yyyyMMddHHmmss}-{Security.Tokens.Sha256Hex(message.MessageId ?? "")[..12]}.eml";
         var temp = Path.Combine(Folder, name + ".tmp");
         await message.WriteToAsync(temp, ct);
         File.Move(temp, Path.Combine(Folder, name), overwrite: true);

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Account;
 using MyPage.Data;
 using MyPage.Mail;
+using MyPage.Security;
 using MyPage.Sessions;
 
 namespace MyPage.PasswordReset;
@@ -32,7 +31,7 @@ public sealed class PasswordResets(
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var hourAgo = (now - MailQuota.Window).ToUnixTimeMilliseconds();
-        var reference = NewReference();
+        var reference = Tokens.NewUrlSafe();
         var key = ResetKey.Generate();
         var keyHash = ResetKey.Hash(key);
         var idTag = LoginId.Tag(loginId);
@@ -140,9 +139,5 @@ public sealed class PasswordResets(
 
     private sealed record Reservation(int FailedAttempts, string? SeekerId, string KeyHash);
 
-    private static string NewReference()
-        => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string HashReference(string reference)
-        => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(reference)));
+    private static string HashReference(string reference) => Tokens.Sha256Hex(reference);
 }

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Account;
 using MyPage.Data;
 using MyPage.Mail;
+using MyPage.Security;
 
 namespace MyPage.Registration;
 
@@ -28,7 +27,7 @@ public sealed class Registrations(
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = Tokens.NewUrlSafe();
         var emailTag = LoginId.Tag(address);
         var clientTag = LoginId.Tag(clientAddress);
 
@@ -111,5 +110,5 @@ public sealed class Registrations(
         return RegistrationOutcome.Created;
     }
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+    private static string Hash(string token) => Tokens.Sha256Hex(token);
 }

@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Data;
+using MyPage.Security;
 
 namespace MyPage.Sessions;
 
@@ -14,7 +13,7 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
 {
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
-        var key = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = Tokens.NewUrlSafe();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
         db.Sessions.Add(new SessionRecord
@@ -66,8 +65,5 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
     public static Task<int> EndAllAsync(MyPageDb db, string seekerId, CancellationToken ct = default)
         => db.Sessions.Where(s => s.SeekerId == seekerId).ExecuteDeleteAsync(ct);
 
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(key)));
-
-    private static string Base64Url(byte[] bytes)
-        => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Hash(string key) => Tokens.Sha256Hex(key);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -19,7 +18,7 @@ public sealed class MynaportalSites : IAsyncDisposable
 
     public MynaportalSites(bool tamperNonce = false)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         MockUrl = new Uri($"http://localhost:{port}/");
         MyPage = new MyPageApp(settings: new Dictionary<string, string?>
         {
@@ -36,14 +35,6 @@ public sealed class MynaportalSites : IAsyncDisposable
         await MyPage.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class MockSite : WebApplicationFactory<MockMynaportal.MockProgram>
     {

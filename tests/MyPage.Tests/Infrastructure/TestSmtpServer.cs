@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -16,7 +15,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private CancellationTokenSource? running;
     private Task? serverTask;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
     public IReadOnlyList<MimeMessage> Messages => received.ToArray();
 
     public void Start()
@@ -60,14 +59,6 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
     {
