@@ -207,4 +207,19 @@ public class RegisterTests : IAsyncLifetime
         await Task.Delay(500);
         Assert.Equal(MyPage.Mail.MailQuota.PerAddressPerHour, app.Smtp.For(Email, RegistrationMails.ProvisionalSubject).Count);
     }
+
+    [Fact]
+    public async Task Cannot_send_more_than_ten_registration_requests_an_hour_from_one_address()
+    {
+        for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++)
+        {
+            using var other = app.CreateHttpClient();
+            await RequestAsync(other, $"other{i}@example.jp");
+        }
+        using var client = app.CreateHttpClient();
+        Assert.Equal("/Register/Sent", (await RequestAsync(client, Email)).Headers.Location?.OriginalString);
+        await app.Smtp.WaitForAsync("other9@example.jp", RegistrationMails.ProvisionalSubject);
+        await Task.Delay(500);
+        Assert.Empty(app.Smtp.For(Email, RegistrationMails.ProvisionalSubject));
+    }
 }
