@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using MyPage.Account;
 using MyPage.Data;
@@ -14,7 +15,6 @@ using MyPage.Mail;
 using MyPage.Mynaportal;
 using MyPage.PasswordReset;
 using MyPage.Registration;
-using Microsoft.Extensions.Options;
 using MyPage.Security;
 using MyPage.Sessions;
 using MyPage.Staff;
@@ -48,8 +48,7 @@ services.AddIdentityCore<Seeker>(o =>
         o.Lockout.AllowedForNewUsers = false;
     })
     .AddEntityFrameworkStores<MyPageDb>()
-    .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddSignInManager();
 services.AddSingleton<ILookupNormalizer, LoginIdNormalizer>();
 services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
 services.AddScoped<LoginThrottleStore>();

@@ -30,6 +30,26 @@ public sealed class TestSmtpServer : IAsyncDisposable
         services.Add(new Store(received));
         var server = new SmtpServer.SmtpServer(options, services);
         serverTask = server.StartAsync(running.Token);
+        WaitUntilListening();
+    }
+
+    // Start から戻ったときには接続を受けられるようにしておく（送り直しのテストが競争にならないように）
+    private void WaitUntilListening()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                probe.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+        }
     }
 
     public async Task StopAsync()
