@@ -1,4 +1,3 @@
-using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +29,6 @@ public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> ma
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Response.Headers.Vary = "HX-Request";
         var id = Input.Id ?? "";
         var normalized = id.Length > LoginId.MaxLength * 4 ? null : LoginId.Normalize(id);
         if (string.IsNullOrWhiteSpace(id)) IdError = LoginTexts.IdRequired;
@@ -40,7 +38,7 @@ public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> ma
         {
             Errors.Add(new("reset-id", IdError));
             ViewData["HasErrors"] = true;
-            return Request.IsHtmx() ? Partial("_ForgotPasswordForm", this) : Page();
+            return this.Redraw("_ForgotPasswordForm");
         }
 
         // 登録のないIDでも同じ画面へ進む（アカウント列挙の防止）
@@ -50,9 +48,6 @@ public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> ma
             // 閉じたら最初から（マニュアル）: 有効期限のないセッション Cookie
             HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true,
         });
-        const string next = "/Account/ResetPassword";
-        if (!Request.IsHtmx()) return LocalRedirect(next);
-        Response.Htmx(h => h.Redirect(next));
-        return new OkResult();
+        return this.RedirectAfterPost("/Account/ResetPassword");
     }
 }

@@ -1,4 +1,3 @@
-using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,7 +49,6 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Response.Headers.Vary = "HX-Request";
         var id = Input.Id ?? "";
         var password = Input.Password ?? "";
 
@@ -75,9 +73,7 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
                         CallbackOutcome.SubjectLinkedToAnother => "/Settings?status=subject-taken",
                         _ => "/Settings?status=already-linked",
                     };
-                if (!Request.IsHtmx()) return LocalRedirect(target);
-                Response.Htmx(h => h.Redirect(target));
-                return new OkResult();
+                return this.RedirectAfterPost(target);
             case LoginOutcome.Locked:
                 Errors.Add(new(null, LoginTexts.Lockout));
                 if (result.LockedUntil is { } until) Errors.Add(new(null, LoginTexts.RetryFrom(JapanTime.Format(until))));
@@ -94,6 +90,6 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
         LinksMynaportal = Link == "mynaportal";
         Input.Password = null;
         ViewData["HasErrors"] = true;
-        return Request.IsHtmx() ? Partial("_LoginForm", this) : Page();
+        return this.Redraw("_LoginForm");
     }
 }

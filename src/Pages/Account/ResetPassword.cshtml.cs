@@ -1,4 +1,3 @@
-using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +41,6 @@ public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mai
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Response.Headers.Vary = "HX-Request";
         if (Reference is not { } reference || !await resets.ExistsAsync(reference, ct))
         {
             StartOver(PasswordResetTexts.StartOver);
@@ -64,10 +62,7 @@ public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mai
             {
                 case ResetOutcome.Completed:
                     Response.Cookies.Delete(PasswordResetTexts.ResetCookie, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });
-                    const string done = "/Account/ResetPasswordDone";
-                    if (!Request.IsHtmx()) return LocalRedirect(done);
-                    Response.Htmx(h => h.Redirect(done));
-                    return new OkResult();
+                    return this.RedirectAfterPost("/Account/ResetPasswordDone");
                 case ResetOutcome.WrongKey:
                     KeyError = PasswordResetTexts.KeyWrong;
                     break;
@@ -97,6 +92,6 @@ public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mai
         if (ConfirmError is not null || PasswordError is not null || MustStartOver) Input.ConfirmPassword = null;
         if (MustStartOver) Input.Key = null;
         ViewData["HasErrors"] = true;
-        return Request.IsHtmx() ? Partial("_ResetPasswordForm", this) : Page();
+        return this.Redraw("_ResetPasswordForm");
     }
 }

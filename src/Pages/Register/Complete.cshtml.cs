@@ -1,4 +1,3 @@
-using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,7 +37,6 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Response.Headers.Vary = "HX-Request";
         Email = await registrations.OpenEmailAsync(Token, ct);
         if (Email is null)
         {
@@ -55,10 +53,7 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
         switch (await registrations.CompleteAsync(Token!, Details, Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), ct))
         {
             case RegistrationOutcome.Created:
-                const string done = "/Register/Done";
-                if (!Request.IsHtmx()) return LocalRedirect(done);
-                Response.Htmx(h => h.Redirect(done));
-                return new OkResult();
+                return this.RedirectAfterPost("/Register/Done");
             case RegistrationOutcome.EmailTaken:
                 Invalid(RegisterTexts.EmailTaken);
                 break;
@@ -83,7 +78,7 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
         if (FieldErrors.ContainsKey("password")) (Password, ConfirmPassword) = (null, null);
         else if (FieldErrors.ContainsKey("confirm-password")) ConfirmPassword = null;
         if (Errors.Count > 0) ViewData["HasErrors"] = true;
-        return Request.IsHtmx() ? Partial("_CompleteForm", this) : Page();
+        return this.Redraw("_CompleteForm");
     }
 
     private static readonly string[] Order =

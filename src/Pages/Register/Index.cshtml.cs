@@ -1,4 +1,3 @@
-using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +31,6 @@ public class IndexModel(Registrations registrations, SiteUrls urls, IOptions<Mai
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Response.Headers.Vary = "HX-Request";
         var raw = Input.Email ?? "";
         var email = raw.Length > 400 ? null : LoginId.Normalize(raw);
         if (string.IsNullOrWhiteSpace(raw)) FieldErrors["register-email"] = RegisterTexts.EmailRequired;
@@ -44,15 +42,12 @@ public class IndexModel(Registrations registrations, SiteUrls urls, IOptions<Mai
         {
             Errors.AddRange(FieldErrors.Select(e => new FormError(e.Key, e.Value)));
             ViewData["HasErrors"] = true;
-            return Request.IsHtmx() ? Partial("_RegisterForm", this) : Page();
+            return this.Redraw("_RegisterForm");
         }
 
         await registrations.RequestAsync(email!, HttpContext.Connection.RemoteIpAddress?.ToString(),
             token => urls.Absolute(Request, "/Register/Complete?token=" + Uri.EscapeDataString(token)),
             urls.Absolute(Request, "/Account/ForgotPassword"), ct);
-        const string sent = "/Register/Sent";
-        if (!Request.IsHtmx()) return LocalRedirect(sent);
-        Response.Htmx(h => h.Redirect(sent));
-        return new OkResult();
+        return this.RedirectAfterPost("/Register/Sent");
     }
 }

@@ -15,6 +15,10 @@ public static partial class Mails
     public static string RegisterUrl(MimeMessage message)
         => RegisterUrlPattern().Match(message.TextBody ?? "") is { Success: true } m ? m.Value : throw new InvalidOperationException("本登録の URL がありません: " + message.TextBody);
 
+    // 本登録の URL（パスとクエリ）に入っている鍵
+    public static string RegisterToken(string pathAndQuery)
+        => System.Web.HttpUtility.ParseQueryString(new Uri("https://x" + pathAndQuery).Query)["token"]!;
+
     // 「パスワード再登録申込受付通知」に書かれた認証キー
     public static string Key(MimeMessage message)
         => KeyPattern().Match(message.TextBody ?? "") is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("認証キーがありません: " + message.TextBody);

@@ -1,0 +1,26 @@
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MyPage.Pages.Shared;
+
+// htmx で強化したフォームの二つの返し方。JavaScript がなくても同じ結果になる。
+// 応答は HX-Request によって変わるので、どちらも Vary を付ける。
+public static class HtmxForms
+{
+    // 誤りのあるフォームを描き直す: htmx にはフォームの断片、JavaScript なしなら画面全体（どちらも 200）
+    public static IActionResult Redraw(this PageModel page, string formPartial)
+    {
+        page.Response.Headers.Vary = "HX-Request";
+        return page.Request.IsHtmx() ? page.Partial(formPartial, page) : page.Page();
+    }
+
+    // 受け付けたあとの移動: htmx には HX-Redirect、JavaScript なしなら普通のリダイレクト（POST → リダイレクト → GET）
+    public static IActionResult RedirectAfterPost(this PageModel page, string localUrl)
+    {
+        page.Response.Headers.Vary = "HX-Request";
+        if (!page.Request.IsHtmx()) return page.LocalRedirect(localUrl);
+        page.Response.Htmx(h => h.Redirect(localUrl));
+        return new OkResult();
+    }
+}
