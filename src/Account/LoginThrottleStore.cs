@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Data;
 
@@ -27,30 +26,22 @@ public sealed class LoginThrottleStore(MyPageDb db)
         var lockUntilMs = (now + LockDuration).ToUnixTimeMilliseconds();
         var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
 
-        await ExecuteAsync(
-            "INSERT INTO LoginThrottles (LoginId, Failures, LockedUntil, UpdatedAt) VALUES ($id, 0, NULL, $now) ON CONFLICT (LoginId) DO NOTHING;",
-            ct, ("$id", loginId), ("$now", nowMs));
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO LoginThrottles (LoginId, Failures, LockedUntil, UpdatedAt) VALUES ({loginId}, 0, NULL, {nowMs}) ON CONFLICT (LoginId) DO NOTHING", ct);
 
         // ロック中は何も変えない（ロック中の失敗でロックは延びない）。
         // 期限切れのロックと、24時間前より古い失敗は数え直し。
-        await using (var reserve = await CommandAsync("""
+        var reserved = await db.Database.SqlQuery<Counted>($"""
             UPDATE LoginThrottles
-            SET Failures = CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= $forget THEN 1 ELSE Failures + 1 END,
-                LockedUntil = CASE WHEN (CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= $forget THEN 1 ELSE Failures + 1 END) >= $max
-                                   THEN $lockUntil ELSE NULL END,
-                UpdatedAt = $now
-            WHERE LoginId = $id AND (LockedUntil IS NULL OR LockedUntil <= $now)
-            RETURNING Failures, LockedUntil;
-            """, ct, ("$id", loginId), ("$max", MaxFailures), ("$lockUntil", lockUntilMs), ("$now", nowMs), ("$forget", forgetMs)))
-        await using (var reader = await reserve.ExecuteReaderAsync(ct))
-        {
-            if (await reader.ReadAsync(ct))
-            {
-                var failures = reader.GetInt32(0);
-                DateTimeOffset? until = reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
-                return new Reservation(true, failures, until);
-            }
-        }
+            SET Failures = CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= {forgetMs} THEN 1 ELSE Failures + 1 END,
+                LockedUntil = CASE WHEN (CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= {forgetMs} THEN 1 ELSE Failures + 1 END) >= {MaxFailures}
+                                   THEN {lockUntilMs} ELSE NULL END,
+                UpdatedAt = {nowMs}
+            WHERE LoginId = {loginId} AND (LockedUntil IS NULL OR LockedUntil <= {nowMs})
+            RETURNING Failures, LockedUntil
+            """).ToListAsync(ct);
+        if (reserved is [var counted])
+            return new Reservation(true, counted.Failures, counted.LockedUntil is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null);
 
         var lockedUntil = await db.LoginThrottles.AsNoTracking()
             .Where(t => t.LoginId == loginId).Select(t => t.LockedUntil).SingleAsync(ct);
@@ -72,26 +63,5 @@ public sealed class LoginThrottleStore(MyPageDb db)
             .ExecuteDeleteAsync(ct);
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await using var command = await CommandAsync(sql, ct, parameters);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task<DbCommand> CommandAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-            await db.Database.OpenConnectionAsync(ct);
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    private sealed record Counted(int Failures, long? LockedUntil);
 }
