@@ -26,15 +26,32 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
         start.Environment["MockMynaportal__ClientSecret"] = options.Value.ClientSecret;
         start.Environment["MockMynaportal__Database"] = Path.Combine(environment.ContentRootPath, "App_Data", "mock-mynaportal.db");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        process = Process.Start(start);
+        var started = new Process { StartInfo = start, EnableRaisingEvents = true };
+        // 模擬マイナポータルが自分で終わったら（ビルド失敗、ポート使用中など）開発者に知らせる
+        started.Exited += (_, _) => log.LogWarning("模擬マイナポータルが終了しました (終了コード {ExitCode})", SafeExitCode(started));
+        started.Start();
+        process = started;
         log.LogInformation("模擬マイナポータルを起動しました: {Urls}", mock.Urls);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (process is { HasExited: false }) process.Kill(entireProcessTree: true);
+        // 確かめてから止めるまでの間に終わることがあるので、終わっていたら何もしない
+        try
+        {
+            process?.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
         return Task.CompletedTask;
+    }
+
+    private static int? SafeExitCode(Process p)
+    {
+        try { return p.ExitCode; }
+        catch (InvalidOperationException) { return null; }
     }
 
     public void Dispose() => process?.Dispose();

@@ -55,6 +55,8 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         builder.UseSetting("MyPage:Mail:Smtp:Host", "127.0.0.1");
         builder.UseSetting("MyPage:Mail:Smtp:Port", Smtp.Port.ToString());
         builder.UseSetting("MyPage:Mail:Smtp:UseTls", "false");
+        // 模擬マイナポータルはテストが自分のループバックのポートで動かす（Development でも dotnet run で起動させない）
+        builder.UseSetting("MyPage:Mynaportal:DevelopmentMock:Enabled", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
