@@ -26,21 +26,22 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
         start.Environment["MockMynaportal__ClientSecret"] = options.Value.ClientSecret;
         start.Environment["MockMynaportal__Database"] = Path.Combine(environment.ContentRootPath, "App_Data", "mock-mynaportal.db");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        var started = new Process { StartInfo = start, EnableRaisingEvents = true };
-        // 模擬マイナポータルが自分で終わったら（ビルド失敗、ポート使用中など）開発者に知らせる
-        started.Exited += (_, _) => log.LogWarning("模擬マイナポータルが終了しました (終了コード {ExitCode})", SafeExitCode(started));
-        started.Start();
-        process = started;
+        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.Exited += OnExited;
+        process.Start();
         log.LogInformation("模擬マイナポータルを起動しました: {Urls}", mock.Urls);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        // 確かめてから止めるまでの間に終わることがあるので、終わっていたら何もしない
+        if (process is null) return Task.CompletedTask;
+        // こちらから止めるときは「終了しました」と知らせない
+        process.Exited -= OnExited;
+        // もう終わっていれば Kill は InvalidOperationException を投げる。そのときは止めるものがない
         try
         {
-            process?.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {
@@ -48,11 +49,9 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
         return Task.CompletedTask;
     }
 
-    private static int? SafeExitCode(Process p)
-    {
-        try { return p.ExitCode; }
-        catch (InvalidOperationException) { return null; }
-    }
+    // 模擬マイナポータルが自分で終わったら（ビルド失敗、ポート使用中など）開発者に知らせる
+    private void OnExited(object? sender, EventArgs e)
+        => log.LogWarning("模擬マイナポータルが終了しました (終了コード {ExitCode})", ((Process)sender!).ExitCode);
 
     public void Dispose() => process?.Dispose();
 }
