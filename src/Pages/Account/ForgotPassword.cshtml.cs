@@ -11,7 +11,7 @@ namespace MyPage.Pages.Account;
 
 // S2「求職者マイページパスワード再登録」
 [AllowAnonymous]
-public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel
+public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel, IFormPage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,7 +37,6 @@ public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> ma
         if (IdError is not null)
         {
             Errors.Add(new("reset-id", IdError));
-            ViewData["HasErrors"] = true;
             return this.Redraw("_ForgotPasswordForm");
         }
 

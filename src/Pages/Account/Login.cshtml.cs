@@ -10,7 +10,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Account;
 
 [AllowAnonymous]
-public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptions<MynaportalOptions> mynaportalOptions) : PageModel
+public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptions<MynaportalOptions> mynaportalOptions) : PageModel, IFormPage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -89,7 +89,6 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
     {
         LinksMynaportal = Link == "mynaportal";
         Input.Password = null;
-        ViewData["HasErrors"] = true;
         return this.Redraw("_LoginForm");
     }
 }

@@ -11,7 +11,7 @@ namespace MyPage.Pages.Account;
 
 // S3「パスワード再登録」。このブラウザで S2 から申し込んだ人だけが使える（Cookie の参照）。
 [AllowAnonymous]
-public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel
+public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel, IFormPage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -82,7 +82,6 @@ public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mai
     {
         MustStartOver = true;
         Errors.Add(new(null, message));
-        ViewData["HasErrors"] = true;
     }
 
     // 誤りのあった欄だけ空にし、ほかの入力は残す
@@ -91,7 +90,6 @@ public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mai
         if (PasswordError is not null || MustStartOver) Input.NewPassword = null;
         if (ConfirmError is not null || PasswordError is not null || MustStartOver) Input.ConfirmPassword = null;
         if (MustStartOver) Input.Key = null;
-        ViewData["HasErrors"] = true;
         return this.Redraw("_ResetPasswordForm");
     }
 }

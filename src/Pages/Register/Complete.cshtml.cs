@@ -10,7 +10,7 @@ namespace MyPage.Pages.Register;
 
 // 本登録: パスワードと基本情報。メールの URL の鍵 (token) で開く。
 [AllowAnonymous]
-public class CompleteModel(Registrations registrations, TimeProvider time) : PageModel
+public class CompleteModel(Registrations registrations, TimeProvider time) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -68,7 +68,6 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
     {
         LinkInvalid = true;
         Errors.Add(new(null, message));
-        ViewData["HasErrors"] = true;
     }
 
     private IActionResult Redraw()
@@ -77,7 +76,6 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
         foreach (var id in Order.Where(FieldErrors.ContainsKey)) Errors.Add(new(id, FieldErrors[id]));
         if (FieldErrors.ContainsKey("password")) (Password, ConfirmPassword) = (null, null);
         else if (FieldErrors.ContainsKey("confirm-password")) ConfirmPassword = null;
-        if (Errors.Count > 0) ViewData["HasErrors"] = true;
         return this.Redraw("_CompleteForm");
     }
 

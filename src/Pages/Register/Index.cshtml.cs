@@ -11,7 +11,7 @@ namespace MyPage.Pages.Register;
 
 // 仮登録: メールアドレスと、利用規約・個人情報の取扱いへの同意
 [AllowAnonymous]
-public class IndexModel(Registrations registrations, SiteUrls urls, IOptions<MailOptions> mail) : PageModel
+public class IndexModel(Registrations registrations, SiteUrls urls, IOptions<MailOptions> mail) : PageModel, IFormPage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -41,7 +41,6 @@ public class IndexModel(Registrations registrations, SiteUrls urls, IOptions<Mai
         if (FieldErrors.Count > 0)
         {
             Errors.AddRange(FieldErrors.Select(e => new FormError(e.Key, e.Value)));
-            ViewData["HasErrors"] = true;
             return this.Redraw("_RegisterForm");
         }
 

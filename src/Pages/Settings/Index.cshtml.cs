@@ -10,7 +10,7 @@ using MyPage.Pages.Shared;
 namespace MyPage.Pages.Settings;
 
 // 「求職者情報・設定」。いまは 3.4「マイナポータルとつなげる」（連携と連携解除）。
-public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptions<MynaportalOptions> options) : PageModel
+public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptions<MynaportalOptions> options) : PageModel, IFormPage
 {
     public Seeker Seeker { get; private set; } = null!;
     public MynaportalLink? Link { get; private set; }
@@ -27,7 +27,6 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptio
             case "subject-taken": Errors.Add(new(null, MynaportalTexts.SubjectTaken)); break;
             case "already-linked": Errors.Add(new(null, MynaportalTexts.AlreadyLinked)); break;
         }
-        if (Errors.Count > 0) ViewData["HasErrors"] = true;
         return await LoadAsync(ct) ? Page() : Challenge();
     }
 

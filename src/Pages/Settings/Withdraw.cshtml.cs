@@ -10,7 +10,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Settings;
 
 // 退会。パスワードをもう一度入力してもらう。
-public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, SignInManager<Seeker> signIn) : PageModel
+public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, SignInManager<Seeker> signIn) : PageModel, IFormPage
 {
     [BindProperty]
     public string? Password { get; set; }
@@ -42,7 +42,6 @@ public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, S
         }
         if (PasswordError is not null) Errors.Add(new("withdraw-password", PasswordError));
         Password = null;
-        ViewData["HasErrors"] = true;
         return Page();
     }
 }
