@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using MyPage.Security;
 
 namespace MyPage.Account;
 
@@ -15,10 +16,28 @@ public static class LoginId
         return raw.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
     }
 
-    // ログや回数の記録に、入力されたIDそのものは残さない。同じIDを追えるだけのハッシュ。
+    // 入力欄の検査（ログイン、パスワード再登録、開設の仮登録で同じ規則）。
+    // 正しければ null と正規化した値、誤りがあればその画面の言葉のメッセージ。
+    public static string? Check(string? typed, int maxLength, IdMessages messages, out string normalized)
+    {
+        normalized = "";
+        if (string.IsNullOrWhiteSpace(typed)) return messages.Required;
+        // メールアドレスになりうる入力は、NFKC と前後の空白の除去でそれ以上短くならない。長すぎる入力は正規化の前に断る
+        if (typed.AsSpan().Trim().Length > maxLength) return messages.TooLong;
+        normalized = Normalize(typed);
+        if (normalized.Length > maxLength) return messages.TooLong;
+        if (messages.NotAnAddress is { } invalid && !MailAddress.IsValid(normalized)) return invalid;
+        return null;
+    }
+
+    // ログや回数の記録に、入力されたIDそのものは残さない。同じIDを追えるだけのタグ。
     public static string Tag(string? value)
-        => Security.Tokens.Sha256Hex(value ?? "")[..16];
+        => Tokens.Sha256Hex(value ?? "")[..16];
 }
+
+// ID の検査のメッセージ。画面ごとに呼び名（ID(メールアドレス) / メールアドレス）と上限が違う。
+// NotAnAddress が null なら形式は確かめない。
+public sealed record IdMessages(string Required, string TooLong, string? NotAnAddress);
 
 // Identity の NormalizedUserName / NormalizedEmail にも同じ規則を使う
 public sealed class LoginIdNormalizer : ILookupNormalizer

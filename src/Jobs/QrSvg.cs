@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using QRCoder;
 
@@ -16,7 +17,7 @@ public static class QrSvg
         var path = new StringBuilder();
         for (var y = 0; y < size; y++)
             for (var x = 0; x < size; x++)
-                if (matrix[y][x]) path.Append($"M{x} {y}h1v1h-1z");
+                if (matrix[y][x]) path.Append(CultureInfo.InvariantCulture, $"M{x} {y}h1v1h-1z");
         return $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="160" height="160" role="img" aria-label="{System.Net.WebUtility.HtmlEncode(label)}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>""";
     }
 }

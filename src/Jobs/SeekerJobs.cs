@@ -3,20 +3,48 @@ using MyPage.Data;
 
 namespace MyPage.Jobs;
 
+// 一覧の一ページ分
+public sealed record ListPage<T>(List<T> Items, Paging Paging);
+
+// ホームに並べるもの一式
+public sealed record HomeSummary(
+    JobRequest? NewestRequest,
+    int RequestCount,
+    List<JobApplication> Applications,
+    int UnreadCount,
+    SavedSearch?[] SavedSearches,
+    Office? Office);
+
 // 求職者本人のリクエスト求人・応募・メッセージ・保存した条件。どの問い合わせも SeekerId で絞る
-// （URL の id を書き換えても、ほかの人のものは見えない）。
+// （URL の id を書き換えても、ほかの人のものは見えない）。求人票そのものは求職者みなに公開されている。
+// 画面には出来上がった結果だけを返す（問い合わせを画面で組み立てさせない）。
 public sealed class SeekerJobs(MyPageDb db)
 {
     public const int PageSize = 10;
+    public const int ApplicationsOnHome = 3;
+    public const int SavedSearchSlots = 3;
 
-    public IQueryable<JobRequest> Requests(string seekerId)
-        => db.JobRequests.AsNoTracking().Where(r => r.SeekerId == seekerId).OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
+    public async Task<HomeSummary> HomeAsync(Seeker seeker, CancellationToken ct = default)
+    {
+        var requests = Requests(seeker.Id);
+        var requestCount = await requests.CountAsync(ct);
+        var newest = await requests.Include(r => r.Job).FirstOrDefaultAsync(ct);
+        var applications = await Applications(seeker.Id).Include(a => a.Job).Take(ApplicationsOnHome).ToListAsync(ct);
+        var unread = await UnreadCountAsync(seeker.Id, ct);
+        var slots = new SavedSearch?[SavedSearchSlots];
+        foreach (var saved in await SavedSearchesAsync(seeker.Id, ct)) slots[saved.Slot - 1] = saved;
+        var office = seeker.OfficeName is { } name ? await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Name == name, ct) : null;
+        return new(newest, requestCount, applications, unread, slots, office);
+    }
 
-    public IQueryable<JobApplication> Applications(string seekerId)
-        => db.JobApplications.AsNoTracking().Where(a => a.SeekerId == seekerId).OrderByDescending(a => a.AppliedAt).ThenByDescending(a => a.Id);
+    public Task<ListPage<JobRequest>> RequestsAsync(string seekerId, int? page, CancellationToken ct = default)
+        => PageAsync(Requests(seekerId).Include(r => r.Job), page, ct);
 
-    public IQueryable<SeekerMessage> Messages(string seekerId)
-        => db.Messages.AsNoTracking().Where(m => m.SeekerId == seekerId).OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id);
+    public Task<ListPage<JobApplication>> ApplicationsAsync(string seekerId, int? page, CancellationToken ct = default)
+        => PageAsync(Applications(seekerId).Include(a => a.Job), page, ct);
+
+    public Task<ListPage<SeekerMessage>> MessagesAsync(string seekerId, int? page, CancellationToken ct = default)
+        => PageAsync(Messages(seekerId).Include(m => m.Job), page, ct);
 
     public Task<int> UnreadCountAsync(string seekerId, CancellationToken ct = default)
         => db.Messages.CountAsync(m => m.SeekerId == seekerId && m.ReadAt == null, ct);
@@ -24,10 +52,15 @@ public sealed class SeekerJobs(MyPageDb db)
     public Task<List<SavedSearch>> SavedSearchesAsync(string seekerId, CancellationToken ct = default)
         => db.SavedSearches.AsNoTracking().Where(s => s.SeekerId == seekerId).OrderBy(s => s.Slot).ToListAsync(ct);
 
-    public async Task<(List<T> Items, Paging Paging)> PageAsync<T>(IQueryable<T> query, int? page, CancellationToken ct = default)
+    // 求人票（求職者みなに公開）
+    public Task<JobPosting?> JobAsync(int id, CancellationToken ct = default)
+        => db.JobPostings.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
+
+    // 「この求人に関するメッセージを表示」: 本人あてのうち、その求人についてのもの
+    public async Task<(JobPosting Job, List<SeekerMessage> Messages)?> JobMessagesAsync(string seekerId, int jobId, CancellationToken ct = default)
     {
-        var paging = Paging.For(page, PageSize, await query.CountAsync(ct));
-        return (await query.Skip(paging.Skip).Take(PageSize).ToListAsync(ct), paging);
+        if (await JobAsync(jobId, ct) is not { } job) return null;
+        return (job, await Messages(seekerId).Include(m => m.Job).Where(m => m.JobPostingId == jobId).ToListAsync(ct));
     }
 
     // 本人のメッセージだけを開き、未読なら既読にする
@@ -42,9 +75,11 @@ public sealed class SeekerJobs(MyPageDb db)
         return message;
     }
 
-    // 保存した条件で、有効な求人を探す
-    public IQueryable<JobPosting> Search(SavedSearch condition, DateOnly today)
+    // 保存した条件 slot で、有効な求人を探す。本人の条件がなければ null。
+    public async Task<(SavedSearch Condition, ListPage<JobPosting> Results)?> SearchAsync(string seekerId, int slot, DateOnly today, int? page, CancellationToken ct = default)
     {
+        var condition = await db.SavedSearches.AsNoTracking().SingleOrDefaultAsync(s => s.SeekerId == seekerId && s.Slot == slot, ct);
+        if (condition is null) return null;
         var query = db.JobPostings.AsNoTracking().Where(j => j.ReferralDeadline >= today);
         if (!string.IsNullOrWhiteSpace(condition.Keyword))
         {
@@ -53,6 +88,21 @@ public sealed class SeekerJobs(MyPageDb db)
         }
         if (!string.IsNullOrWhiteSpace(condition.Category)) query = query.Where(j => j.Category == condition.Category);
         if (!string.IsNullOrWhiteSpace(condition.Workplace)) query = query.Where(j => j.Workplace.Contains(condition.Workplace));
-        return query.OrderByDescending(j => j.ReceivedOn).ThenBy(j => j.Id);
+        return (condition, await PageAsync(query.OrderByDescending(j => j.ReceivedOn).ThenBy(j => j.Id), page, ct));
+    }
+
+    private IQueryable<JobRequest> Requests(string seekerId)
+        => db.JobRequests.AsNoTracking().Where(r => r.SeekerId == seekerId).OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
+
+    private IQueryable<JobApplication> Applications(string seekerId)
+        => db.JobApplications.AsNoTracking().Where(a => a.SeekerId == seekerId).OrderByDescending(a => a.AppliedAt).ThenByDescending(a => a.Id);
+
+    private IQueryable<SeekerMessage> Messages(string seekerId)
+        => db.Messages.AsNoTracking().Where(m => m.SeekerId == seekerId).OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id);
+
+    private static async Task<ListPage<T>> PageAsync<T>(IQueryable<T> query, int? page, CancellationToken ct)
+    {
+        var paging = Paging.For(page, PageSize, await query.CountAsync(ct));
+        return new(await query.Skip(paging.Skip).Take(PageSize).ToListAsync(ct), paging);
     }
 }

@@ -1,12 +1,21 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using MyPage.Data;
 
 namespace MyPage.Mail;
 
 // 送るメールを、呼び出し側のトランザクションの中で送信待ちの表に積む。
-// SaveChanges が成功すればメールは必ず残り、OutboxSender が送り届ける。
+// コミットが成功すればメールは必ず残り、OutboxSender が送り届ける。
 public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvider time, OutboxSignal signal)
 {
+    private bool queued;
+
+    // データの変更とメールを一つのトランザクションに: BeginAsync → 変更と Add → CommitAsync。
+    // CommitAsync を呼ばずに抜ければ、変更もメールも取り消される。
+    public async Task<MailTransaction> BeginAsync(CancellationToken ct = default)
+        => new(db, await db.Database.BeginTransactionAsync(ct), this);
+
+    // 本文の前後に、すべてのメールで同じ挨拶と結びを付ける
     public void Add(string to, string subject, string body)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -16,14 +25,32 @@ public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvi
             MessageId = $"{Guid.NewGuid():N}@{domain}",
             To = to,
             Subject = subject,
-            Body = body,
+            Body = MailText.Compose(body),
             CreatedAt = now,
             NextAttemptAt = now,
         });
+        queued = true;
     }
 
-    // コミットの後に呼ぶ: 送信者をすぐに起こす
-    public void Notify() => signal.Notify();
+    // コミットの後に: メールを積んでいれば送信者をすぐに起こす
+    private void WakeSender()
+    {
+        if (queued) signal.Notify();
+        queued = false;
+    }
+
+    public sealed class MailTransaction(MyPageDb db, IDbContextTransaction transaction, Outbox outbox) : IAsyncDisposable
+    {
+        // 保存してコミットし、送信者を起こす
+        public async Task CommitAsync(CancellationToken ct = default)
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            outbox.WakeSender();
+        }
+
+        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+    }
 }
 
 // 送信待ちができたことを送信者に知らせる。待っていない間の知らせも取りこぼさない。

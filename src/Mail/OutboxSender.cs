@@ -34,7 +34,7 @@ public sealed class OutboxSender(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "送信待ちのメールを読めませんでした。あとでもう一度試します。");
+                log.OutboxUnreadable(e);
             }
             await signal.WaitAsync(PollInterval, time, stoppingToken);
         }
@@ -79,7 +79,7 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.NextAttemptAt, next.ToUnixTimeMilliseconds())
                 .SetProperty(m => m.ClaimedUntil, (long?)null)
                 .SetProperty(m => m.LastError, error.Length > 500 ? error[..500] : error), CancellationToken.None);
-            log.LogWarning("メール送信に失敗 outbox={Id} attempt={Attempts} next={Next:o} error={Error}", id, attempts, next, error);
+            log.SendFailed(id, attempts, next, error);
             return false;
         }
 
@@ -89,7 +89,7 @@ public sealed class OutboxSender(
             .SetProperty(m => m.Attempts, message.Attempts + 1)
             .SetProperty(m => m.ClaimedUntil, (long?)null)
             .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-        log.LogInformation("メール送信 outbox={Id} subject={Subject}", id, message.Subject);
+        log.Sent(id, message.Subject);
         return true;
     }
 
@@ -106,4 +106,17 @@ public sealed class OutboxSender(
         mail.To.Add(MailboxAddress.Parse(message.To));
         return mail;
     }
+}
+
+internal static partial class OutboxLog
+{
+    [LoggerMessage(EventId = 2001, EventName = "MailSent", Level = LogLevel.Information, Message = "メール送信 outbox={Id} subject={Subject}")]
+    public static partial void Sent(this ILogger log, long id, string subject);
+
+    [LoggerMessage(EventId = 2002, EventName = "MailSendFailed", Level = LogLevel.Warning,
+        Message = "メール送信に失敗 outbox={Id} attempt={Attempts} next={Next:o} error={Error}")]
+    public static partial void SendFailed(this ILogger log, long id, int attempts, DateTimeOffset next, string error);
+
+    [LoggerMessage(EventId = 2003, EventName = "OutboxUnreadable", Level = LogLevel.Error, Message = "送信待ちのメールを読めませんでした。あとでもう一度試します。")]
+    public static partial void OutboxUnreadable(this ILogger log, Exception e);
 }

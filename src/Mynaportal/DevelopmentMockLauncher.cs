@@ -16,7 +16,7 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
         var project = Path.Combine(environment.ContentRootPath, mock.Project);
         if (!File.Exists(project))
         {
-            log.LogWarning("模擬マイナポータルのプロジェクトが見つかりません: {Project}", project);
+            log.ProjectMissing(project);
             return Task.CompletedTask;
         }
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(project)!, UseShellExecute = false };
@@ -29,7 +29,7 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
         process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.Exited += OnExited;
         process.Start();
-        log.LogInformation("模擬マイナポータルを起動しました: {Urls}", mock.Urls);
+        log.Started(mock.Urls);
         return Task.CompletedTask;
     }
 
@@ -51,7 +51,19 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
 
     // 模擬マイナポータルが自分で終わったら（ビルド失敗、ポート使用中など）開発者に知らせる
     private void OnExited(object? sender, EventArgs e)
-        => log.LogWarning("模擬マイナポータルが終了しました (終了コード {ExitCode})", ((Process)sender!).ExitCode);
+        => log.Exited(((Process)sender!).ExitCode);
 
     public void Dispose() => process?.Dispose();
+}
+
+internal static partial class DevelopmentMockLog
+{
+    [LoggerMessage(EventId = 3001, EventName = "MockStarted", Level = LogLevel.Information, Message = "模擬マイナポータルを起動しました: {Urls}")]
+    public static partial void Started(this ILogger log, string urls);
+
+    [LoggerMessage(EventId = 3002, EventName = "MockProjectMissing", Level = LogLevel.Warning, Message = "模擬マイナポータルのプロジェクトが見つかりません: {Project}")]
+    public static partial void ProjectMissing(this ILogger log, string project);
+
+    [LoggerMessage(EventId = 3003, EventName = "MockExited", Level = LogLevel.Warning, Message = "模擬マイナポータルが終了しました (終了コード {ExitCode})")]
+    public static partial void Exited(this ILogger log, int exitCode);
 }

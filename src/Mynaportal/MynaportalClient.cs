@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using MyPage.Audit;
 
 namespace MyPage.Mynaportal;
 
@@ -37,9 +38,9 @@ public static class MynaportalClient
         {
             // state の改ざん、コードの再送、nonce の不一致など: セッションは作らず、案内の画面へ
             var log = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MynaportalClient));
-            log.LogWarning("マイナポータルとの連携に失敗 error={Error} client={Client}",
-                context.Failure?.Message, context.HttpContext.Connection.RemoteIpAddress);
-            context.Response.Redirect("/Mynaportal/Failed");
+            log.MynaportalFailed(context.Failure?.Message, context.HttpContext.Connection.RemoteIpAddress?.ToString());
+            var links = context.HttpContext.RequestServices.GetRequiredService<LinkGenerator>();
+            context.Response.Redirect(links.GetPathByPage(context.HttpContext, "/Mynaportal/Failed")!);
             context.HandleResponse();
             return Task.CompletedTask;
         };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
 
@@ -24,7 +25,7 @@ public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, TimeProvider tim
     {
         var issuerKey = IssuerKey(issuer);
         var now = time.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await outbox.BeginAsync(ct);
         if (await db.MynaportalLinks.AnyAsync(l => l.Issuer == issuerKey && l.Subject == subject, ct))
             return Refused(LinkOutcome.SubjectLinkedToAnother, seeker);
         if (await db.MynaportalLinks.AnyAsync(l => l.SeekerId == seeker.Id, ct))
@@ -32,30 +33,26 @@ public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, TimeProvider tim
 
         db.MynaportalLinks.Add(new MynaportalLink { SeekerId = seeker.Id, Issuer = issuerKey, Subject = subject, LinkedAt = now.ToUnixTimeMilliseconds() });
         outbox.Add(seeker.Email!, MynaportalMails.LinkedSubject, MynaportalMails.LinkedBody(now));
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        outbox.Notify();
-        log.LogInformation("マイナポータル連携 seeker={SeekerId} at={At:o}", seeker.Id, now);
+        log.MynaportalLinked(seeker.Id, now);
         return LinkOutcome.Linked;
     }
 
     public async Task<bool> UnlinkAsync(Seeker seeker, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await outbox.BeginAsync(ct);
         var removed = await db.MynaportalLinks.Where(l => l.SeekerId == seeker.Id).ExecuteDeleteAsync(ct);
         if (removed == 0) return false;
         outbox.Add(seeker.Email!, MynaportalMails.UnlinkedSubject, MynaportalMails.UnlinkedBody(now));
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        outbox.Notify();
-        log.LogInformation("マイナポータル連携解除 seeker={SeekerId} at={At:o}", seeker.Id, now);
+        log.MynaportalUnlinked(seeker.Id, now);
         return true;
     }
 
     private LinkOutcome Refused(LinkOutcome outcome, Seeker seeker)
     {
-        log.LogWarning("マイナポータル連携を断りました reason={Reason} seeker={SeekerId}", outcome, seeker.Id);
+        log.MynaportalLinkRefused(outcome.ToString(), seeker.Id);
         return outcome;
     }
 

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Sessions;
 
@@ -22,9 +22,10 @@ public sealed class MynaportalSignIn(
     public const string LoginMode = "login";
     public const string LinkMode = "link";
 
-    public static AuthenticationProperties Challenge(string mode, string? seekerId = null)
+    // callbackUrl: OpenID Connect の検査が済んだあとに戻る画面 (/Mynaportal/Callback)
+    public static AuthenticationProperties Challenge(string callbackUrl, string mode, string? seekerId = null)
     {
-        var properties = new AuthenticationProperties { RedirectUri = "/Mynaportal/Callback" };
+        var properties = new AuthenticationProperties { RedirectUri = callbackUrl };
         properties.Items[ModeKey] = mode;
         if (seekerId is not null) properties.Items[SeekerKey] = seekerId;
         return properties;
@@ -51,15 +52,15 @@ public sealed class MynaportalSignIn(
         if (seeker is null)
         {
             // 外部ログイン用 Cookie は残す: 「属性連携不整合確認」から ID・パスワードでログインすれば、そのまま連携できる
-            log.LogWarning("マイナポータルからのログイン: 連携が見つかりません client={Client}", client);
+            log.MynaportalNotLinked(client);
             return CallbackOutcome.NotLinked;
         }
 
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
         var now = time.GetUtcNow();
         // パスワードの誤りによるロック中でも入れる: ロックはパスワードを守るもので、マイナポータルの認証はそれより強い
-        await sessions.StartAsync(seeker, "mynaportal", now, ct);
-        log.LogInformation("ログイン成功（マイナポータル） seeker={SeekerId} client={Client} at={At:o}", seeker.Id, client, now);
+        await sessions.StartAsync(seeker, SessionStarter.MynaportalMethod, now, ct);
+        log.MynaportalSignedIn(seeker.Id, client, now);
         return CallbackOutcome.SignedIn;
     }
 

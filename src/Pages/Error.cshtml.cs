@@ -20,10 +20,10 @@ public class ErrorModel : PageModel
         Status = code ?? 500;
         (Heading, Message) = Status switch
         {
-            404 => ("ページが見つかりません", "お探しのページは見つかりませんでした。アドレスをご確認いただくか、トップページからお進みください。"),
-            400 => ("画面の有効期限が切れました", "お手数ですが、前の画面に戻ってもう一度操作してください。"),
-            405 => ("この操作は受け付けられません", "お手数ですが、トップページからもう一度操作してください。"),
-            _ => ("エラーが発生しました", "申し訳ございません。ただいま処理を完了できませんでした。しばらく時間をおいてから、もう一度お試しください。"),
+            404 => (Site.NotFoundTitle, Site.NotFound),
+            400 => (Site.ExpiredTitle, Site.Expired),
+            405 => (Site.NotAllowedTitle, Site.NotAllowed),
+            _ => (Site.ErrorTitle, Site.Error),
         };
         if (code is null) Response.StatusCode = 500;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Account;
+using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
 using MyPage.Security;
@@ -22,12 +23,11 @@ public sealed class PasswordResets(
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(50);
     public const int MaxWrongKeys = 5;
 
-
     // 申込みを受け付け、ブラウザに持たせる参照を返す。
     // 登録のないIDでも同じ手順（キーの生成とハッシュ、行の記録）を踏み、メールだけ送らない。
-    public async Task<string> RequestAsync(string rawId, string? clientAddress, CancellationToken ct = default)
+    // loginId は正規化済みのID
+    public async Task<string> RequestAsync(string loginId, string? clientAddress, CancellationToken ct = default)
     {
-        var loginId = LoginId.Normalize(rawId);
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var hourAgo = (now - MailQuota.Window).ToUnixTimeMilliseconds();
@@ -38,7 +38,7 @@ public sealed class PasswordResets(
         var clientTag = LoginId.Tag(clientAddress);
         var seeker = await users.FindByNameAsync(loginId);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await outbox.BeginAsync(ct);
         var mailsForId = await db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == idTag && r.MailQueued && r.CreatedAt > hourAgo, ct);
         var requestsFromClient = await db.PasswordResetRequests.CountAsync(r => r.ClientTag == clientTag && r.CreatedAt > hourAgo, ct);
         var limited = mailsForId >= MailQuota.PerAddressPerHour || requestsFromClient >= MailQuota.RequestsPerClientPerHour;
@@ -63,12 +63,8 @@ public sealed class PasswordResets(
             CreatedAt = nowMs,
             ExpiresAt = (now + KeyLifetime).ToUnixTimeMilliseconds(),
         });
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (sendMail) outbox.Notify();
-
-        log.LogInformation("パスワード再登録の申込み id={IdTag} mail={Mail} limited={Limited} client={Client} at={At:o}",
-            idTag, sendMail, limited, clientAddress, now);
+        log.ResetRequested(idTag, sendMail, limited, clientAddress, now);
         return reference;
     }
 
@@ -90,7 +86,7 @@ public sealed class PasswordResets(
             """).ToListAsync(ct);
         if (reserved is not [var request])
         {
-            log.LogWarning("パスワード再登録: 無効な認証キー request={Request} client={Client}", id[..12], clientAddress);
+            log.ResetKeyVoid(id[..12], clientAddress);
             return ResetOutcome.KeyVoid;
         }
 
@@ -98,11 +94,11 @@ public sealed class PasswordResets(
         var keyMatches = ResetKey.Verify(key, request.KeyHash) && request.SeekerId is not null;
         if (!keyMatches)
         {
-            log.LogWarning("パスワード再登録: 認証キーの誤り request={Request} failures={Failures} client={Client}", id[..12], request.FailedAttempts, clientAddress);
+            log.ResetKeyRejected(id[..12], request.FailedAttempts, clientAddress);
             return request.FailedAttempts >= MaxWrongKeys ? ResetOutcome.KeyVoid : ResetOutcome.WrongKey;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await outbox.BeginAsync(ct);
         // 同じキーで同時に完了しようとしても、使えるのは一度だけ
         var used = await db.PasswordResetRequests
             .Where(r => r.Id == id && r.UsedAt == null && r.VoidedAt == null)
@@ -128,12 +124,8 @@ public sealed class PasswordResets(
         var sessions = await ServerSessionStore.EndAllAsync(db, seeker.Id, ct);
         await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
         outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now));
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        outbox.Notify();
-
-        log.LogInformation("パスワード再登録の完了 seeker={SeekerId} sessionsEnded={Sessions} client={Client} at={At:o}",
-            seeker.Id, sessions, clientAddress, now);
+        log.ResetCompleted(seeker.Id, sessions, clientAddress, now);
         return ResetOutcome.Completed;
     }
 

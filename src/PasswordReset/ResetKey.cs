@@ -9,7 +9,7 @@ public static class ResetKey
     public const int Digits = 8;
     private const int Iterations = 100_000;
 
-    public static string Generate() => RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8");
+    public static string Generate() => RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 
     // 全角数字、空白、ハイフンを許す。8桁の数字にならなければ null
     public static string? Normalize(string? typed)

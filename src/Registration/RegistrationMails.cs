@@ -10,8 +10,6 @@ public static class RegistrationMails
     public const string WithdrawnSubject = "求職者マイページ退会完了通知";
 
     public static string ProvisionalBody(string url, DateTimeOffset expiresAt) => $"""
-        ハローワークインターネットサービスです。
-
         求職者マイページの開設（仮登録）を受け付けました。
         次の URL を開き、本登録を行ってください。
 
@@ -21,14 +19,9 @@ public static class RegistrationMails
         有効期限を過ぎた場合は、はじめから「求職者マイページを開設する」をやり直してください。
 
         このメールにお心当たりがない場合は、このメールを破棄してください。登録は行われません。
-
-        ※このメールは送信専用のアドレスから送っています。返信はできません。
-        ハローワークインターネットサービス
         """;
 
     public static string AlreadyRegisteredBody(string forgotPasswordUrl) => $"""
-        ハローワークインターネットサービスです。
-
         このメールアドレスで「求職者マイページを開設する」の申込みがありましたが、
         このメールアドレスの求職者マイページはすでに開設されています。
 
@@ -37,34 +30,21 @@ public static class RegistrationMails
         {forgotPasswordUrl}
 
         このメールにお心当たりがない場合は、このメールを破棄してください。
-
-        ※このメールは送信専用のアドレスから送っています。返信はできません。
-        ハローワークインターネットサービス
         """;
 
     public static string CompletedBody(DateTimeOffset at) => $"""
-        ハローワークインターネットサービスです。
-
         {JapanTime.Format(at)} に、求職者マイページを開設しました（オンライン登録）。
 
         ハローワークで求職の申込みを完了すると、求職番号が発行され、求職者マイページで
         紹介などのサービスを受けられるようになります。お近くのハローワークに、
         本人確認書類（運転免許証、マイナンバーカードなど）をお持ちください。
-
-        ※このメールは送信専用のアドレスから送っています。返信はできません。
-        ハローワークインターネットサービス
         """;
 
     public static string WithdrawnBody(DateTimeOffset at) => $"""
-        ハローワークインターネットサービスです。
-
         {JapanTime.Format(at)} に、求職者マイページを退会しました。
         登録されていた氏名、生年月日、住所、電話番号などの情報と、マイナポータルとの連携は削除しました。
 
         もう一度ご利用になる場合は、「求職者マイページを開設する」から新しく開設してください。
         この退会にお心当たりがない場合は、お近くのハローワークにご連絡ください。
-
-        ※このメールは送信専用のアドレスから送っています。返信はできません。
-        ハローワークインターネットサービス
         """;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Account;
+using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
 using MyPage.Security;
@@ -21,9 +22,9 @@ public sealed class Registrations(
     public const int MaxEmailLength = 100;
 
     // 登録済みのアドレスでも同じ画面（アカウント列挙の防止）。その人には「登録済み」のメールを送る。
-    public async Task RequestAsync(string email, string? clientAddress, Func<string, string> completeUrl, string forgotPasswordUrl, CancellationToken ct = default)
+    // address は正規化済みのメールアドレス。completeUrl は URL の鍵から本登録の URL を作る。
+    public async Task RequestAsync(string address, string? clientAddress, Func<string, string> completeUrl, string forgotPasswordUrl, CancellationToken ct = default)
     {
-        var address = LoginId.Normalize(email);
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
@@ -31,7 +32,7 @@ public sealed class Registrations(
         var emailTag = LoginId.Tag(address);
         var clientTag = LoginId.Tag(clientAddress);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await outbox.BeginAsync(ct);
         var limited = await db.RegistrationRequests.CountAsync(r => r.EmailTag == emailTag && r.CreatedAt > since, ct) >= MailQuota.PerAddressPerHour
             || await db.RegistrationRequests.CountAsync(r => r.ClientTag == clientTag && r.CreatedAt > since, ct) >= MailQuota.RequestsPerClientPerHour;
         var existing = await users.FindByNameAsync(address);
@@ -52,11 +53,8 @@ public sealed class Registrations(
             if (existing is null) outbox.Add(address, RegistrationMails.ProvisionalSubject, RegistrationMails.ProvisionalBody(completeUrl(token), now + LinkLifetime));
             else outbox.Add(address, RegistrationMails.AlreadyRegisteredSubject, RegistrationMails.AlreadyRegisteredBody(forgotPasswordUrl));
         }
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (!limited) outbox.Notify();
-        log.LogInformation("開設の仮登録 address={Tag} existing={Existing} limited={Limited} client={Client} at={At:o}",
-            emailTag, existing is not null, limited, clientAddress, now);
+        log.RegistrationRequested(emailTag, existing is not null, limited, clientAddress, now);
     }
 
     // 本登録の画面を出せる仮登録か（未使用で期限内）
@@ -76,7 +74,7 @@ public sealed class Registrations(
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await outbox.BeginAsync(ct);
         // 同じ URL で二度送っても、使えるのは一度だけ（二つ目は口座を作らない）
         var used = await db.RegistrationRequests
             .Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > nowMs)
@@ -103,10 +101,8 @@ public sealed class Registrations(
         var created = await users.CreateAsync(seeker, password);
         if (!created.Succeeded) return RegistrationOutcome.PasswordRejected;
         outbox.Add(email, RegistrationMails.CompletedSubject, RegistrationMails.CompletedBody(now));
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        outbox.Notify();
-        log.LogInformation("開設の本登録 seeker={SeekerId} client={Client} at={At:o}", seeker.Id, clientAddress, now);
+        log.RegistrationCompleted(seeker.Id, clientAddress, now);
         return RegistrationOutcome.Created;
     }
 

@@ -76,7 +76,7 @@ public sealed partial class SeekerDetails
         return date;
     }
 
-    private string? Postal(string? raw, Dictionary<string, string> errors)
+    private static string? Postal(string? raw, Dictionary<string, string> errors)
     {
         var digits = Digits(raw, out var other);
         if (digits.Length == 0 && !other) { errors["postal-code"] = "郵便番号を入力してください。"; return raw; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Account;
+using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
 
@@ -13,35 +14,31 @@ public enum WithdrawOutcome { Withdrawn, WrongPassword, Locked }
 public sealed class Withdrawals(
     MyPageDb db,
     UserManager<Seeker> users,
-    LoginThrottleStore throttle,
+    PasswordCheck check,
     Outbox outbox,
     TimeProvider time,
     ILogger<Withdrawals> log)
 {
     public async Task<(WithdrawOutcome Outcome, DateTimeOffset? LockedUntil)> WithdrawAsync(Seeker seeker, string password, string? clientAddress, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
         var loginId = seeker.NormalizedUserName!;
         // 退会のためのパスワード確認も、ログインと同じ回数制限で数える
-        var reservation = await throttle.ReserveAsync(loginId, now, ct);
-        if (!reservation.Granted) return (WithdrawOutcome.Locked, reservation.LockedUntil);
-        if (seeker.PasswordHash is null || users.PasswordHasher.VerifyHashedPassword(seeker, seeker.PasswordHash, password) == PasswordVerificationResult.Failed)
+        var checkedPassword = await check.CheckAsync(loginId, password, PasswordCheck.ForWithdrawal, clientAddress, ct);
+        switch (checkedPassword.Outcome)
         {
-            log.LogWarning("退会のパスワード確認に失敗 seeker={SeekerId} client={Client}", seeker.Id, clientAddress);
-            return reservation.LocksOnFailure ? (WithdrawOutcome.Locked, reservation.LockedUntil) : (WithdrawOutcome.WrongPassword, null);
+            case PasswordCheckOutcome.Locked: return (WithdrawOutcome.Locked, checkedPassword.LockedUntil);
+            case PasswordCheckOutcome.Wrong: return (WithdrawOutcome.WrongPassword, null);
         }
 
+        var now = time.GetUtcNow();
         var email = seeker.Email!;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await outbox.BeginAsync(ct);
         var deleted = await users.DeleteAsync(seeker);
         if (!deleted.Succeeded) throw new InvalidOperationException("退会できませんでした: " + deleted.Errors.First().Code);
         await db.RegistrationRequests.Where(r => r.Email == email).ExecuteDeleteAsync(ct);
-        await throttle.ClearAsync(loginId, ct);
         outbox.Add(email, RegistrationMails.WithdrawnSubject, RegistrationMails.WithdrawnBody(now));
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        outbox.Notify();
-        log.LogInformation("退会 seeker={SeekerId} client={Client} at={At:o}", seeker.Id, clientAddress, now);
+        log.Withdrawn(seeker.Id, clientAddress, now);
         return (WithdrawOutcome.Withdrawn, null);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using MyPage.Account;
 using MyPage.Data;
 
 namespace MyPage.Sessions;
@@ -7,6 +6,9 @@ namespace MyPage.Sessions;
 // ログインの成立: ID・パスワードでもマイナポータルからでも同じ手順でセッションを始める
 public sealed class SessionStarter(SignInManager<Seeker> signIn, LoginHistory history)
 {
+    public const string PasswordMethod = "pwd";
+    public const string MynaportalMethod = "mynaportal";
+
     public async Task StartAsync(Seeker seeker, string method, DateTimeOffset now, CancellationToken ct = default)
     {
         await history.RecordAsync(seeker, now, ct);

@@ -122,7 +122,7 @@ public static class StaffCommand
         problem = "";
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (!args[i].StartsWith("--") || args[i].Length == 2) { problem = $"オプションは --名前 値 の形で指定してください: {args[i]}"; return false; }
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2) { problem = $"オプションは --名前 値 の形で指定してください: {args[i]}"; return false; }
             if (i + 1 >= args.Length) { problem = $"{args[i]} の値がありません。"; return false; }
             if (!options.TryAdd(args[i][2..], args[i + 1])) { problem = $"{args[i]} が二度指定されています。"; return false; }
         }

@@ -6,8 +6,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 
 var baseUrl = new Uri(args.Length > 0 ? args[0] : "https://localhost:5443");
-var concurrency = args.Length > 1 ? int.Parse(args[1]) : 8;
-var duration = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20);
+var concurrency = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
+var duration = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
 
 HttpClient Client(CookieContainer cookies) => new(new HttpClientHandler
 {
@@ -15,7 +15,8 @@ HttpClient Client(CookieContainer cookies) => new(new HttpClientHandler
     AllowAutoRedirect = false,
     AutomaticDecompression = DecompressionMethods.All,
     ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-}) { BaseAddress = baseUrl };
+})
+{ BaseAddress = baseUrl };
 
 // 同時接続ごとに別のセッションでログインする（デモ求職者）
 var clients = new List<HttpClient>();

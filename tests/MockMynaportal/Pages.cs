@@ -59,7 +59,7 @@ public static class MockPages
         var buttons = new StringBuilder();
         foreach (var person in people)
         {
-            buttons.Append($"""<li><button type="submit" name="subject" value="{E(person.Subject)}">{E(person.DisplayName)}</button></li>""").Append('\n');
+            buttons.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<li><button type="submit" name="subject" value="{E(person.Subject)}">{E(person.DisplayName)}</button></li>""").Append('\n');
         }
 
         return Page("マイナポータルにログイン", $"""

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using MyPage.Account;
 using MyPage.Mynaportal;
+using MyPage.Pages.Mynaportal;
 using MyPage.Pages.Shared;
-using MyPage.Time;
 
 namespace MyPage.Pages.Account;
 
+// S1「求職者マイページログイン」
 [AllowAnonymous]
-public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptions<MynaportalOptions> mynaportalOptions) : PageModel, IFormPage
+public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -23,12 +23,9 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
     public string? Link { get; set; }
 
     public bool LinksMynaportal { get; private set; }
-    public string? MynaportalPortal => mynaportalOptions.Value.Enabled ? mynaportalOptions.Value.Portal : null;
-
-    public List<FormError> Errors { get; } = [];
-    public string? IdError { get; private set; }
-    public string? PasswordError { get; private set; }
     public string? StatusMessage { get; private set; }
+
+    public static readonly string[] Fields = ["login-id", "login-password"];
 
     public class InputModel
     {
@@ -38,48 +35,41 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
 
     public async Task OnGetAsync(string? status)
     {
-        LinksMynaportal = Link == "mynaportal" && await mynaportal.HasPendingAsync(HttpContext);
+        LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin && await mynaportal.HasPendingAsync(HttpContext);
         StatusMessage = status switch
         {
-            "signed-out" => LoginTexts.SignedOut,
-            "timed-out" => LoginTexts.SessionEnded,
+            LoginTexts.SignedOutStatus => LoginTexts.SignedOut,
+            Sessions.SessionTimeoutEvents.TimedOut => LoginTexts.SessionEnded,
             _ => null,
         };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var id = Input.Id ?? "";
         var password = Input.Password ?? "";
 
         // 長すぎる入力はハッシュ計算の前に断る
-        if (string.IsNullOrWhiteSpace(id)) IdError = LoginTexts.IdRequired;
-        else if (id.Length > LoginId.MaxLength * 4 || LoginId.Normalize(id).Length > LoginId.MaxLength) IdError = LoginTexts.IdTooLong;
-        if (password.Length == 0) PasswordError = LoginTexts.PasswordRequired;
-        else if (password.Length > LoginTexts.PasswordMaxLength) PasswordError = LoginTexts.PasswordTooLong;
-        if (IdError is not null) Errors.Add(new("login-id", IdError));
-        if (PasswordError is not null) Errors.Add(new("login-password", PasswordError));
-        if (Errors.Count > 0) return Redraw();
+        if (LoginId.Check(Input.Id, LoginId.MaxLength, LoginTexts.IdMessages, out var loginId) is { } idProblem)
+            ModelState.AddModelError("login-id", idProblem);
+        if (password.Length == 0) ModelState.AddModelError("login-password", LoginTexts.PasswordRequired);
+        else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("login-password", LoginTexts.PasswordTooLong);
+        if (ModelState.ErrorCount > 0) return Redraw();
 
-        var result = await login.LoginAsync(id, password, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var result = await login.LoginAsync(loginId, password, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         switch (result.Outcome)
         {
             case LoginOutcome.Succeeded:
-                var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Home";
-                if (Link == "mynaportal" && await mynaportal.LinkPendingAsync(HttpContext, result.Seeker!, ct) is { } linked)
-                    target = linked switch
-                    {
-                        CallbackOutcome.Linked => "/Home",
-                        CallbackOutcome.SubjectLinkedToAnother => "/Settings?status=subject-taken",
-                        _ => "/Settings?status=already-linked",
-                    };
-                return this.RedirectAfterPost(target);
+                if (Link == MynaportalOutcomes.LinkOnLogin && await mynaportal.LinkPendingAsync(HttpContext, result.Seeker!, ct) is { } linked)
+                {
+                    var (page, values) = MynaportalOutcomes.Target(linked, fromLogin: true);
+                    return this.RedirectToPageAfterPost(page, values);
+                }
+                return Url.IsLocalUrl(ReturnUrl) ? this.RedirectAfterPost(ReturnUrl) : this.RedirectToPageAfterPost("/Home/Index");
             case LoginOutcome.Locked:
-                Errors.Add(new(null, LoginTexts.Lockout));
-                if (result.LockedUntil is { } until) Errors.Add(new(null, LoginTexts.RetryFrom(JapanTime.Format(until))));
+                ModelState.AddLockout(result.LockedUntil);
                 return Redraw();
             default:
-                Errors.Add(new("login-id", LoginTexts.Failed));
+                ModelState.AddModelError("login-id", LoginTexts.Failed);
                 return Redraw();
         }
     }
@@ -87,7 +77,7 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
     // htmx にはフォームだけ、JavaScript なしなら画面全体（どちらも 200: htmx 2 は 4xx を差し替えない）
     private IActionResult Redraw()
     {
-        LinksMynaportal = Link == "mynaportal";
+        LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin;
         Input.Password = null;
         return this.Redraw("_LoginForm");
     }

@@ -1,3 +1,5 @@
+using MyPage.Account;
+
 namespace MyPage.Pages.Account;
 
 // 「求職者マイページログイン」画面の文言（マニュアル 3.1 の言葉どおり）
@@ -13,6 +15,7 @@ public static class LoginTexts
 
     public const string IdRequired = "ID(メールアドレス)を入力してください。";
     public const string IdTooLong = "ID(メールアドレス)は254文字以内で入力してください。";
+    public static readonly IdMessages IdMessages = new(IdRequired, IdTooLong, NotAnAddress: null);
     public const string PasswordRequired = "パスワードを入力してください。";
     public const string PasswordTooLong = "パスワードは128文字以内で入力してください。";
 
@@ -24,6 +27,7 @@ public static class LoginTexts
 
     public static string RetryFrom(string japanTime) => $"{japanTime}以降に、もう一度お試しください。";
 
+    public const string SignedOutStatus = "signed-out";
     public const string SignedOut = "ログアウトしました。";
     public const string SessionEnded = "一定時間操作がなかったなどの理由で、ログアウトしました。もう一度ログインしてください。";
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,8 @@ using MyPage.Data;
 
 namespace MyPage.Pages.Account;
 
+// ログアウトはセッションが切れていても受け付ける（Cookie を消して、ログイン画面で知らせる）
+[AllowAnonymous]
 public class LogoutModel(SignInManager<Seeker> signIn) : PageModel
 {
     // GET ではログアウトしない（他サイトからのリンクで勝手にログアウトさせない）
@@ -14,6 +17,6 @@ public class LogoutModel(SignInManager<Seeker> signIn) : PageModel
     {
         // サーバー側のセッションも消える (ServerSessionStore.RemoveAsync)
         await signIn.SignOutAsync();
-        return LocalRedirect("/Account/Login?status=signed-out");
+        return RedirectToPage("/Account/Login", new { status = LoginTexts.SignedOutStatus });
     }
 }

@@ -1,3 +1,5 @@
+using MyPage.Account;
+
 namespace MyPage.Pages.Account;
 
 // パスワード再登録（S2〜S4）の文言。マニュアル 3.1「パスワードを忘れた場合」の言葉どおり。
@@ -19,6 +21,7 @@ public static class PasswordResetTexts
     public const string Done = "新しいパスワードが設定されました。新しいパスワードでログインしてください。";
 
     public const string IdInvalid = "ID(メールアドレス)の形式が正しくありません。ご確認ください。";
+    public static readonly IdMessages IdMessages = new(LoginTexts.IdRequired, LoginTexts.IdTooLong, IdInvalid);
     public const string ConfirmRequired = "新しいパスワード(確認用)を入力してください。";
     public const string ConfirmMismatch = "新しいパスワードと新しいパスワード(確認用)が一致しません。";
     public const string KeyRequired = "認証キーを入力してください。";

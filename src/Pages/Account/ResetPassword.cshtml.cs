@@ -11,19 +11,16 @@ namespace MyPage.Pages.Account;
 
 // S3「パスワード再登録」。このブラウザで S2 から申し込んだ人だけが使える（Cookie の参照）。
 [AllowAnonymous]
-public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel, IFormPage
+public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public List<FormError> Errors { get; } = [];
-    public string? PasswordError { get; private set; }
-    public string? ConfirmError { get; private set; }
-    public string? KeyError { get; private set; }
-
     // 申込みが見つからないか、認証キーが無効になった: はじめからやり直す
     public bool MustStartOver { get; private set; }
     public string From => mail.Value.From;
+
+    public static readonly string[] Fields = ["new-password", "confirm-password", "reset-key"];
 
     public class InputModel
     {
@@ -47,48 +44,44 @@ public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mai
             return Redraw();
         }
 
-        PasswordError = PasswordRule.Check(Input.NewPassword);
-        if (string.IsNullOrEmpty(Input.ConfirmPassword)) ConfirmError = PasswordResetTexts.ConfirmRequired;
-        else if (PasswordError is null && Input.ConfirmPassword != Input.NewPassword) ConfirmError = PasswordResetTexts.ConfirmMismatch;
+        var passwordProblem = PasswordRule.Check(Input.NewPassword);
+        if (passwordProblem is not null) ModelState.AddModelError("new-password", passwordProblem);
+        if (string.IsNullOrEmpty(Input.ConfirmPassword)) ModelState.AddModelError("confirm-password", PasswordResetTexts.ConfirmRequired);
+        else if (passwordProblem is null && Input.ConfirmPassword != Input.NewPassword) ModelState.AddModelError("confirm-password", PasswordResetTexts.ConfirmMismatch);
         var key = ResetKey.Normalize(Input.Key);
-        if (string.IsNullOrWhiteSpace(Input.Key)) KeyError = PasswordResetTexts.KeyRequired;
-        else if (key is null) KeyError = PasswordResetTexts.KeyFormat;
+        if (string.IsNullOrWhiteSpace(Input.Key)) ModelState.AddModelError("reset-key", PasswordResetTexts.KeyRequired);
+        else if (key is null) ModelState.AddModelError("reset-key", PasswordResetTexts.KeyFormat);
 
         // 入力の誤りでは認証キーを使わない（照合もしない）
-        if (PasswordError is null && ConfirmError is null && KeyError is null)
-        {
-            var outcome = await resets.CompleteAsync(reference, key!, Input.NewPassword!, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
-            switch (outcome)
-            {
-                case ResetOutcome.Completed:
-                    Response.Cookies.Delete(PasswordResetTexts.ResetCookie, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });
-                    return this.RedirectAfterPost("/Account/ResetPasswordDone");
-                case ResetOutcome.WrongKey:
-                    KeyError = PasswordResetTexts.KeyWrong;
-                    break;
-                default:
-                    StartOver(PasswordResetTexts.KeyVoid);
-                    break;
-            }
-        }
+        if (ModelState.ErrorCount > 0) return Redraw();
 
-        if (PasswordError is not null) Errors.Add(new("new-password", PasswordError));
-        if (ConfirmError is not null) Errors.Add(new("confirm-password", ConfirmError));
-        if (KeyError is not null) Errors.Add(new("reset-key", KeyError));
+        switch (await resets.CompleteAsync(reference, key!, Input.NewPassword!, HttpContext.Connection.RemoteIpAddress?.ToString(), ct))
+        {
+            case ResetOutcome.Completed:
+                Response.Cookies.Delete(PasswordResetTexts.ResetCookie, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });
+                return this.RedirectToPageAfterPost("/Account/ResetPasswordDone");
+            case ResetOutcome.WrongKey:
+                ModelState.AddModelError("reset-key", PasswordResetTexts.KeyWrong);
+                break;
+            default:
+                StartOver(PasswordResetTexts.KeyVoid);
+                break;
+        }
         return Redraw();
     }
 
     private void StartOver(string message)
     {
         MustStartOver = true;
-        Errors.Add(new(null, message));
+        ModelState.AddModelError(string.Empty, message);
     }
 
     // 誤りのあった欄だけ空にし、ほかの入力は残す
     private IActionResult Redraw()
     {
-        if (PasswordError is not null || MustStartOver) Input.NewPassword = null;
-        if (ConfirmError is not null || PasswordError is not null || MustStartOver) Input.ConfirmPassword = null;
+        var passwordWrong = FieldErrors.For(ModelState, "new-password") is not null;
+        if (passwordWrong || MustStartOver) Input.NewPassword = null;
+        if (passwordWrong || FieldErrors.For(ModelState, "confirm-password") is not null || MustStartOver) Input.ConfirmPassword = null;
         if (MustStartOver) Input.Key = null;
         return this.Redraw("_ResetPasswordForm");
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using MyPage.Data;
 using MyPage.Jobs;
 
@@ -10,14 +9,13 @@ namespace MyPage.Pages.Messages;
 // 「メッセージ」: 本人あてのメッセージの一覧（未読は太字と「未読」）
 public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs) : PageModel
 {
-    public List<SeekerMessage> Items { get; private set; } = [];
-    public Paging Paging { get; private set; } = Paging.For(1, SeekerJobs.PageSize, 0);
+    public ListPage<SeekerMessage> List { get; private set; } = null!;
     public int Unread { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
-        (Items, Paging) = await jobs.PageAsync(jobs.Messages(seekerId).Include(m => m.Job), pageNumber, ct);
+        List = await jobs.MessagesAsync(seekerId, pageNumber, ct);
         Unread = await jobs.UnreadCountAsync(seekerId, ct);
         return Page();
     }

@@ -9,14 +9,9 @@ namespace MyPage.Pages.Mynaportal;
 [AllowAnonymous]
 public class CallbackModel(MynaportalSignIn mynaportal) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await mynaportal.HandleCallbackAsync(HttpContext, ct) switch
-        {
-            CallbackOutcome.SignedIn => LocalRedirect("/Home"),
-            CallbackOutcome.NotLinked => RedirectToPage("/Mynaportal/Unlinked"),
-            CallbackOutcome.Linked => LocalRedirect("/Settings?status=linked"),
-            CallbackOutcome.SubjectLinkedToAnother => LocalRedirect("/Settings?status=subject-taken"),
-            CallbackOutcome.SeekerAlreadyLinked => LocalRedirect("/Settings?status=already-linked"),
-            _ => RedirectToPage("/Mynaportal/Failed"),
-        };
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (page, values) = MynaportalOutcomes.Target(await mynaportal.HandleCallbackAsync(HttpContext, ct));
+        return RedirectToPage(page, values);
+    }
 }

@@ -18,6 +18,6 @@ public class StartModel(IOptions<MynaportalOptions> options) : PageModel
         // 知らない発行者からの起点は受け付けない
         if (iss is not null && !MynaportalOptions.SameIssuer(iss, settings.Authority))
             return RedirectToPage("/Mynaportal/Failed");
-        return Challenge(MynaportalSignIn.Challenge(MynaportalSignIn.LoginMode), MynaportalOptions.Scheme);
+        return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Callback")!, MynaportalSignIn.LoginMode), MynaportalOptions.Scheme);
     }
 }

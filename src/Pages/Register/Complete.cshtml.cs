@@ -10,24 +10,27 @@ namespace MyPage.Pages.Register;
 
 // 本登録: パスワードと基本情報。メールの URL の鍵 (token) で開く。
 [AllowAnonymous]
-public class CompleteModel(Registrations registrations, TimeProvider time) : PageModel, IFormPage
+public class CompleteModel(Registrations registrations, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
     [BindProperty]
-    public SeekerDetails Details { get; set; } = new();
-
-    [BindProperty]
-    public string? Password { get; set; }
-
-    [BindProperty]
-    public string? ConfirmPassword { get; set; }
+    public InputModel Input { get; set; } = new();
 
     public string? Email { get; private set; }
     public bool LinkInvalid { get; private set; }
-    public List<FormError> Errors { get; } = [];
-    public Dictionary<string, string> FieldErrors { get; private set; } = [];
+
+    public static readonly string[] Fields =
+        ["password", "confirm-password", "family-name", "given-name", "family-name-kana", "given-name-kana",
+         "birth-year", "birth-month", "birth-day", "postal-code", "prefecture", "phone"];
+
+    public class InputModel
+    {
+        public string? Password { get; set; }
+        public string? ConfirmPassword { get; set; }
+        public SeekerDetails Details { get; set; } = new();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -44,16 +47,17 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
             return Redraw();
         }
 
-        FieldErrors = Details.Validate(DateOnly.FromDateTime(JapanTime.From(time.GetUtcNow()).DateTime));
-        if (PasswordRule.Check(Password) is { } passwordProblem) FieldErrors["password"] = passwordProblem;
-        if (string.IsNullOrEmpty(ConfirmPassword)) FieldErrors["confirm-password"] = RegisterTexts.ConfirmRequired;
-        else if (!FieldErrors.ContainsKey("password") && ConfirmPassword != Password) FieldErrors["confirm-password"] = RegisterTexts.ConfirmMismatch;
-        if (FieldErrors.Count > 0) return Redraw();
+        var passwordProblem = PasswordRule.Check(Input.Password);
+        if (passwordProblem is not null) ModelState.AddModelError("password", passwordProblem);
+        if (string.IsNullOrEmpty(Input.ConfirmPassword)) ModelState.AddModelError("confirm-password", RegisterTexts.ConfirmRequired);
+        else if (passwordProblem is null && Input.ConfirmPassword != Input.Password) ModelState.AddModelError("confirm-password", RegisterTexts.ConfirmMismatch);
+        foreach (var (id, message) in Input.Details.Validate(JapanTime.Today(time))) ModelState.AddModelError(id, message);
+        if (ModelState.ErrorCount > 0) return Redraw();
 
-        switch (await registrations.CompleteAsync(Token!, Details, Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), ct))
+        switch (await registrations.CompleteAsync(Token!, Input.Details, Input.Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), ct))
         {
             case RegistrationOutcome.Created:
-                return this.RedirectAfterPost("/Register/Done");
+                return this.RedirectToPageAfterPost("/Register/Done");
             case RegistrationOutcome.EmailTaken:
                 Invalid(RegisterTexts.EmailTaken);
                 break;
@@ -67,21 +71,13 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
     private void Invalid(string message)
     {
         LinkInvalid = true;
-        Errors.Add(new(null, message));
+        ModelState.AddModelError(string.Empty, message);
     }
 
     private IActionResult Redraw()
     {
-        // 画面の並び順どおりにまとめる
-        foreach (var id in Order.Where(FieldErrors.ContainsKey)) Errors.Add(new(id, FieldErrors[id]));
-        if (FieldErrors.ContainsKey("password")) (Password, ConfirmPassword) = (null, null);
-        else if (FieldErrors.ContainsKey("confirm-password")) ConfirmPassword = null;
+        if (FieldErrors.For(ModelState, "password") is not null) (Input.Password, Input.ConfirmPassword) = (null, null);
+        else if (FieldErrors.For(ModelState, "confirm-password") is not null) Input.ConfirmPassword = null;
         return this.Redraw("_CompleteForm");
     }
-
-    private static readonly string[] Order =
-        ["password", "confirm-password", "family-name", "given-name", "family-name-kana", "given-name-kana",
-         "birth-year", "birth-month", "birth-day", "postal-code", "prefecture", "phone"];
-
-    public string? Error(string id) => FieldErrors.GetValueOrDefault(id);
 }

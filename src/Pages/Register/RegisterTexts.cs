@@ -1,3 +1,5 @@
+using MyPage.Account;
+
 namespace MyPage.Pages.Register;
 
 // 「求職者マイページを開設する」（マニュアル 2章）の文言
@@ -14,6 +16,7 @@ public static class RegisterTexts
     public const string EmailRequired = "メールアドレスを入力してください。";
     public const string EmailTooLong = "メールアドレスは100文字以内で入力してください。";
     public const string EmailInvalid = "メールアドレスの形式が正しくありません。ご確認ください。";
+    public static readonly IdMessages EmailMessages = new(EmailRequired, EmailTooLong, EmailInvalid);
     public const string TermsLabel = "利用規約に同意する";
     public const string PrivacyLabel = "個人情報の取扱いに同意する";
     public const string TermsRequired = "利用規約をお読みいただき、同意する場合はチェックを入れてください。";

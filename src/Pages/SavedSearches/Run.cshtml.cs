@@ -11,18 +11,15 @@ namespace MyPage.Pages.SavedSearches;
 public class RunModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
 {
     public SavedSearch Condition { get; private set; } = null!;
-    public List<JobPosting> Items { get; private set; } = [];
-    public Paging Paging { get; private set; } = Paging.For(1, SeekerJobs.PageSize, 0);
+    public ListPage<JobPosting> Results { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int slot, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
-        var saved = (await jobs.SavedSearchesAsync(seekerId, ct)).SingleOrDefault(s => s.Slot == slot);
-        if (saved is null) return NotFound();
-        Condition = saved;
         Today = JapanTime.Today(time);
-        (Items, Paging) = await jobs.PageAsync(jobs.Search(saved, Today), pageNumber, ct);
+        if (await jobs.SearchAsync(seekerId, slot, Today, pageNumber, ct) is not { } found) return NotFound();
+        (Condition, Results) = found;
         return Page();
     }
 }

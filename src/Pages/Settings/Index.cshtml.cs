@@ -5,27 +5,25 @@ using Microsoft.Extensions.Options;
 using MyPage.Data;
 using MyPage.Mynaportal;
 using MyPage.Pages.Mynaportal;
-using MyPage.Pages.Shared;
 
 namespace MyPage.Pages.Settings;
 
 // 「求職者情報・設定」。いまは 3.4「マイナポータルとつなげる」（連携と連携解除）。
-public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptions<MynaportalOptions> options) : PageModel, IFormPage
+public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptions<MynaportalOptions> options) : PageModel
 {
     public Seeker Seeker { get; private set; } = null!;
     public MynaportalLink? Link { get; private set; }
     public bool MynaportalAvailable => options.Value.Enabled;
     public string? StatusMessage { get; private set; }
-    public List<FormError> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? status, CancellationToken ct)
     {
         switch (status)
         {
-            case "linked": StatusMessage = MynaportalTexts.Linked; break;
-            case "unlinked": StatusMessage = MynaportalTexts.UnlinkedDone; break;
-            case "subject-taken": Errors.Add(new(null, MynaportalTexts.SubjectTaken)); break;
-            case "already-linked": Errors.Add(new(null, MynaportalTexts.AlreadyLinked)); break;
+            case MynaportalOutcomes.Linked: StatusMessage = MynaportalTexts.Linked; break;
+            case MynaportalOutcomes.Unlinked: StatusMessage = MynaportalTexts.UnlinkedDone; break;
+            case MynaportalOutcomes.SubjectTaken: ModelState.AddModelError(string.Empty, MynaportalTexts.SubjectTaken); break;
+            case MynaportalOutcomes.AlreadyLinked: ModelState.AddModelError(string.Empty, MynaportalTexts.AlreadyLinked); break;
         }
         return await LoadAsync(ct) ? Page() : Challenge();
     }
@@ -35,15 +33,15 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptio
     {
         if (!await LoadAsync(ct)) return Challenge();
         if (!MynaportalAvailable) return RedirectToPage("/Mynaportal/Failed", new { reason = "unavailable" });
-        if (Link is not null) return LocalRedirect("/Settings?status=already-linked");
-        return Challenge(MynaportalSignIn.Challenge(MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
+        if (Link is not null) return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.AlreadyLinked });
+        return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Callback")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
     }
 
     public async Task<IActionResult> OnPostUnlinkAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Challenge();
         await links.UnlinkAsync(Seeker, ct);
-        return LocalRedirect("/Settings?status=unlinked");
+        return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.Unlinked });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

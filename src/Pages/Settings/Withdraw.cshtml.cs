@@ -3,45 +3,47 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Data;
 using MyPage.Pages.Account;
-using MyPage.Pages.Shared;
 using MyPage.Registration;
-using MyPage.Time;
 
 namespace MyPage.Pages.Settings;
 
 // 退会。パスワードをもう一度入力してもらう。
-public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, SignInManager<Seeker> signIn) : PageModel, IFormPage
+public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, SignInManager<Seeker> signIn) : PageModel
 {
     [BindProperty]
-    public string? Password { get; set; }
+    public InputModel Input { get; set; } = new();
 
-    public List<FormError> Errors { get; } = [];
-    public string? PasswordError { get; private set; }
+    public static readonly string[] Fields = ["withdraw-password"];
+
+    public class InputModel
+    {
+        public string? Password { get; set; }
+    }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
-        if (string.IsNullOrEmpty(Password)) PasswordError = LoginTexts.PasswordRequired;
-        else if (Password.Length > LoginTexts.PasswordMaxLength) PasswordError = LoginTexts.PasswordTooLong;
-        else
+        var password = Input.Password ?? "";
+        Input.Password = null;
+        if (password.Length == 0) ModelState.AddModelError("withdraw-password", LoginTexts.PasswordRequired);
+        else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("withdraw-password", LoginTexts.PasswordTooLong);
+        if (ModelState.ErrorCount > 0) return Page();
+
+        var (outcome, lockedUntil) = await withdrawals.WithdrawAsync(seeker, password, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        switch (outcome)
         {
-            var (outcome, lockedUntil) = await withdrawals.WithdrawAsync(seeker, Password, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
-            if (outcome == WithdrawOutcome.Withdrawn)
-            {
+            case WithdrawOutcome.Withdrawn:
                 await signIn.SignOutAsync();
-                return LocalRedirect("/Account/Withdrawn");
-            }
-            if (outcome == WithdrawOutcome.Locked)
-            {
-                Errors.Add(new(null, LoginTexts.Lockout));
-                if (lockedUntil is { } until) Errors.Add(new(null, LoginTexts.RetryFrom(JapanTime.Format(until))));
-            }
-            else PasswordError = "パスワードが正しくありません。";
+                return RedirectToPage("/Account/Withdrawn");
+            case WithdrawOutcome.Locked:
+                ModelState.AddLockout(lockedUntil);
+                break;
+            default:
+                ModelState.AddModelError("withdraw-password", SettingsTexts.WrongPassword);
+                break;
         }
-        if (PasswordError is not null) Errors.Add(new("withdraw-password", PasswordError));
-        Password = null;
         return Page();
     }
 }

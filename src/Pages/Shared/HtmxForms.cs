@@ -23,4 +23,7 @@ public static class HtmxForms
         page.Response.Htmx(h => h.Redirect(localUrl));
         return new OkResult();
     }
+
+    public static IActionResult RedirectToPageAfterPost(this PageModel page, string pageName, object? routeValues = null)
+        => page.RedirectAfterPost(page.Url.Page(pageName, routeValues)!);
 }

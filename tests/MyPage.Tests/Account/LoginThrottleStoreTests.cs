@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MyPage.Account;
-using MyPage.Data;
 using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Account;

@@ -1,24 +1,26 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using MyPage.Data;
 
 namespace MyPage.Tests.Infrastructure;
 
-// 本物の PasswordHasher に照合の回数を数えさせる（ロックの予約が照合より先に効くことを確かめるため）
+// 本物の PasswordHasher に照合の回数を数えさせる（ロックの予約が照合より先に効くことを確かめるため）。
+// 数はサイトごとの Counter に持つ（静的な表に持つと、終わったサイトがいつまでも残る）。
 public sealed class CountingPasswordHasher(CountingPasswordHasher.Counter counter) : IPasswordHasher<Seeker>
 {
-    private static readonly ConcurrentDictionary<MyPageApp, int[]> Counts = new();
     private readonly PasswordHasher<Seeker> inner = new();
 
-    public sealed record Counter(MyPageApp App);
-
-    public static int Count(MyPageApp app) => Volatile.Read(ref Counts.GetOrAdd(app, _ => new int[1])[0]);
+    public sealed class Counter
+    {
+        private int verifications;
+        public int Verifications => Volatile.Read(ref verifications);
+        public void Increment() => Interlocked.Increment(ref verifications);
+    }
 
     public string HashPassword(Seeker user, string password) => inner.HashPassword(user, password);
 
     public PasswordVerificationResult VerifyHashedPassword(Seeker user, string hashedPassword, string providedPassword)
     {
-        Interlocked.Increment(ref Counts.GetOrAdd(counter.App, _ => new int[1])[0]);
+        counter.Increment();
         return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }

@@ -27,7 +27,8 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     private readonly string environment;
     public LogCapture Logs { get; } = new();
     public TestSmtpServer Smtp { get; } = new();
-    public int PasswordVerifications => CountingPasswordHasher.Count(this);
+    private readonly CountingPasswordHasher.Counter hashes = new();
+    public int PasswordVerifications => hashes.Verifications;
 
     // databasePath を渡すと、そのファイルで「再起動」したサイトになる
     public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing")
@@ -53,7 +54,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:MyPage", $"Data Source={DatabasePath}");
         builder.UseSetting("MyPage:Mail:Transport", "Smtp");
         builder.UseSetting("MyPage:Mail:Smtp:Host", "127.0.0.1");
-        builder.UseSetting("MyPage:Mail:Smtp:Port", Smtp.Port.ToString());
+        builder.UseSetting("MyPage:Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("MyPage:Mail:Smtp:UseTls", "false");
         // 模擬マイナポータルはテストが自分のループバックのポートで動かす（Development でも dotnet run で起動させない）
         builder.UseSetting("MyPage:Mynaportal:DevelopmentMock:Enabled", "false");
@@ -62,7 +63,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<ILoggerProvider>(Logs);
-            services.AddSingleton(new CountingPasswordHasher.Counter(this));
+            services.AddSingleton(hashes);
             services.RemoveAll<IPasswordHasher<Seeker>>();
             services.AddScoped<IPasswordHasher<Seeker>, CountingPasswordHasher>();
         });

@@ -25,7 +25,7 @@ public class OutboxTests
         await app.CreateSeekerAsync(Email, "Right-pass-1");
         await RequestResetAsync(app);
 
-        await WaitUntilAsync(() => app.Logs.Lines.Any(l => l.StartsWith("メール送信に失敗")));
+        await WaitUntilAsync(() => app.Logs.Lines.Any(l => l.StartsWith("メール送信に失敗", StringComparison.Ordinal)));
         var pending = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync());
         Assert.Null(pending.SentAt);
         Assert.Equal(1, pending.Attempts);
@@ -49,7 +49,7 @@ public class OutboxTests
         {
             await before.CreateSeekerAsync(Email, "Right-pass-1");
             await RequestResetAsync(before);
-            await WaitUntilAsync(() => before.Logs.Lines.Any(l => l.StartsWith("メール送信に失敗")));
+            await WaitUntilAsync(() => before.Logs.Lines.Any(l => l.StartsWith("メール送信に失敗", StringComparison.Ordinal)));
         }
         await using var after = new MyPageApp(path);
         await LetTimePassUntilDeliveredAsync(after, OutboxSender.Backoff(1));

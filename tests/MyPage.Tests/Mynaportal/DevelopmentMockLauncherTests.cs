@@ -24,8 +24,8 @@ public class DevelopmentMockLauncherTests
             using var launcher = new DevelopmentMockLauncher(options, new ContentRoot(folder), new LoggerFactory([logs]).CreateLogger<DevelopmentMockLauncher>());
 
             await launcher.StartAsync(CancellationToken.None);
-            for (var i = 0; i < 600 && !logs.Lines.Any(l => l.StartsWith("模擬マイナポータルが終了しました")); i++) await Task.Delay(100);
-            Assert.Contains(logs.Lines, l => l.StartsWith("模擬マイナポータルが終了しました"));
+            for (var i = 0; i < 600 && !logs.Lines.Any(l => l.StartsWith("模擬マイナポータルが終了しました", StringComparison.Ordinal)); i++) await Task.Delay(100);
+            Assert.Contains(logs.Lines, l => l.StartsWith("模擬マイナポータルが終了しました", StringComparison.Ordinal));
 
             await launcher.StopAsync(CancellationToken.None);
             await launcher.StopAsync(CancellationToken.None);

@@ -38,7 +38,7 @@ public partial class OidcProtocolTests : IAsyncLifetime
         var tampered = StatePattern().Replace(callback, "state=tampered");
         var response = await myPage.GetAsync(tampered);
         Assert.Equal("/Mynaportal/Failed", response.Headers.Location?.OriginalString);
-        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("__Host-mypage-session") || c.StartsWith("__Host-mypage-external"));
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("__Host-mypage-session", StringComparison.Ordinal) || c.StartsWith("__Host-mypage-external", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, (await myPage.GetAsync("/Home")).StatusCode);
     }
 

@@ -30,7 +30,7 @@ public class ErrorTitleTests : SeekerTest
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.LoginAsync(client, Email, Password)).StatusCode);
         Assert.DoesNotContain("<title>エラー：", await client.GetStringAsync("/Settings/Withdraw"));
 
-        var response = await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Password"] = "Wrong-pass-1" });
+        var response = await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Input.Password"] = "Wrong-pass-1" });
         Assert.Contains("<title>エラー：退会", await response.Content.ReadAsStringAsync());
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using MyPage.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MyPage.Tests.Pages;
 
@@ -62,14 +62,14 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var sizes = await request.SizesAsync();
             transferred += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-            if (request.Url.EndsWith("/Home")) htmlBytes = sizes.ResponseBodySize;
+            if (request.Url.EndsWith("/Home", StringComparison.Ordinal)) htmlBytes = sizes.ResponseBodySize;
             Assert.Equal(demo.BaseUrl.Authority, new Uri(request.Url).Authority);
         }
         output.WriteLine($"home: {transferred} bytes in {requests.Count} requests, HTML {htmlBytes} bytes compressed, {(await response!.BodyAsync()).Length} bytes raw");
         Assert.InRange(requests.Count, 1, 4);
         Assert.True(transferred <= 40 * 1024, $"{transferred} bytes");
         Assert.True(htmlBytes <= 20 * 1024, $"HTML {htmlBytes} bytes");
-        Assert.Contains(response.Headers.GetValueOrDefault("content-encoding"), new[] { "br", "gzip" });
+        Assert.Contains(response.Headers.GetValueOrDefault("content-encoding"), (string[])["br", "gzip"]);
     }
 
     [Fact]

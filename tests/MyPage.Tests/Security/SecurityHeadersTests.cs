@@ -57,7 +57,7 @@ public class SecurityHeadersTests : SeekerTest
         Assert.DoesNotContain("domain=", csrf);
 
         var login = await Forms.LoginAsync(client, Email, Password);
-        var session = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-mypage-session="));
+        var session = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-mypage-session=", StringComparison.Ordinal));
         Assert.Contains("secure", session);
         Assert.Contains("httponly", session);
         Assert.Contains("samesite=lax", session);
@@ -78,7 +78,7 @@ public class SecurityHeadersTests : SeekerTest
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("画面の有効期限が切れました", await response.Content.ReadAsStringAsync());
-        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("__Host-mypage-session"));
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("__Host-mypage-session", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using MyPage.Pages.Account;
 using MyPage.Tests.Infrastructure;
 
@@ -177,7 +177,7 @@ public class LoginTests : SeekerTest
         // 照合できた5件のうち4件は「正しくありません」、5件目と残り45件はロックの文言
         Assert.Equal(4, responses.Count(r => r.Html.Contains(LoginTexts.Failed)));
         Assert.Equal(46, responses.Count(r => r.Html.Contains(LoginTexts.Lockout)));
-        Assert.Single(app.Logs.Lines, l => l.StartsWith("アカウントロック"));
+        Assert.Single(app.Logs.Lines, l => l.StartsWith("アカウントロック", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("database is locked"));
     }
 
@@ -275,9 +275,9 @@ public class LoginTests : SeekerTest
         using (var client = app.CreateHttpClient()) await Forms.LoginAsync(client, Email, Password);
 
         var lines = app.Logs.Lines;
-        Assert.Equal(5, lines.Count(l => l.StartsWith("ログイン失敗") && l.Contains("client=127.0.0.1")));
-        Assert.Single(lines, l => l.StartsWith("アカウントロック"));
-        Assert.Single(lines, l => l.StartsWith("ログイン成功") && l.Contains("client=127.0.0.1"));
+        Assert.Equal(5, lines.Count(l => l.StartsWith("ログイン失敗", StringComparison.Ordinal) && l.Contains("client=127.0.0.1")));
+        Assert.Single(lines, l => l.StartsWith("アカウントロック", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("ログイン成功", StringComparison.Ordinal) && l.Contains("client=127.0.0.1"));
         Assert.DoesNotContain(lines, l => l.Contains(Password) || l.Contains("Wrong-pass") || l.Contains(Email));
     }
 

@@ -126,7 +126,7 @@ public class PasswordResetTests : SeekerTest
         }));
         Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.Redirect);
         Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.Single(await Task.WhenAll(new[] { "Racer-pass-0", "Racer-pass-1" }.Select(LoginStatusAsync)), s => s == HttpStatusCode.Redirect);
+        Assert.Single(await Task.WhenAll(((string[])["Racer-pass-0", "Racer-pass-1"]).Select(LoginStatusAsync)), s => s == HttpStatusCode.Redirect);
     }
 
     [Fact]
@@ -313,10 +313,10 @@ public class PasswordResetTests : SeekerTest
         Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(resumed, key)).StatusCode);
     }
 
-    private async Task<string> RequestAndKeepCookieAsync(HttpClient client)
+    private static async Task<string> RequestAndKeepCookieAsync(HttpClient client)
     {
         var response = await RequestAsync(client, Email);
-        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PasswordResetTexts.ResetCookie)).Split(';')[0];
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PasswordResetTexts.ResetCookie, StringComparison.Ordinal)).Split(';')[0];
     }
 
     private static string CookieNames(HttpResponseMessage r)

@@ -48,7 +48,7 @@ public class SingleSignOnTests : IAsyncLifetime
         await SsoFromMottoAsync(page);
         await new LoginPage(page).ExpectHomeAsync();
         Assert.True(await LastLoginAsync() > before);
-        Assert.Contains(App.Logs.Lines, l => l.StartsWith("ログイン成功（マイナポータル）"));
+        Assert.Contains(App.Logs.Lines, l => l.StartsWith("ログイン成功（マイナポータル）", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public class SingleSignOnTests : IAsyncLifetime
         await Axe.AssertNoViolationsAsync(desk);
     }
 
-    private async Task LogInAsync(IPage page)
+    private static async Task LogInAsync(IPage page)
     {
         await page.GotoAsync("/Account/Login");
         var login = new LoginPage(page);
@@ -238,7 +238,7 @@ public class SingleSignOnTests : IAsyncLifetime
         await login.ExpectHomeAsync();
     }
 
-    private async Task LinkAsync(IPage page, string person, bool expectLinked = true)
+    private static async Task LinkAsync(IPage page, string person, bool expectLinked = true)
     {
         await LogInAsync(page);
         await page.GotoAsync("/Settings");
@@ -264,7 +264,7 @@ public class SingleSignOnTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "もっとつながる" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "つながっているウェブサイト" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = MynaportalTexts.SiteName }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(App.BaseUrl.ToString()) && !url.Contains("/signin-mynaportal") && !url.Contains("/Mynaportal/Start") && !url.Contains("/Mynaportal/Callback"));
+        await page.WaitForURLAsync(url => url.StartsWith(App.BaseUrl.ToString(), StringComparison.Ordinal) && !url.Contains("/signin-mynaportal") && !url.Contains("/Mynaportal/Start") && !url.Contains("/Mynaportal/Callback"));
     }
 
     private static async Task MockLoginIfNeededAsync(IPage page, string person)

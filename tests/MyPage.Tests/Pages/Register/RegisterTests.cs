@@ -18,18 +18,18 @@ public class RegisterTests : IAsyncLifetime
 
     public static Dictionary<string, string> Details(string? password = Password) => new()
     {
-        ["Password"] = password ?? "",
-        ["ConfirmPassword"] = password ?? "",
-        ["Details.FamilyName"] = "厚生",
-        ["Details.GivenName"] = "太郎",
-        ["Details.FamilyNameKana"] = "こうせい",
-        ["Details.GivenNameKana"] = "ﾀﾛｳ",
-        ["Details.BirthYear"] = "１９９０",
-        ["Details.BirthMonth"] = "4",
-        ["Details.BirthDay"] = "01",
-        ["Details.PostalCode"] = "１０２－８３０６",
-        ["Details.Prefecture"] = "東京都",
-        ["Details.Phone"] = "０３－１２３４－５６７８",
+        ["Input.Password"] = password ?? "",
+        ["Input.ConfirmPassword"] = password ?? "",
+        ["Input.Details.FamilyName"] = "厚生",
+        ["Input.Details.GivenName"] = "太郎",
+        ["Input.Details.FamilyNameKana"] = "こうせい",
+        ["Input.Details.GivenNameKana"] = "ﾀﾛｳ",
+        ["Input.Details.BirthYear"] = "１９９０",
+        ["Input.Details.BirthMonth"] = "4",
+        ["Input.Details.BirthDay"] = "01",
+        ["Input.Details.PostalCode"] = "１０２－８３０６",
+        ["Input.Details.Prefecture"] = "東京都",
+        ["Input.Details.Phone"] = "０３－１２３４－５６７８",
     };
 
     private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string email, bool terms = true, bool privacy = true)
@@ -137,14 +137,14 @@ public class RegisterTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Details.FamilyNameKana", "Kousei", "フリガナ（セイ）はカタカナで入力してください。")]
-    [InlineData("Details.PostalCode", "12-345", "郵便番号は7桁の数字で入力してください（例：102-8306）。")]
-    [InlineData("Details.Phone", "12345", "電話番号は0から始まる10桁または11桁の数字で入力してください（例：03-1234-5678）。")]
-    [InlineData("Details.BirthMonth", "13", "生年月日の月は1から12の数字で入力してください。")]
-    [InlineData("Details.BirthDay", "31", "生年月日の日が正しくありません。")]
-    [InlineData("Details.Prefecture", "ニューヨーク", "都道府県を一覧から選んでください。")]
-    [InlineData("Details.FamilyName", "", "氏名（姓）を入力してください。")]
-    [InlineData("Password", "password", "パスワードは半角数字、英字、記号のすべてを含めてください。")]
+    [InlineData("Input.Details.FamilyNameKana", "Kousei", "フリガナ（セイ）はカタカナで入力してください。")]
+    [InlineData("Input.Details.PostalCode", "12-345", "郵便番号は7桁の数字で入力してください（例：102-8306）。")]
+    [InlineData("Input.Details.Phone", "12345", "電話番号は0から始まる10桁または11桁の数字で入力してください（例：03-1234-5678）。")]
+    [InlineData("Input.Details.BirthMonth", "13", "生年月日の月は1から12の数字で入力してください。")]
+    [InlineData("Input.Details.BirthDay", "31", "生年月日の日が正しくありません。")]
+    [InlineData("Input.Details.Prefecture", "ニューヨーク", "都道府県を一覧から選んでください。")]
+    [InlineData("Input.Details.FamilyName", "", "氏名（姓）を入力してください。")]
+    [InlineData("Input.Password", "password", "パスワードは半角数字、英字、記号のすべてを含めてください。")]
     public async Task Cannot_register_with_a_wrong_detail_and_is_told_next_to_the_field(string field, string value, string message)
     {
         using var client = app.CreateHttpClient();
@@ -152,7 +152,7 @@ public class RegisterTests : IAsyncLifetime
         var url = await MailedUrlAsync();
         var fields = Details();
         fields[field] = value;
-        if (field == "Details.BirthDay") fields["Details.BirthMonth"] = "4";
+        if (field == "Input.Details.BirthDay") fields["Input.Details.BirthMonth"] = "4";
         var html = await (await CompleteAsync(client, url, fields)).Content.ReadAsStringAsync();
         Assert.Contains(message, Html.ErrorSummary(html));
         Assert.Contains("aria-invalid=\"true\"", html);
@@ -168,7 +168,7 @@ public class RegisterTests : IAsyncLifetime
         await RequestAsync(client, Email);
         var url = await MailedUrlAsync();
         var fields = Details();
-        fields["Details.BirthYear"] = (MyPage.Time.JapanTime.From(app.Time.GetUtcNow()).Year - 10).ToString();
+        fields["Input.Details.BirthYear"] = (MyPage.Time.JapanTime.From(app.Time.GetUtcNow()).Year - 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var html = await (await CompleteAsync(client, url, fields)).Content.ReadAsStringAsync();
         Assert.Contains("15歳以上", Html.ErrorSummary(html));
     }

@@ -10,7 +10,7 @@ namespace MyPage.Tests.Pages.Settings;
 public class WithdrawTests : SeekerTest
 {
     private static async Task<HttpResponseMessage> WithdrawAsync(HttpClient client, string password)
-        => await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Password"] = password });
+        => await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Input.Password"] = password });
 
     [Fact]
     public async Task Cannot_withdraw_with_a_wrong_password_and_nothing_changes()

@@ -1,12 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using MyPage.Data;
+using MyPage.Housekeeping;
 using MyPage.Sessions;
 using MyPage.Tests.Infrastructure;
 
-namespace MyPage.Tests.Data;
+namespace MyPage.Tests.Housekeeping;
 
-public class HousekeepingTests : IAsyncLifetime
+public class HousekeeperTests : IAsyncLifetime
 {
     private readonly MyPageApp app = new();
 
@@ -17,7 +17,7 @@ public class HousekeepingTests : IAsyncLifetime
     public async Task Can_remove_sessions_idle_past_their_expiry()
     {
         using (var client = app.CreateHttpClient()) await Forms.LoginAsync(client, "seeker@example.jp", "Right-pass-1");
-        var housekeeping = app.Services.GetRequiredService<Housekeeping>();
+        var housekeeping = app.Services.GetRequiredService<Housekeeper>();
         Assert.Equal(0, (await housekeeping.RunOnceAsync()).Sessions);
 
         app.Time.Advance(SessionPolicy.DefaultIdleTimeout);
@@ -38,14 +38,14 @@ public class HousekeepingTests : IAsyncLifetime
             await Forms.PostAsync(client, "/Register", new() { ["Input.Email"] = "new@example.jp", ["Input.AgreeTerms"] = "true", ["Input.AgreePrivacy"] = "true" });
 
         // 時計を進めると1時間ごとの後片付けも動くので、結果はデータベースで確かめる
-        var housekeeping = app.Services.GetRequiredService<Housekeeping>();
-        app.Time.Advance(Housekeeping.KeepRequests - TimeSpan.FromMinutes(10));
+        var housekeeping = app.Services.GetRequiredService<Housekeeper>();
+        app.Time.Advance(Housekeeper.KeepRequests - TimeSpan.FromMinutes(10));
         await housekeeping.RunOnceAsync();
         Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.PasswordResetRequests.Count())));
         Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.RegistrationRequests.Count())));
         Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Count(m => m.SentAt != null))));
 
-        app.Time.Advance(Housekeeping.KeepSentMail);
+        app.Time.Advance(Housekeeper.KeepSentMail);
         await housekeeping.RunOnceAsync();
         Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Count(m => m.SentAt != null))));
         Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.PasswordResetRequests.Count() + db.RegistrationRequests.Count())));

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using MyPage.Account;
+using MyPage.Data;
 
-namespace MyPage.Data;
+namespace MyPage.Housekeeping;
 
-// 1時間ごとの後片付け: 期限切れのセッションと、役目を終えたログイン失敗の記録を消す
-public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time, ILogger<Housekeeping> log) : BackgroundService
+// 1時間ごとの後片付け: 期限切れのセッション、役目を終えたログイン失敗の記録、送ったメール、使い終わった申込みを消す
+public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<Housekeeper> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -23,7 +24,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time,
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "後片付けに失敗しました。次の回にもう一度行います。");
+                log.Failed(e);
             }
         }
     }
@@ -41,9 +42,23 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time,
         var requestsBefore = (now - KeepRequests).ToUnixTimeMilliseconds();
         var requests = await db.PasswordResetRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
             + await db.RegistrationRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct);
-        if (sessions + throttles + mails + requests > 0)
-            log.LogInformation("後片付け: 期限切れセッション {Sessions} 件、ログイン失敗の記録 {Throttles} 件、送信済みメール {Mails} 件、申込み {Requests} 件を削除",
-                sessions, throttles, mails, requests);
+        if (sessions + throttles + mails + requests > 0) log.Removed(sessions, throttles, mails, requests);
         return (sessions, throttles, mails, requests);
     }
+}
+
+public static class HousekeepingServices
+{
+    public static IServiceCollection AddHousekeeping(this IServiceCollection services)
+        => services.AddSingleton<Housekeeper>().AddHostedService(sp => sp.GetRequiredService<Housekeeper>());
+}
+
+internal static partial class HousekeeperLog
+{
+    [LoggerMessage(EventId = 4001, EventName = "HousekeepingRemoved", Level = LogLevel.Information,
+        Message = "後片付け: 期限切れセッション {Sessions} 件、ログイン失敗の記録 {Throttles} 件、送信済みメール {Mails} 件、申込み {Requests} 件を削除")]
+    public static partial void Removed(this ILogger log, int sessions, int throttles, int mails, int requests);
+
+    [LoggerMessage(EventId = 4002, EventName = "HousekeepingFailed", Level = LogLevel.Error, Message = "後片付けに失敗しました。次の回にもう一度行います。")]
+    public static partial void Failed(this ILogger log, Exception e);
 }

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using MyPage.Data;
+
+namespace MyPage.Account;
+
+public static class AccountServices
+{
+    // 求職者のアカウント（ASP.NET Core Identity、画面は自前）と、ID・パスワードでのログイン
+    public static IServiceCollection AddSeekerAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<Seeker>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.User.AllowedUserNameCharacters = "";
+                // ロックは LoginThrottleStore が数える（未登録IDも同じに扱うため）
+                o.Lockout.AllowedForNewUsers = false;
+            })
+            .AddEntityFrameworkStores<MyPageDb>()
+            .AddSignInManager();
+        services.AddSingleton<ILookupNormalizer, LoginIdNormalizer>();
+        services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
+        services.AddScoped<LoginThrottleStore>();
+        services.AddScoped<PasswordCheck>();
+        services.AddScoped<PasswordLogin>();
+        return services;
+    }
+}

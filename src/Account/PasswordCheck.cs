@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using MyPage.Audit;
+using MyPage.Data;
+
+namespace MyPage.Account;
+
+public enum PasswordCheckOutcome { Verified, Wrong, Locked }
+
+public sealed record PasswordCheckResult(PasswordCheckOutcome Outcome, Seeker? Seeker = null, DateTimeOffset? LockedUntil = null);
+
+// パスワードの照合はすべてここを通る（ログイン、退会の確認）。ロックの回数に数え、ロック中は照合しない。
+public sealed class PasswordCheck(
+    UserManager<Seeker> users,
+    LoginThrottleStore throttle,
+    TimeProvider time,
+    ILogger<PasswordCheck> log)
+{
+    // 監査ログの「何のための照合か」
+    public const string ForLogin = "ログイン";
+    public const string ForWithdrawal = "退会のパスワード確認";
+
+    // 存在しないIDでも同じ重さの照合をするための捨てハッシュ（応答時間でIDの有無がわからないように）
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<Seeker>().HashPassword(new Seeker(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+
+    // loginId は正規化済みのID。成功すれば失敗の回数を数え直す。
+    public async Task<PasswordCheckResult> CheckAsync(string loginId, string password, string purpose, string? client, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var idTag = LoginId.Tag(loginId);
+
+        var reservation = await throttle.ReserveAsync(loginId, now, ct);
+        if (!reservation.Granted)
+        {
+            log.RefusedWhileLocked(purpose, idTag, client, now);
+            return new(PasswordCheckOutcome.Locked, LockedUntil: reservation.LockedUntil);
+        }
+
+        var seeker = await users.FindByNameAsync(loginId);
+        if (!await VerifyAsync(seeker, password))
+        {
+            log.PasswordRejected(purpose, idTag, reservation.Failures, client, now);
+            if (!reservation.LocksOnFailure) return new(PasswordCheckOutcome.Wrong);
+            log.AccountLocked(idTag, reservation.LockedUntil, client, now);
+            return new(PasswordCheckOutcome.Locked, LockedUntil: reservation.LockedUntil);
+        }
+
+        await throttle.ClearAsync(loginId, ct);
+        return new(PasswordCheckOutcome.Verified, seeker);
+    }
+
+    private async Task<bool> VerifyAsync(Seeker? seeker, string password)
+    {
+        if (seeker?.PasswordHash is not { } hash)
+        {
+            // アカウント列挙の防止: 存在しないIDでも同じ照合をしてから失敗にする
+            users.PasswordHasher.VerifyHashedPassword(new Seeker(), DummyHash.Value, password);
+            return false;
+        }
+        var result = users.PasswordHasher.VerifyHashedPassword(seeker, hash, password);
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            seeker.PasswordHash = users.PasswordHasher.HashPassword(seeker, password);
+            await users.UpdateAsync(seeker);
+        }
+        return result != PasswordVerificationResult.Failed;
+    }
+}

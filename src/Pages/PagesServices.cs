@@ -1,0 +1,36 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.WebEncoders;
+using MyPage.Pages.Shared;
+
+namespace MyPage.Pages;
+
+public static class PagesServices
+{
+    // 画面: Razor Pages（src/Pages）。ログインが要らない画面は [AllowAnonymous] で自分から名乗る（それ以外はすべてログインが要る）。
+    public static IServiceCollection AddMyPagePages(this IServiceCollection services)
+    {
+        services.AddRazorPages(o => o.RootDirectory = "/src/Pages")
+            .AddMvcOptions(o => BindingMessages.UseJapanese(o.ModelBindingMessageProvider));
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // 日本語を &#x...; にせず UTF-8 のまま送る（バイト数が約3分の1になる）
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddResponseCompression(o => o.EnableForHttps = true);
+        return services;
+    }
+
+    // 画面とその部品。どのルートにも当たらない要求は、ログインを求めずに 404 の画面へ。
+    public static WebApplication MapMyPagePages(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+        return app;
+    }
+}

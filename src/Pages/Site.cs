@@ -1,6 +1,0 @@
-namespace MyPage.Pages;
-
-public static class Site
-{
-    public const string Name = "ハローワークインターネットサービス";
-}

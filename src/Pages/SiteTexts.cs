@@ -1,0 +1,18 @@
+namespace MyPage.Pages;
+
+// サイト全体と、トップページ・エラー画面の文言
+public static class Site
+{
+    public const string Name = "ハローワークインターネットサービス";
+    public const string LogInButton = "求職者マイページにログイン";
+    public const string ToTop = "トップページへ";
+
+    public const string NotFoundTitle = "ページが見つかりません";
+    public const string NotFound = "お探しのページは見つかりませんでした。アドレスをご確認いただくか、トップページからお進みください。";
+    public const string ExpiredTitle = "画面の有効期限が切れました";
+    public const string Expired = "お手数ですが、前の画面に戻ってもう一度操作してください。";
+    public const string NotAllowedTitle = "この操作は受け付けられません";
+    public const string NotAllowed = "お手数ですが、トップページからもう一度操作してください。";
+    public const string ErrorTitle = "エラーが発生しました";
+    public const string Error = "申し訳ございません。ただいま処理を完了できませんでした。しばらく時間をおいてから、もう一度お試しください。";
+}

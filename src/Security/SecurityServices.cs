@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace MyPage.Security;
+
+public static class SecurityServices
+{
+    // CSRF トークン（全フォーム、htmx の POST も）、HSTS、信頼するプロキシ、防御用ヘッダー
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<SecurityHeaderOptions>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-mypage-csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in config.GetSection("MyPage:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+        return services;
+    }
+
+    // 開発では自己署名の localhost 証明書で HTTPS（Cookie が __Host-/Secure のため）
+    public static WebApplicationBuilder UseDevelopmentCertificate(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h =>
+                h.ServerCertificate ??= LocalCertificate.LoadOrCreate(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "localhost.pfx"))));
+        return builder;
+    }
+}
