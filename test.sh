@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # すべてのテストを実行する。ブラウザのテストに要る Debian の chromium と日本語フォントがなければ入れる。
+# 書式 (.editorconfig) が崩れていれば、テストが通っても失敗する (dotnet format --verify-no-changes)。
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,12 +14,32 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+echo "== dotnet build"
+dotnet build MyPage.slnx -c Release -v q -nologo
+
+# 前の実行で残った失敗のトレースを消す（残るのはこの実行で失敗したテストのものだけ）
+rm -rf tests/MyPage.Tests/bin/Release/net10.0/traces
+
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+format_log=$(mktemp)
+trap 'rm -f "$log" "$format_log"' EXIT
+# 書式の確かめはテストと並べて走らせる（どちらも待ち時間が多い）
+dotnet format MyPage.slnx --verify-no-changes --no-restore >"$format_log" 2>&1 &
+format_pid=$!
+
 set +e
-dotnet test MyPage.slnx -c Release "$@" 2>&1 | tee "$log"
+dotnet test MyPage.slnx -c Release --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+wait "$format_pid"
+format_status=$?
 set -e
+
+echo "== dotnet format --verify-no-changes"
+if [ "$format_status" -ne 0 ]; then
+  cat "$format_log"
+  echo "書式が .editorconfig と違います。dotnet format MyPage.slnx で直してください。"
+  status=1
+fi
 
 # 最後に一行で: 「N passed, N failed」
 summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -n 1 || true)
@@ -27,4 +48,5 @@ if [ -n "$summary" ]; then
   passed=$(echo "$summary" | grep -Eo 'Passed: +[0-9]+' | grep -Eo '[0-9]+')
   echo "$passed passed, $failed failed"
 fi
+[ "$status" -eq 0 ] || echo "失敗したブラウザのテストのトレース: tests/MyPage.Tests/bin/Release/net10.0/traces/ (npx playwright show-trace FILE)"
 exit "$status"

@@ -26,6 +26,12 @@ public class JobPosting
 
     // 紹介期限日を過ぎるまでは有効（日本の日付で）
     public bool IsOpen(DateOnly today) => today <= ReferralDeadline;
+
+    // 公開範囲（求人票の「公開範囲」の先頭の番号）: 1 事業所名等を含めて公開、2 事業所名等を含めずに公開、3 公開しない
+    public const string PublishedWithCompany = "1";
+    public const string PublishedWithoutCompany = "2";
+    public bool IsPublished => PublicationScope.StartsWith(PublishedWithCompany, StringComparison.Ordinal) || PublicationScope.StartsWith(PublishedWithoutCompany, StringComparison.Ordinal);
+    public bool ShowsCompany => PublicationScope.StartsWith(PublishedWithCompany, StringComparison.Ordinal);
 }
 
 // 求人者からのリクエスト求人

@@ -6,6 +6,9 @@ namespace MyPage.Jobs;
 // 一覧の一ページ分
 public sealed record ListPage<T>(List<T> Items, Paging Paging);
 
+// 見せてよい求人票と、事業所名まで見せるか（公開範囲 2 は事業所名等を含めない）
+public sealed record JobView(JobPosting Job, bool ShowsCompany);
+
 // ホームに並べるもの一式
 public sealed record HomeSummary(
     JobRequest? NewestRequest,
@@ -16,7 +19,7 @@ public sealed record HomeSummary(
     Office? Office);
 
 // 求職者本人のリクエスト求人・応募・メッセージ・保存した条件。どの問い合わせも SeekerId で絞る
-// （URL の id を書き換えても、ほかの人のものは見えない）。求人票そのものは求職者みなに公開されている。
+// （URL の id を書き換えても、ほかの人のものは見えない）。求人票は公開範囲と紹介期限日に従う（JobAsync）。
 // 画面には出来上がった結果だけを返す（問い合わせを画面で組み立てさせない）。
 public sealed class SeekerJobs(MyPageDb db)
 {
@@ -52,16 +55,27 @@ public sealed class SeekerJobs(MyPageDb db)
     public Task<List<SavedSearch>> SavedSearchesAsync(string seekerId, CancellationToken ct = default)
         => db.SavedSearches.AsNoTracking().Where(s => s.SeekerId == seekerId).OrderBy(s => s.Slot).ToListAsync(ct);
 
-    // 求人票（求職者みなに公開）
-    public Task<JobPosting?> JobAsync(int id, CancellationToken ct = default)
-        => db.JobPostings.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
+    // 求人票を見てよいか: 公開中（公開範囲 1・2）で紹介期限内の求人は、ログインした求職者みなが見られる。
+    // 本人にかかわる求人（リクエスト、応募、メッセージ）は、期限切れや非公開でも本人だけは見られる（事業所名も）。
+    // ほかは、あるかどうかも言わずに null（画面は 404）。
+    public async Task<JobView?> JobAsync(string seekerId, int id, DateOnly today, CancellationToken ct = default)
+    {
+        if (await db.JobPostings.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is not { } job) return null;
+        if (await RelatedAsync(seekerId, id, ct)) return new(job, ShowsCompany: true);
+        return job.IsOpen(today) && job.IsPublished ? new(job, job.ShowsCompany) : null;
+    }
 
     // 「この求人に関するメッセージを表示」: 本人あてのうち、その求人についてのもの
-    public async Task<(JobPosting Job, List<SeekerMessage> Messages)?> JobMessagesAsync(string seekerId, int jobId, CancellationToken ct = default)
+    public async Task<(JobView Job, List<SeekerMessage> Messages)?> JobMessagesAsync(string seekerId, int jobId, DateOnly today, CancellationToken ct = default)
     {
-        if (await JobAsync(jobId, ct) is not { } job) return null;
+        if (await JobAsync(seekerId, jobId, today, ct) is not { } job) return null;
         return (job, await Messages(seekerId).Include(m => m.Job).Where(m => m.JobPostingId == jobId).ToListAsync(ct));
     }
+
+    private async Task<bool> RelatedAsync(string seekerId, int jobId, CancellationToken ct)
+        => await db.JobRequests.AnyAsync(r => r.SeekerId == seekerId && r.JobPostingId == jobId, ct)
+            || await db.JobApplications.AnyAsync(a => a.SeekerId == seekerId && a.JobPostingId == jobId, ct)
+            || await db.Messages.AnyAsync(m => m.SeekerId == seekerId && m.JobPostingId == jobId, ct);
 
     // 本人のメッセージだけを開き、未読なら既読にする
     public async Task<SeekerMessage?> OpenMessageAsync(string seekerId, int id, long nowMs, CancellationToken ct = default)
@@ -80,7 +94,8 @@ public sealed class SeekerJobs(MyPageDb db)
     {
         var condition = await db.SavedSearches.AsNoTracking().SingleOrDefaultAsync(s => s.SeekerId == seekerId && s.Slot == slot, ct);
         if (condition is null) return null;
-        var query = db.JobPostings.AsNoTracking().Where(j => j.ReferralDeadline >= today);
+        var query = db.JobPostings.AsNoTracking().Where(j => j.ReferralDeadline >= today
+            && (j.PublicationScope.StartsWith(JobPosting.PublishedWithCompany) || j.PublicationScope.StartsWith(JobPosting.PublishedWithoutCompany)));
         if (!string.IsNullOrWhiteSpace(condition.Keyword))
         {
             var k = condition.Keyword.Trim();

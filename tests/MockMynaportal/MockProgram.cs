@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MockMynaportal;
@@ -63,8 +65,11 @@ public class MockProgram
                 options.RegisterScopes(Scopes.OpenId, Scopes.Profile);
                 options.RegisterClaims(Claims.Name);
 
-                options.AddEphemeralEncryptionKey()
-                    .AddEphemeralSigningKey()
+                // Keys live only as long as the process, like AddEphemeral…Key, but without generating
+                // two RSA keys per start (seconds each on a busy machine, which timed out the first sign-in):
+                // an ECDSA P-256 signing key (ES256 id_tokens) and an AES-256 key for OpenIddict's own tokens.
+                options.AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)))
+                    .AddSigningKey(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = Guid.NewGuid().ToString("N") })
                     .DisableAccessTokenEncryption();
 
                 options.UseAspNetCore()

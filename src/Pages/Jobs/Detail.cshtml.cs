@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Data;
@@ -6,17 +7,19 @@ using MyPage.Time;
 
 namespace MyPage.Pages.Jobs;
 
-// 求人の「詳細を表示」。求人票は求職者みなに公開されている情報。
-public class DetailModel(SeekerJobs jobs, TimeProvider time) : PageModel
+// 求人の「詳細を表示」。見られる求人は公開範囲と紹介期限日で決まる（SeekerJobs.JobAsync）。
+public class DetailModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
 {
     public JobPosting Job { get; private set; } = null!;
+    public bool ShowsCompany { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await jobs.JobAsync(id, ct) is not { } job) return NotFound();
-        Job = job;
+        if (users.GetUserId(User) is not { } seekerId) return Challenge();
         Today = JapanTime.Today(time);
+        if (await jobs.JobAsync(seekerId, id, Today, ct) is not { } view) return NotFound();
+        (Job, ShowsCompany) = (view.Job, view.ShowsCompany);
         return Page();
     }
 }

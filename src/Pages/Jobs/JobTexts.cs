@@ -8,4 +8,5 @@ public static class JobTexts
     public const string Closed = "紹介期限切れ";
     public const string JobMessages = "この求人に関するメッセージを表示";
     public const string Detail = "詳細を表示";
+    public const string CompanyHidden = "（この求人は事業所名を公開していません）";
 }

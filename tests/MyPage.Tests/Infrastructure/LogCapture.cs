@@ -3,22 +3,29 @@ using Microsoft.Extensions.Logging;
 
 namespace MyPage.Tests.Infrastructure;
 
-// サイトが書いたログを読むための ILoggerProvider
+// サイトが書いたログを読むための ILoggerProvider。Lines はメッセージだけ（テストが読む）、
+// Detailed は時刻・重さ・出どころ付き（失敗したテストの調べ用に traces/ へ書き出す）。
 public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> lines = new();
+    private readonly ConcurrentQueue<string> detailed = new();
 
     public IReadOnlyList<string> Lines => lines.ToArray();
+    public IReadOnlyList<string> Detailed => detailed.ToArray();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose() { }
 
-    private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(LogCapture capture, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => lines.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
+        {
+            var line = formatter(state, exception) + (exception is null ? "" : " " + exception);
+            capture.lines.Enqueue(line);
+            capture.detailed.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {line}");
+        }
     }
 }

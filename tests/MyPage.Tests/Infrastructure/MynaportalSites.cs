@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MyPage.Tests.Infrastructure;
 
@@ -26,7 +28,7 @@ public sealed class MynaportalSites : IAsyncDisposable
             ["MyPage:Mynaportal:ClientId"] = ClientId,
             ["MyPage:Mynaportal:ClientSecret"] = ClientSecret,
         });
-        mock = new MockSite(port, MyPage.BaseUrl, tamperNonce);
+        mock = new MockSite(port, MyPage.BaseUrl, tamperNonce, MyPage.Logs);
     }
 
     public async ValueTask DisposeAsync()
@@ -41,11 +43,14 @@ public sealed class MynaportalSites : IAsyncDisposable
         private readonly string database = Path.Combine(Path.GetTempPath(), $"mock-mynaportal-{Guid.NewGuid():N}.db");
         private readonly Uri myPage;
         private readonly bool tamperNonce;
+        private readonly LogCapture logs;
 
-        public MockSite(int port, Uri myPage, bool tamperNonce)
+        // logs: My Page と同じ記録に（失敗したテストの調べで、両方の出来事が時刻順に並ぶ）
+        public MockSite(int port, Uri myPage, bool tamperNonce, LogCapture logs)
         {
             this.myPage = myPage;
             this.tamperNonce = tamperNonce;
+            this.logs = logs;
             UseKestrel(k => k.Listen(IPAddress.Loopback, port));
             StartServer();
         }
@@ -58,6 +63,7 @@ public sealed class MynaportalSites : IAsyncDisposable
             builder.UseSetting("MockMynaportal:ClientSecret", ClientSecret);
             builder.UseSetting("MockMynaportal:Database", database);
             builder.UseSetting("MockMynaportal:TamperNonce", tamperNonce ? "true" : "false");
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
         }
 
         public override async ValueTask DisposeAsync()

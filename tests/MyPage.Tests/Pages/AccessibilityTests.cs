@@ -18,7 +18,7 @@ public class AccessibilityTests : SeekerTest
     {
         foreach (var width in new[] { 360, 1280 })
         {
-            var page = await Browser.OpenAsync(app, width: width);
+            var page = await browser.OpenAsync(app, width: width);
             await page.GotoAsync(path);
             await Browser.ScreenshotAsync(page, $"{name}-{width}");
             await Axe.AssertNoViolationsAsync(page);
@@ -29,7 +29,7 @@ public class AccessibilityTests : SeekerTest
     [Fact]
     public async Task Can_use_login_with_an_error_without_axe_violations()
     {
-        var page = await Browser.OpenAsync(app, width: 360);
+        var page = await browser.OpenAsync(app, width: 360);
         await page.GotoAsync("/Account/Login");
         await page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }).ClickAsync();
         await Expect(page.Locator("#error-summary")).ToContainTextAsync(LoginTexts.IdRequired);
@@ -41,7 +41,7 @@ public class AccessibilityTests : SeekerTest
     [Fact]
     public async Task Can_use_login_when_locked_without_axe_violations()
     {
-        var page = await Browser.OpenAsync(app, width: 1280);
+        var page = await browser.OpenAsync(app, width: 1280);
         await page.GotoAsync("/Account/Login");
         var login = new LoginPage(page);
         for (var i = 1; i <= 5; i++)
@@ -58,7 +58,7 @@ public class AccessibilityTests : SeekerTest
     {
         foreach (var width in new[] { 360, 1280 })
         {
-            var page = await Browser.OpenAsync(app, width: width);
+            var page = await browser.OpenAsync(app, width: width);
             await page.GotoAsync("/Account/Login");
             var login = new LoginPage(page);
             await login.SubmitAsync(Email, Password);
@@ -72,7 +72,7 @@ public class AccessibilityTests : SeekerTest
     [Fact]
     public async Task Can_read_every_page_at_320_pixels_without_sideways_scrolling()
     {
-        var page = await Browser.OpenAsync(app, width: 320);
+        var page = await browser.OpenAsync(app, width: 320);
         foreach (var path in new[] { "/", "/Account/Login", "/Account/ForgotId", "/no-such-page" })
         {
             await page.GotoAsync(path);
@@ -83,7 +83,7 @@ public class AccessibilityTests : SeekerTest
     [Fact]
     public async Task Can_skip_to_the_main_content()
     {
-        var page = await Browser.OpenAsync(app);
+        var page = await browser.OpenAsync(app);
         await page.GotoAsync("/Account/Login");
         await page.Keyboard.PressAsync("Tab");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "本文へスキップ" });
@@ -96,7 +96,7 @@ public class AccessibilityTests : SeekerTest
     public async Task Can_tell_every_page_apart_by_its_title()
     {
         var titles = new List<string>();
-        var page = await Browser.OpenAsync(app);
+        var page = await browser.OpenAsync(app);
         foreach (var path in new[] { "/", "/Account/Login", "/Account/ForgotId", "/no-such-page" })
         {
             await page.GotoAsync(path);

@@ -7,15 +7,20 @@ namespace MyPage.Tests.Pages;
 // 遅い回線 (400 kbit/s, 往復2秒) の利用者のための予算。時間ではなくバイトと要求の数で測る。
 public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private readonly Browser browser = new();
     private readonly MyPageApp app = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await app.DisposeAsync();
+    }
 
     [Fact]
     public async Task Can_load_login_on_a_first_visit_within_budget()
     {
-        var page = await Browser.OpenAsync(app);
+        var page = await browser.OpenAsync(app);
         var requests = new List<IRequest>();
         page.RequestFinished += (_, request) => requests.Add(request);
 
@@ -49,7 +54,7 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
         var session = cookies.GetCookies(demo.BaseUrl).Single(c => c.Name == "__Host-mypage-session");
 
         // 新しいブラウザ（キャッシュなし）にログイン済みの Cookie だけを持たせて、ホームを初めて開く
-        var page = await Browser.OpenAsync(demo);
+        var page = await browser.OpenAsync(demo);
         await page.Context.AddCookiesAsync([new() { Name = session.Name, Value = session.Value, Url = demo.BaseUrl.ToString(), Secure = true, HttpOnly = true }]);
         var requests = new List<IRequest>();
         page.RequestFinished += (_, request) => requests.Add(request);

@@ -11,6 +11,7 @@ namespace MyPage.Tests.Sessions;
 // 知らせを確かめに来る間隔だけ実時間なので、知らせる時間を「残り9分57秒」にして、3秒で確かめに来させる。
 public class SessionTimeoutTests : IAsyncLifetime
 {
+    private readonly Browser browser = new();
     private readonly MyPageApp app = new(settings: new Dictionary<string, string?>
     {
         ["MyPage:Session:IdleTimeout"] = "00:10:00",
@@ -18,12 +19,16 @@ public class SessionTimeoutTests : IAsyncLifetime
     });
 
     public async Task InitializeAsync() => await app.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await app.DisposeAsync();
+    }
 
     [Fact]
     public async Task Can_be_warned_before_the_timeout_and_extend_with_one_button_then_time_out_to_login()
     {
-        var page = await Browser.OpenAsync(app);
+        var page = await browser.OpenAsync(app);
         await page.GotoAsync("/Account/Login");
         var login = new LoginPage(page);
         await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
@@ -50,7 +55,7 @@ public class SessionTimeoutTests : IAsyncLifetime
     [Fact]
     public async Task Can_land_on_login_with_a_message_when_a_timed_out_page_is_opened()
     {
-        var page = await Browser.OpenAsync(app, javaScript: false);
+        var page = await browser.OpenAsync(app, javaScript: false);
         await page.GotoAsync("/Account/Login");
         var login = new LoginPage(page);
         await login.SubmitAsync("seeker@example.jp", "Right-pass-1");

@@ -14,7 +14,7 @@ public class LoginBrowserTests : SeekerTest
     [InlineData(false)]
     public async Task Can_log_in_from_the_top_page_after_one_wrong_password(bool javaScript)
     {
-        var page = await Browser.OpenAsync(app, javaScript);
+        var page = await browser.OpenAsync(app, javaScript);
 
         await page.GotoAsync("/");
         await Expect(page).ToHaveTitleAsync("ハローワークインターネットサービス");
@@ -42,7 +42,7 @@ public class LoginBrowserTests : SeekerTest
     [InlineData(false)]
     public async Task Can_wait_out_a_lockout_and_then_log_in(bool javaScript)
     {
-        var page = await Browser.OpenAsync(app, javaScript);
+        var page = await browser.OpenAsync(app, javaScript);
         await page.GotoAsync("/Account/Login");
         var lockedAt = app.Time.GetUtcNow();
 
@@ -69,7 +69,7 @@ public class LoginBrowserTests : SeekerTest
     [Fact]
     public async Task Can_log_out_from_home()
     {
-        var page = await Browser.OpenAsync(app);
+        var page = await browser.OpenAsync(app);
         await page.GotoAsync("/Account/Login");
         var login = new LoginPage(page);
         await login.SubmitAsync(Email, Password);

@@ -1,30 +1,36 @@
 using Microsoft.Playwright;
 using MyPage.Pages.Account;
+using MyPage.Pages.Home;
 using static Microsoft.Playwright.Assertions;
 
 namespace MyPage.Tests.Pages.Account;
 
-// 「求職者マイページログイン」画面の操作。マニュアルのラベルとボタン名で探す。
-public sealed class LoginPage(IPage page)
+// S1「求職者マイページログイン」。マニュアルのラベルとボタン名で探す。
+public sealed class LoginPage(IPage page) : FormScreen(page)
 {
-    public ILocator Id => page.GetByLabel(LoginTexts.IdLabel);
-    public ILocator Password => page.GetByLabel(LoginTexts.PasswordLabel);
-    public ILocator ErrorSummary => page.Locator("#error-summary");
+    public ILocator Id => Page.GetByLabel(LoginTexts.IdLabel);
+    public ILocator Password => Page.GetByLabel(LoginTexts.PasswordLabel);
+
+    public Task GotoAsync() => Page.GotoAsync("/Account/Login");
 
     public async Task SubmitAsync(string id, string password)
     {
         await Id.FillAsync(id);
         await Password.FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }).ClickAsync();
+        await ClickAsync(LoginTexts.Submit);
     }
 
-    // 新しいエラーのまとめにフォーカスが移るまで待つ（htmx の差し替え後も、画面の読み込み後も同じ）
-    public async Task ExpectErrorAsync(string text)
+    public Task ExpectHomeAsync() => ExpectHeadingAsync(HomeTexts.Title);
+
+    // ログインしてホームまで
+    public async Task LogInAsync(string id, string password)
     {
-        await Expect(ErrorSummary).ToBeFocusedAsync();
-        await Expect(ErrorSummary).ToContainTextAsync(text);
+        await GotoAsync();
+        await SubmitAsync(id, password);
+        await ExpectHomeAsync();
     }
 
-    public Task ExpectHomeAsync()
-        => Expect(page.GetByRole(AriaRole.Heading, new() { Name = "求職者マイページホーム", Level = 1 })).ToBeVisibleAsync();
+    public Task LogOutAsync() => Page.GetByRole(AriaRole.Button, new() { Name = MyPage.Pages.Shared.NavigationTexts.Logout }).ClickAsync();
+
+    public Task ExpectStatusAsync(string text) => Expect(Page.Locator("#status")).ToHaveTextAsync(text);
 }

@@ -16,20 +16,20 @@ public class PasswordResetBrowserTests : SeekerTest
     [InlineData(false)]
     public async Task Can_reset_a_forgotten_password_and_log_in_with_it(bool javaScript)
     {
-        var page = await Browser.OpenAsync(app, javaScript);
-        await page.GotoAsync("/Account/Login");
+        var page = await browser.OpenAsync(app, javaScript);
+        var login = new LoginPage(page);
+        await login.GotoAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = LoginTexts.ForgotPassword }).ClickAsync();
 
         // S2
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex($"^{PasswordResetTexts.RequestTitle} "));
         await Expect(page.GetByText("system@mail.hellowork.mhlw.go.jp")).ToBeVisibleAsync();
-        await page.GetByLabel(LoginTexts.IdLabel).FillAsync(Email);
-        await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
+        await new ForgotPasswordPage(page).SubmitAsync(Email);
 
         // S3: メールの認証キーで
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PasswordResetTexts.ResetTitle, Level = 1, Exact = true })).ToBeVisibleAsync();
-        var key = Mails.Key(await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject));
         var reset = new ResetPasswordPage(page);
+        await reset.ExpectOpenAsync();
+        var key = Mails.Key(await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject));
 
         await reset.SubmitAsync(NewPassword, "Different-1", key);
         await reset.ExpectErrorAsync(PasswordResetTexts.ConfirmMismatch);
@@ -38,11 +38,10 @@ public class PasswordResetBrowserTests : SeekerTest
         await reset.SubmitAsync(NewPassword, NewPassword, key);
 
         // S4 → S1
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PasswordResetTexts.DoneTitle })).ToBeVisibleAsync();
+        await reset.ExpectDoneAsync();
         await Expect(page.GetByText(PasswordResetTexts.Done)).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "求職者マイページログインへ" }).ClickAsync();
 
-        var login = new LoginPage(page);
         await login.SubmitAsync(Email, Password);
         await login.ExpectErrorAsync(LoginTexts.Failed);
         await login.SubmitAsync(Email, NewPassword);
@@ -52,9 +51,10 @@ public class PasswordResetBrowserTests : SeekerTest
     [Fact]
     public async Task Can_cancel_back_to_login()
     {
-        var page = await Browser.OpenAsync(app);
-        await page.GotoAsync("/Account/ForgotPassword");
-        await page.GetByRole(AriaRole.Link, new() { Name = PasswordResetTexts.Cancel }).ClickAsync();
+        var page = await browser.OpenAsync(app);
+        var forgot = new ForgotPasswordPage(page);
+        await forgot.GotoAsync();
+        await forgot.CancelAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = LoginTexts.Title })).ToBeVisibleAsync();
     }
 
@@ -63,23 +63,23 @@ public class PasswordResetBrowserTests : SeekerTest
     {
         foreach (var width in new[] { 360, 1280 })
         {
-            var page = await Browser.OpenAsync(app, width: width);
-            await page.GotoAsync("/Account/ForgotPassword");
+            var page = await browser.OpenAsync(app, width: width);
+            var forgot = new ForgotPasswordPage(page);
+            await forgot.GotoAsync();
             await Browser.ScreenshotAsync(page, $"forgot-password-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
-            await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
-            await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+            await forgot.SubmitAsync("");
+            await Expect(forgot.ErrorSummary).ToBeFocusedAsync();
             await Browser.ScreenshotAsync(page, $"forgot-password-error-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
-            await page.GetByLabel(LoginTexts.IdLabel).FillAsync(Email);
-            await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PasswordResetTexts.ResetTitle, Level = 1, Exact = true })).ToBeVisibleAsync();
+            await forgot.SubmitAsync(Email);
+            var reset = new ResetPasswordPage(page);
+            await reset.ExpectOpenAsync();
             await Browser.ScreenshotAsync(page, $"reset-password-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
-            var reset = new ResetPasswordPage(page);
             await reset.SubmitAsync("short", "", "12");
             await reset.ExpectErrorAsync(MyPage.Account.PasswordRule.Length);
             await Browser.ScreenshotAsync(page, $"reset-password-error-{width}");
@@ -87,7 +87,7 @@ public class PasswordResetBrowserTests : SeekerTest
 
             var key = Mails.Key(await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, width == 360 ? 1 : 2));
             await reset.SubmitAsync(NewPassword + width, NewPassword + width, key);
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = PasswordResetTexts.DoneTitle })).ToBeVisibleAsync();
+            await reset.ExpectDoneAsync();
             await Browser.ScreenshotAsync(page, $"reset-done-{width}");
             await Axe.AssertNoViolationsAsync(page);
         }
@@ -96,31 +96,10 @@ public class PasswordResetBrowserTests : SeekerTest
     [Fact]
     public async Task Can_see_start_over_without_axe_violations()
     {
-        var page = await Browser.OpenAsync(app, width: 360);
+        var page = await browser.OpenAsync(app, width: 360);
         await page.GotoAsync("/Account/ResetPassword");
-        await Expect(page.Locator("#error-summary")).ToContainTextAsync(PasswordResetTexts.StartOver);
+        await Expect(new ResetPasswordPage(page).ErrorSummary).ToContainTextAsync(PasswordResetTexts.StartOver);
         await Browser.ScreenshotAsync(page, "reset-start-over-360");
         await Axe.AssertNoViolationsAsync(page);
-    }
-}
-
-public sealed class ResetPasswordPage(IPage page)
-{
-    public ILocator NewPassword => page.GetByLabel(PasswordResetTexts.NewPasswordLabel + "※必須", new() { Exact = true });
-    public ILocator Confirm => page.GetByLabel(PasswordResetTexts.ConfirmLabel + "※必須", new() { Exact = true });
-    public ILocator Key => page.GetByLabel(PasswordResetTexts.KeyLabel + "※必須", new() { Exact = true });
-
-    public async Task SubmitAsync(string password, string confirm, string key)
-    {
-        await NewPassword.FillAsync(password);
-        await Confirm.FillAsync(confirm);
-        await Key.FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Complete }).ClickAsync();
-    }
-
-    public async Task ExpectErrorAsync(string text)
-    {
-        await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
-        await Expect(page.Locator("#error-summary")).ToContainTextAsync(text);
     }
 }

@@ -11,15 +11,20 @@ namespace MyPage.Tests.Pages.Home;
 // 「求職者マイページホーム」をデモ求職者として（開発用のデモデータ: マニュアルの画面と同じ中身）
 public class HomeTests : IAsyncLifetime
 {
+    private readonly Browser browser = new();
     private readonly MyPageApp app = new(settings: new Dictionary<string, string?> { ["MyPage:Database:SeedDemoData"] = "true" });
     private const string Demo = DatabaseStartup.DemoEmail;
 
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await app.DisposeAsync();
+    }
 
     private async Task<IPage> DemoHomeAsync(int width = 1280)
     {
-        var page = await Browser.OpenAsync(app, width: width);
+        var page = await browser.OpenAsync(app, width: width);
         await page.GotoAsync("/Account/Login");
         var login = new LoginPage(page);
         await login.SubmitAsync(Demo, DatabaseStartup.DemoPassword);
@@ -167,7 +172,7 @@ public class HomeTests : IAsyncLifetime
     public async Task Can_see_plain_empty_states_as_a_new_seeker()
     {
         await app.CreateSeekerAsync("empty@example.jp", "Right-pass-1");
-        var page = await Browser.OpenAsync(app, width: 360);
+        var page = await browser.OpenAsync(app, width: 360);
         await page.GotoAsync("/Account/Login");
         var login = new LoginPage(page);
         await login.SubmitAsync("empty@example.jp", "Right-pass-1");

@@ -4,6 +4,7 @@ using MyPage.Registration;
 using MyPage.Staff;
 using MyPage.Tests.Infrastructure;
 using MyPage.Tests.Pages.Account;
+using MyPage.Tests.Pages.Settings;
 using static Microsoft.Playwright.Assertions;
 
 namespace MyPage.Tests.Pages.Register;
@@ -11,40 +12,43 @@ namespace MyPage.Tests.Pages.Register;
 // 開設の手順を実際のブラウザで: S0 → 開設 → 同意 → メール → 本登録 → ログイン → ホーム（未確認）→ 窓口での確認
 public class RegisterBrowserTests : IAsyncLifetime
 {
+    private readonly Browser browser = new();
     private readonly MyPageApp app = new();
     private const string Email = "new@example.jp";
     private const string Password = "Open-pass-2026";
 
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await app.DisposeAsync();
+    }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task Can_open_an_account_log_in_and_be_confirmed_at_the_counter(bool javaScript)
     {
-        var page = await Browser.OpenAsync(app, javaScript);
+        var page = await browser.OpenAsync(app, javaScript);
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = RegisterTexts.Open, Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = RegisterTexts.ProvisionalTitle })).ToBeVisibleAsync();
+        var register = new RegisterPage(page);
+        await register.ExpectHeadingAsync(RegisterTexts.ProvisionalTitle);
 
-        await page.GetByLabel(RegisterTexts.EmailLabel).FillAsync(Email);
-        await page.GetByRole(AriaRole.Button, new() { Name = RegisterTexts.SendButton }).ClickAsync();
-        await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
-        await Expect(page.Locator("#error-summary")).ToContainTextAsync(RegisterTexts.TermsRequired);
-        await Expect(page.GetByLabel(RegisterTexts.EmailLabel)).ToHaveValueAsync(Email);
+        await register.SubmitAsync(Email, agree: false);
+        await register.ExpectErrorAsync(RegisterTexts.TermsRequired);
+        await Expect(register.Email).ToHaveValueAsync(Email);
 
-        await page.GetByLabel(RegisterTexts.TermsLabel).CheckAsync();
-        await page.GetByLabel(RegisterTexts.PrivacyLabel).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = RegisterTexts.SendButton }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = RegisterTexts.SentTitle })).ToBeVisibleAsync();
+        await register.SubmitAsync(Email);
+        await register.ExpectSentAsync();
 
         var url = Mails.RegisterUrl(await app.Smtp.WaitForAsync(Email, RegistrationMails.ProvisionalSubject));
         await page.GotoAsync(url);
-        await Expect(page.Locator("#register-id")).ToHaveTextAsync(Email);
-        await FillDetailsAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = RegisterTexts.RegisterButton }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = RegisterTexts.DoneTitle })).ToBeVisibleAsync();
+        var complete = new CompletePage(page);
+        await Expect(complete.Id).ToHaveTextAsync(Email);
+        await complete.FillAsync(Password);
+        await complete.SubmitAsync();
+        await complete.ExpectDoneAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "求職者マイページログインへ" }).ClickAsync();
         var login = new LoginPage(page);
@@ -64,7 +68,7 @@ public class RegisterBrowserTests : IAsyncLifetime
     {
         foreach (var width in new[] { 360, 1280 })
         {
-            var page = await Browser.OpenAsync(app, width: width);
+            var page = await browser.OpenAsync(app, width: width);
             foreach (var (path, name) in new[] { ("/Register", "register"), ("/Terms", "terms"), ("/Privacy", "privacy"), ("/Register/Sent", "register-sent"), ("/Register/Done", "register-done"), ("/Register/Complete?token=nothing", "register-link-invalid"), ("/Account/Withdrawn", "withdrawn") })
             {
                 await page.GotoAsync(path);
@@ -72,61 +76,41 @@ public class RegisterBrowserTests : IAsyncLifetime
                 await Axe.AssertNoViolationsAsync(page);
             }
 
-            await page.GotoAsync("/Register");
-            await page.GetByRole(AriaRole.Button, new() { Name = RegisterTexts.SendButton }).ClickAsync();
-            await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+            var register = new RegisterPage(page);
+            await register.GotoAsync();
+            await register.SubmitAsync("", agree: false);
+            await Expect(register.ErrorSummary).ToBeFocusedAsync();
             await Browser.ScreenshotAsync(page, $"register-error-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
             var email = $"axe{width}@example.jp";
-            await page.GetByLabel(RegisterTexts.EmailLabel).FillAsync(email);
-            await page.GetByLabel(RegisterTexts.TermsLabel).CheckAsync();
-            await page.GetByLabel(RegisterTexts.PrivacyLabel).CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = RegisterTexts.SendButton }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = RegisterTexts.SentTitle })).ToBeVisibleAsync();
+            await register.SubmitAsync(email);
+            await register.ExpectSentAsync();
             await page.GotoAsync(Mails.RegisterUrl(await app.Smtp.WaitForAsync(email, RegistrationMails.ProvisionalSubject)));
             await Browser.ScreenshotAsync(page, $"register-complete-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
-            await page.GetByRole(AriaRole.Button, new() { Name = RegisterTexts.RegisterButton }).ClickAsync();
-            await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+            var complete = new CompletePage(page);
+            await complete.SubmitAsync();
+            await Expect(complete.ErrorSummary).ToBeFocusedAsync();
             await Browser.ScreenshotAsync(page, $"register-complete-error-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
-            await FillDetailsAsync(page);
-            await page.GetByRole(AriaRole.Button, new() { Name = RegisterTexts.RegisterButton }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = RegisterTexts.DoneTitle })).ToBeVisibleAsync();
+            await complete.FillAsync(Password);
+            await complete.SubmitAsync();
+            await complete.ExpectDoneAsync();
 
-            await page.GotoAsync("/Account/Login");
-            var login = new LoginPage(page);
-            await login.SubmitAsync(email, Password);
-            await login.ExpectHomeAsync();
+            await new LoginPage(page).LogInAsync(email, Password);
             await Browser.ScreenshotAsync(page, $"home-online-registrant-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
-            await page.GotoAsync("/Settings/Withdraw");
+            var withdraw = new WithdrawPage(page);
+            await withdraw.GotoAsync();
             await Axe.AssertNoViolationsAsync(page);
-            await page.GetByLabel("パスワード").FillAsync("Wrong-pass-1");
-            await page.GetByRole(AriaRole.Button, new() { Name = "退会する" }).ClickAsync();
-            await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+            await withdraw.SubmitAsync("Wrong-pass-1");
+            await Expect(withdraw.ErrorSummary).ToBeFocusedAsync();
             await Browser.ScreenshotAsync(page, $"withdraw-error-{width}");
             await Axe.AssertNoViolationsAsync(page);
         }
-    }
-
-    private static async Task FillDetailsAsync(IPage page)
-    {
-        await page.GetByLabel(RegisterTexts.PasswordLabel + "※必須", new() { Exact = true }).FillAsync(Password);
-        await page.GetByLabel(RegisterTexts.ConfirmLabel + "※必須", new() { Exact = true }).FillAsync(Password);
-        await page.GetByLabel("氏名（姓）").FillAsync("厚生");
-        await page.GetByLabel("氏名（名）").FillAsync("花子");
-        await page.GetByLabel("フリガナ（セイ）").FillAsync("こうせい");
-        await page.GetByLabel("フリガナ（メイ）").FillAsync("はなこ");
-        await page.GetByLabel("年", new() { Exact = true }).FillAsync("1988");
-        await page.GetByLabel("月", new() { Exact = true }).FillAsync("12");
-        await page.GetByLabel("日", new() { Exact = true }).FillAsync("３");
-        await page.GetByLabel("郵便番号").FillAsync("１０２８３０６");
-        await page.GetByLabel("都道府県").SelectOptionAsync("東京都");
-        await page.GetByLabel("電話番号").FillAsync("090-1234-5678");
     }
 }
