@@ -3,15 +3,20 @@ using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Security;
 
-public class SecurityHeadersTests : SeekerTest
+// 読むだけのテスト: クラスで一つのサイトを使う
+public class SecurityHeadersTests(SeekerSiteFixture site) : IClassFixture<SeekerSiteFixture>
 {
+    private const string Email = SeekerSiteFixture.Email;
+    private const string Password = SeekerSiteFixture.Password;
+    private MyPageApp App => site.App;
+
     [Theory]
     [InlineData("/")]
     [InlineData("/Account/Login")]
     [InlineData("/no-such-page")]
     public async Task Can_send_strict_headers_on_every_page(string path)
     {
-        using var client = app.CreateHttpClient();
+        using var client = App.CreateHttpClient();
         var response = await client.GetAsync(path);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'none'", csp);
@@ -27,7 +32,7 @@ public class SecurityHeadersTests : SeekerTest
     [Fact]
     public async Task Cannot_cache_credential_or_signed_in_pages()
     {
-        using var client = app.CreateHttpClient();
+        using var client = App.CreateHttpClient();
         Assert.True((await client.GetAsync("/Account/Login")).Headers.CacheControl?.NoStore);
         await Forms.LoginAsync(client, Email, Password);
         Assert.True((await client.GetAsync("/Home")).Headers.CacheControl?.NoStore);
@@ -36,7 +41,7 @@ public class SecurityHeadersTests : SeekerTest
     [Fact]
     public async Task Can_send_hsts_to_a_real_host_over_https()
     {
-        using var client = app.CreateHttpClient();
+        using var client = App.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Host = "mypage.example.jp";
         var response = await client.SendAsync(request);
@@ -46,7 +51,7 @@ public class SecurityHeadersTests : SeekerTest
     [Fact]
     public async Task Can_set_host_prefixed_secure_httponly_cookies()
     {
-        using var client = app.CreateHttpClient();
+        using var client = App.CreateHttpClient();
         var page = await client.GetAsync("/Account/Login");
         var csrf = page.Headers.GetValues("Set-Cookie").Single();
         Assert.StartsWith("__Host-mypage-csrf=", csrf);
@@ -69,7 +74,7 @@ public class SecurityHeadersTests : SeekerTest
     [Fact]
     public async Task Cannot_post_a_form_without_its_csrf_token()
     {
-        using var client = app.CreateHttpClient();
+        using var client = App.CreateHttpClient();
         await client.GetAsync("/Account/Login");
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -84,7 +89,7 @@ public class SecurityHeadersTests : SeekerTest
     [Fact]
     public async Task Can_show_a_japanese_page_for_a_missing_page_and_an_error()
     {
-        using var client = app.CreateHttpClient();
+        using var client = App.CreateHttpClient();
         var missing = await client.GetAsync("/no-such-page");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("<h1>ページが見つかりません</h1>", await missing.Content.ReadAsStringAsync());
