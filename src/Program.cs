@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MyPage.Account;
 using MyPage.Data;
 using MyPage.Housekeeping;
@@ -25,7 +26,7 @@ builder.Services
     .AddSeekerJobs(builder.Configuration)                          // Jobs/: ホームの求人・応募・メッセージ・保存した条件
     .AddMynaportal(builder.Configuration, builder.Environment)     // Mynaportal/: シングルサインオンと連携
     .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け
-    .AddSecurity(builder.Configuration)                            // Security/: CSRF、HSTS、信頼するプロキシ、ヘッダー
+    .AddSecurity(builder.Configuration, builder.Environment)       // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
     .AddMyPagePages();                                             // Pages/: 画面、ログインが要らない画面だけを名乗らせる
 
 var app = builder.Build();
@@ -34,7 +35,7 @@ var app = builder.Build();
 if (args is ["staff", .. var staffArgs])
 {
     await DatabaseStartup.RunAsync(app.Services);
-    return await StaffCommand.RunAsync(staffArgs, app.Services, Console.Out, Console.Error);
+    return await StaffCommand.RunAsync(staffArgs, app.Services, Console.In, Console.Out, Console.Error);
 }
 
 await DatabaseStartup.RunAsync(app.Services);
@@ -47,15 +48,26 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseHttpsRedirection();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestGuards(app.Environment);
 app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseRouting();
+app.UseSessionRestart();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapMyPagePages();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException problem)
+{
+    // 設定の誤りは一行ずつ（日本語と英語）で知らせて止まる
+    foreach (var failure in problem.Failures) Console.Error.WriteLine(failure);
+    return 1;
+}
 return 0;
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyPage.Data;
 
 namespace MyPage.Account;
@@ -18,6 +19,10 @@ public static class AccountServices
             .AddEntityFrameworkStores<MyPageDb>()
             .AddSignInManager();
         services.AddSingleton<ILookupNormalizer, LoginIdNormalizer>();
+        services.AddOptions<PasswordHashingOptions>().BindConfiguration("MyPage:Passwords")
+            .Validate(o => o.MeetsOwaspMinimum, PasswordHashingOptions.BelowMinimum).ValidateOnStart();
+        services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<Seeker>, Argon2PasswordHasher>());
+        services.AddSingleton<UnknownIdHash>();
         services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
         services.AddScoped<LoginThrottleStore>();
         services.AddScoped<PasswordCheck>();

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using MyPage.Security;
 
 namespace MyPage.Account;
 
@@ -29,10 +28,6 @@ public static class LoginId
         if (messages.NotAnAddress is { } invalid && !MailAddress.IsValid(normalized)) return invalid;
         return null;
     }
-
-    // ログや回数の記録に、入力されたIDそのものは残さない。同じIDを追えるだけのタグ。
-    public static string Tag(string? value)
-        => Tokens.Sha256Hex(value ?? "")[..16];
 }
 
 // ID の検査のメッセージ。画面ごとに呼び名（ID(メールアドレス) / メールアドレス）と上限が違う。

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using MyPage.Data;
+using MyPage.Security;
 
 namespace MyPage.Account;
 
 // ログイン試行の予約とロック。パスワードを照合する前に、一つの条件付き UPDATE で
 // 試行を「失敗」として先に数える。並列の要求が何件来ても照合は最大5回で、ロックは一度だけ。
 // (Identity の読み込み→書き込みの数え方では並列要求ですり抜けられる: CVE-2023-33170)
-public sealed class LoginThrottleStore(MyPageDb db)
+public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(30);
@@ -20,14 +21,16 @@ public sealed class LoginThrottleStore(MyPageDb db)
         public bool LocksOnFailure => Granted && Failures >= MaxFailures;
     }
 
+    // loginId は正規化したID。行にはその鍵付きのタグだけを置く
     public async Task<Reservation> ReserveAsync(string loginId, DateTimeOffset now, CancellationToken ct = default)
     {
+        var idTag = tags.Of(loginId);
         var nowMs = now.ToUnixTimeMilliseconds();
         var lockUntilMs = (now + LockDuration).ToUnixTimeMilliseconds();
         var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
 
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO LoginThrottles (LoginId, Failures, LockedUntil, UpdatedAt) VALUES ({loginId}, 0, NULL, {nowMs}) ON CONFLICT (LoginId) DO NOTHING", ct);
+            $"INSERT INTO LoginThrottles (IdTag, Failures, LockedUntil, UpdatedAt) VALUES ({idTag}, 0, NULL, {nowMs}) ON CONFLICT (IdTag) DO NOTHING", ct);
 
         // ロック中は何も変えない（ロック中の失敗でロックは延びない）。
         // 期限切れのロックと、24時間前より古い失敗は数え直し。
@@ -37,21 +40,21 @@ public sealed class LoginThrottleStore(MyPageDb db)
                 LockedUntil = CASE WHEN (CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= {forgetMs} THEN 1 ELSE Failures + 1 END) >= {MaxFailures}
                                    THEN {lockUntilMs} ELSE NULL END,
                 UpdatedAt = {nowMs}
-            WHERE LoginId = {loginId} AND (LockedUntil IS NULL OR LockedUntil <= {nowMs})
+            WHERE IdTag = {idTag} AND (LockedUntil IS NULL OR LockedUntil <= {nowMs})
             RETURNING Failures, LockedUntil
             """).ToListAsync(ct);
         if (reserved is [var counted])
             return new Reservation(true, counted.Failures, counted.LockedUntil is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null);
 
         var lockedUntil = await db.LoginThrottles.AsNoTracking()
-            .Where(t => t.LoginId == loginId).Select(t => t.LockedUntil).SingleAsync(ct);
+            .Where(t => t.IdTag == idTag).Select(t => t.LockedUntil).SingleAsync(ct);
         return new Reservation(false, MaxFailures,
             lockedUntil is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 
     // ログイン成功、スタッフによるロック解除、パスワード再登録で数え直す
     public Task<int> ClearAsync(string loginId, CancellationToken ct = default)
-        => db.LoginThrottles.Where(t => t.LoginId == loginId).ExecuteDeleteAsync(ct);
+        => db.LoginThrottles.Where(t => t.IdTag == tags.Of(loginId)).ExecuteDeleteAsync(ct);
 
     // 後片付け: ロック中でなく、24時間何もない行を消す（存在しないIDの行がたまり続けないように）
     public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)

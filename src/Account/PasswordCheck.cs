@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using MyPage.Audit;
 using MyPage.Data;
+using MyPage.Security;
 
 namespace MyPage.Account;
 
@@ -13,22 +13,21 @@ public sealed record PasswordCheckResult(PasswordCheckOutcome Outcome, Seeker? S
 public sealed class PasswordCheck(
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
+    UnknownIdHash unknownIdHash,
+    IdTags tags,
     TimeProvider time,
     ILogger<PasswordCheck> log)
 {
     // 監査ログの「何のための照合か」
     public const string ForLogin = "ログイン";
     public const string ForWithdrawal = "退会のパスワード確認";
-
-    // 存在しないIDでも同じ重さの照合をするための捨てハッシュ（応答時間でIDの有無がわからないように）
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<Seeker>().HashPassword(new Seeker(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    public const string ForMynaportalLink = "マイナポータル連携のパスワード確認";
 
     // loginId は正規化済みのID。成功すれば失敗の回数を数え直す。
     public async Task<PasswordCheckResult> CheckAsync(string loginId, string password, string purpose, string? client, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var idTag = LoginId.Tag(loginId);
+        var idTag = tags.ForLog(loginId);
 
         var reservation = await throttle.ReserveAsync(loginId, now, ct);
         if (!reservation.Granted)
@@ -55,7 +54,7 @@ public sealed class PasswordCheck(
         if (seeker?.PasswordHash is not { } hash)
         {
             // アカウント列挙の防止: 存在しないIDでも同じ照合をしてから失敗にする
-            users.PasswordHasher.VerifyHashedPassword(new Seeker(), DummyHash.Value, password);
+            users.PasswordHasher.VerifyHashedPassword(new Seeker(), unknownIdHash.Value, password);
             return false;
         }
         var result = users.PasswordHasher.VerifyHashedPassword(seeker, hash, password);

@@ -14,7 +14,9 @@ public static class DataServices
             .UseSqlite(config.GetConnectionString("MyPage")
                 ?? throw new InvalidOperationException("ConnectionStrings:MyPage が設定されていません。"))
             .AddInterceptors(new SqliteConnectionSettings()));
-        services.AddDataProtection().SetApplicationName("MyPage").PersistKeysToDbContext<MyPageDb>();
+        DataProtectionCertificate.Protect(services.AddDataProtection().SetApplicationName("MyPage").PersistKeysToDbContext<MyPageDb>(), config);
+        services.AddSingleton<MyPage.Security.SiteSecrets>();
+        services.AddSingleton<MyPage.Security.IdTags>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

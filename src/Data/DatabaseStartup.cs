@@ -30,6 +30,10 @@ public static class DatabaseStartup
         if (options.MigrateOnStartup)
             await db.Database.MigrateAsync(ct);
 
+        // サイトの鍵は起動のときに読んでおく（初めて使うのが書き込みのトランザクションの中だと、SQLite では自分を待ってしまう）
+        if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            _ = scope.ServiceProvider.GetRequiredService<MyPage.Security.SiteSecrets>().TagKey;
+
         if (options.SeedDemoData)
         {
             var demo = await SeedDemoAsync(scope.ServiceProvider.GetRequiredService<UserManager<Seeker>>());

@@ -1,10 +1,11 @@
 namespace MyPage.Data;
 
 // ログイン失敗の数とロック期限。存在しないIDにも同じ行を作る（アカウント列挙の防止）。
+// 入力されたIDは持たず、その鍵付きのタグ (IdTags) だけを持つ（パスワードをIDの欄に打ち間違えることもあるので）。
 // 時刻は SQL で比較できるように Unix ミリ秒で持つ。
 public class LoginThrottle
 {
-    public required string LoginId { get; set; }
+    public required string IdTag { get; set; }
     public int Failures { get; set; }
     public long? LockedUntil { get; set; }
 

@@ -20,6 +20,7 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<SeekerMessage> Messages => Set<SeekerMessage>();
     public DbSet<Office> Offices => Set<Office>();
+    public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -42,8 +43,8 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
 
         builder.Entity<LoginThrottle>(e =>
         {
-            e.HasKey(t => t.LoginId);
-            e.Property(t => t.LoginId).HasMaxLength(254);
+            e.HasKey(t => t.IdTag);
+            e.Property(t => t.IdTag).HasMaxLength(64);
         });
 
         builder.Entity<OutboxMessage>(e =>
@@ -108,6 +109,11 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
             e.HasOne<Seeker>().WithMany().HasForeignKey(m => m.SeekerId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<Office>(e => e.HasKey(o => o.Name));
+        builder.Entity<SiteSecret>(e =>
+        {
+            e.HasKey(s => s.Name);
+            e.Property(s => s.Name).HasMaxLength(50);
+        });
 
         builder.Entity<SessionRecord>(e =>
         {

@@ -10,7 +10,10 @@ public class OutboxMessage
     public required string MessageId { get; set; }
     public required string To { get; set; }
     public required string Subject { get; set; }
-    public required string Body { get; set; }
+    // 本文。秘密の部分（認証キー、本登録の URL）は MailText.Secret の印だけで、中身は Secret に保護して置く。
+    // 送ったら本文も秘密も消す（宛先・件名・Message-ID・時刻は記録として残す）
+    public string? Body { get; set; }
+    public string? Secret { get; set; }
     public long CreatedAt { get; set; }
     public long NextAttemptAt { get; set; }
 

@@ -18,7 +18,6 @@ public static class MailServices
                 : sp.GetRequiredService<SmtpMailTransport>());
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddSingleton<SiteUrls>();
         return services;
     }
 }

@@ -9,5 +9,8 @@ public static class MailText
         ハローワークインターネットサービス
         """;
 
+    // 本文の中で秘密（認証キー、本登録の URL）が入る所の印。送るときにだけ中身に置き換える
+    public const string Secret = "{{secret}}";
+
     public static string Compose(string body) => $"{Greeting}\n\n{body.Trim()}\n\n{Footer}\n";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using MyPage.Data;
@@ -6,8 +7,11 @@ namespace MyPage.Mail;
 
 // 送るメールを、呼び出し側のトランザクションの中で送信待ちの表に積む。
 // コミットが成功すればメールは必ず残り、OutboxSender が送り届ける。
-public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvider time, OutboxSignal signal)
+public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvider time, OutboxSignal signal, IDataProtectionProvider protection)
 {
+    // 送信待ちの間の秘密（認証キー、本登録の URL）を守る目的。ほかの目的の保護とは混ざらない
+    public const string SecretPurpose = "MyPage.Outbox.Secret.v1";
+
     private bool queued;
 
     // データの変更とメールを一つのトランザクションに: BeginAsync → 変更と Add → CommitAsync。
@@ -15,9 +19,12 @@ public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvi
     public async Task<MailTransaction> BeginAsync(CancellationToken ct = default)
         => new(db, await db.Database.BeginTransactionAsync(ct), this);
 
-    // 本文の前後に、すべてのメールで同じ挨拶と結びを付ける
-    public void Add(string to, string subject, string body)
+    // 本文の前後に、すべてのメールで同じ挨拶と結びを付ける。
+    // secret があれば、本文の MailText.Secret の印の所に送るときだけ入れる（データベースには保護した形でだけ置く）
+    public void Add(string to, string subject, string body, string? secret = null)
     {
+        if (secret is not null != body.Contains(MailText.Secret, StringComparison.Ordinal))
+            throw new ArgumentException("秘密を渡すときは本文に MailText.Secret の印を一つ入れてください。", nameof(body));
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var domain = options.Value.From.Split('@') is [_, var d] ? d : "mypage.local";
         db.OutboxMessages.Add(new OutboxMessage
@@ -26,6 +33,7 @@ public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvi
             To = to,
             Subject = subject,
             Body = MailText.Compose(body),
+            Secret = secret is null ? null : protection.CreateProtector(SecretPurpose).Protect(secret),
             CreatedAt = now,
             NextAttemptAt = now,
         });

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -13,6 +14,7 @@ public sealed class OutboxSender(
     IMailTransport transport,
     IOptions<MailOptions> options,
     OutboxSignal signal,
+    IDataProtectionProvider protection,
     TimeProvider time,
     ILogger<OutboxSender> log) : BackgroundService
 {
@@ -84,14 +86,22 @@ public sealed class OutboxSender(
         }
 
         var sentAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        // 送ったら本文と秘密は消す（個人の情報と、使える秘密を残さない）。記録は宛先・件名・Message-ID・時刻
         await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.SentAt, sentAt)
             .SetProperty(m => m.Attempts, message.Attempts + 1)
             .SetProperty(m => m.ClaimedUntil, (long?)null)
-            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            .SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.Body, (string?)null)
+            .SetProperty(m => m.Secret, (string?)null), CancellationToken.None);
         log.Sent(id, message.Subject);
         return true;
     }
+
+    private string WithSecret(OutboxMessage message)
+        => message.Secret is null
+            ? message.Body ?? ""
+            : (message.Body ?? "").Replace(MailText.Secret, protection.CreateProtector(Outbox.SecretPurpose).Unprotect(message.Secret), StringComparison.Ordinal);
 
     private MimeMessage ToMime(OutboxMessage message)
     {
@@ -100,7 +110,7 @@ public sealed class OutboxSender(
             MessageId = message.MessageId,
             Subject = message.Subject,
             Date = JapanTime.From(DateTimeOffset.FromUnixTimeMilliseconds(message.CreatedAt)),
-            Body = new TextPart("plain") { Text = message.Body },
+            Body = new TextPart("plain") { Text = WithSecret(message) },
         };
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
         mail.To.Add(MailboxAddress.Parse(message.To));

@@ -12,7 +12,6 @@ public enum CallbackOutcome { SignedIn, NotLinked, Linked, SubjectLinkedToAnothe
 // OpenID Connect の検査（state, nonce, PKCE, 発行者, 対象者）はハンドラーが済ませ、結果は外部ログイン用 Cookie に入る。
 public sealed class MynaportalSignIn(
     MynaportalLinks links,
-    UserManager<Seeker> users,
     SessionStarter sessions,
     TimeProvider time,
     ILogger<MynaportalSignIn> log)
@@ -31,22 +30,12 @@ public sealed class MynaportalSignIn(
         return properties;
     }
 
-    public async Task<CallbackOutcome> HandleCallbackAsync(HttpContext http, CancellationToken ct = default)
+    // 「もっとつながる」からのシングルサインオン (3.1 (2)) の戻り: 連携があればログイン、なければ「属性連携不整合確認」へ
+    public async Task<CallbackOutcome> SignInAsync(HttpContext http, CancellationToken ct = default)
     {
-        var external = await ExternalAsync(http);
-        if (external is null) return CallbackOutcome.Failed;
-        var (issuer, subject, properties) = external.Value;
+        if (await ExternalAsync(http, LoginMode) is not { } external) return CallbackOutcome.Failed;
+        var (issuer, subject, _) = external;
         var client = http.Connection.RemoteIpAddress?.ToString();
-
-        if (properties.Items.TryGetValue(ModeKey, out var mode) && mode == LinkMode)
-        {
-            await http.SignOutAsync(IdentityConstants.ExternalScheme);
-            var current = await users.GetUserAsync(http.User);
-            // 連携を始めた本人のセッションのままであること
-            if (current is null || !properties.Items.TryGetValue(SeekerKey, out var started) || started != current.Id)
-                return CallbackOutcome.Failed;
-            return Map(await links.LinkAsync(current, issuer, subject, ct));
-        }
 
         var seeker = await links.FindSeekerAsync(issuer, subject, ct);
         if (seeker is null)
@@ -64,24 +53,35 @@ public sealed class MynaportalSignIn(
         return CallbackOutcome.SignedIn;
     }
 
+    // 「求職者情報・設定」から始めた連携 (3.4) の戻り: 始めた本人がまだログインしていれば結びつける
+    public async Task<CallbackOutcome> CompleteLinkAsync(HttpContext http, Seeker current, CancellationToken ct = default)
+    {
+        if (await ExternalAsync(http, LinkMode) is not { } external) return CallbackOutcome.Failed;
+        var (issuer, subject, properties) = external;
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (!properties.Items.TryGetValue(SeekerKey, out var started) || started != current.Id) return CallbackOutcome.Failed;
+        return Map(await links.LinkAsync(current, issuer, subject, ct));
+    }
+
     // 「属性連携不整合確認」のあと、ID・パスワードでログインした人に、待っている連携を結びつける
     public async Task<CallbackOutcome?> LinkPendingAsync(HttpContext http, Seeker seeker, CancellationToken ct = default)
     {
-        var external = await ExternalAsync(http);
-        if (external is null) return null;
+        if (await ExternalAsync(http, LoginMode) is not { } external) return null;
+        var (issuer, subject, _) = external;
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
-        var (issuer, subject, _) = external.Value;
         return Map(await links.LinkAsync(seeker, issuer, subject, ct));
     }
 
-    public async Task<bool> HasPendingAsync(HttpContext http) => await ExternalAsync(http) is not null;
+    public async Task<bool> HasPendingAsync(HttpContext http) => await ExternalAsync(http, LoginMode) is not null;
 
-    private static async Task<(string Issuer, string Subject, AuthenticationProperties Properties)?> ExternalAsync(HttpContext http)
+    // 外部ログイン用 Cookie の中身（OpenID Connect の検査済み）。始めたときの目的 (mode) が違えば使わない
+    private static async Task<(string Issuer, string Subject, AuthenticationProperties Properties)?> ExternalAsync(HttpContext http, string mode)
     {
         var result = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
         var sub = result.Principal?.FindFirst("sub");
         if (!result.Succeeded || sub is null || string.IsNullOrEmpty(sub.Value)) return null;
-        return (sub.Issuer, sub.Value, result.Properties!);
+        if (!result.Properties!.Items.TryGetValue(ModeKey, out var started) || started != mode) return null;
+        return (sub.Issuer, sub.Value, result.Properties);
     }
 
     private static CallbackOutcome Map(LinkOutcome outcome) => outcome switch

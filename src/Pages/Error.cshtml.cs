@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyPage.Security;
 
 namespace MyPage.Pages;
 
@@ -15,16 +17,20 @@ public class ErrorModel : PageModel
     public void OnGet(int? code) => Describe(code);
     public void OnPost(int? code) => Describe(code);
 
+    // 番号は、差し戻された元の要求の番号から（フォームが読めない要求でも、ルートの値の結び付けに頼らない）
     private void Describe(int? code)
     {
-        Status = code ?? 500;
-        (Heading, Message) = Status switch
+        Status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code ?? 500;
+        var reason = HttpContext.Items[RequestGuards.ReasonKey] as string;
+        (Heading, Message) = (Status, reason) switch
         {
-            404 => (Site.NotFoundTitle, Site.NotFound),
-            400 => (Site.ExpiredTitle, Site.Expired),
-            405 => (Site.NotAllowedTitle, Site.NotAllowed),
+            (404, _) => (Site.NotFoundTitle, Site.NotFound),
+            (400, RequestGuards.HttpsRequired) => (Site.HttpsRequiredTitle, Site.HttpsRequired),
+            (400 or 413, RequestGuards.Unreadable) or (413, _) => (Site.UnreadableTitle, Site.Unreadable),
+            (400, _) => (Site.ExpiredTitle, Site.Expired),
+            (405, _) => (Site.NotAllowedTitle, Site.NotAllowed),
             _ => (Site.ErrorTitle, Site.Error),
         };
-        if (code is null) Response.StatusCode = 500;
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && code is null) Response.StatusCode = 500;
     }
 }

@@ -17,6 +17,7 @@ public sealed class PasswordResets(
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
     Outbox outbox,
+    IdTags tags,
     TimeProvider time,
     ILogger<PasswordResets> log)
 {
@@ -34,8 +35,8 @@ public sealed class PasswordResets(
         var reference = Tokens.NewUrlSafe();
         var key = ResetKey.Generate();
         var keyHash = ResetKey.Hash(key);
-        var idTag = LoginId.Tag(loginId);
-        var clientTag = LoginId.Tag(clientAddress);
+        var idTag = tags.Of(loginId);
+        var clientTag = tags.Of(clientAddress);
         var seeker = await users.FindByNameAsync(loginId);
 
         await using var tx = await outbox.BeginAsync(ct);
@@ -50,7 +51,7 @@ public sealed class PasswordResets(
             await db.PasswordResetRequests
                 .Where(r => r.SeekerId == seeker!.Id && r.UsedAt == null && r.VoidedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
-            outbox.Add(seeker!.Email!, ResetMails.RequestSubject, ResetMails.RequestBody(key, now + KeyLifetime));
+            outbox.Add(seeker!.Email!, ResetMails.RequestSubject, ResetMails.RequestBody(now + KeyLifetime), secret: key);
         }
         db.PasswordResetRequests.Add(new PasswordResetRequest
         {
@@ -64,7 +65,7 @@ public sealed class PasswordResets(
             ExpiresAt = (now + KeyLifetime).ToUnixTimeMilliseconds(),
         });
         await tx.CommitAsync(ct);
-        log.ResetRequested(idTag, sendMail, limited, clientAddress, now);
+        log.ResetRequested(idTag[..16], sendMail, limited, clientAddress, now);
         return reference;
     }
 
@@ -123,7 +124,8 @@ public sealed class PasswordResets(
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
         var sessions = await ServerSessionStore.EndAllAsync(db, seeker.Id, ct);
         await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
-        outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now));
+        var link = await db.MynaportalLinks.AsNoTracking().Where(l => l.SeekerId == seeker.Id).Select(l => (long?)l.LinkedAt).SingleOrDefaultAsync(ct);
+        outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now, link is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null));
         await tx.CommitAsync(ct);
         log.ResetCompleted(seeker.Id, sessions, clientAddress, now);
         return ResetOutcome.Completed;

@@ -1,3 +1,4 @@
+using MyPage.Mail;
 using MyPage.Time;
 
 namespace MyPage.Registration;
@@ -9,11 +10,12 @@ public static class RegistrationMails
     public const string CompletedSubject = "求職者マイページ開設完了通知";
     public const string WithdrawnSubject = "求職者マイページ退会完了通知";
 
-    public static string ProvisionalBody(string url, DateTimeOffset expiresAt) => $"""
+    // 本登録の URL（鍵を含む）は送るときに MailText.Secret の所へ入る
+    public static string ProvisionalBody(DateTimeOffset expiresAt) => $"""
         求職者マイページの開設（仮登録）を受け付けました。
         次の URL を開き、本登録を行ってください。
 
-        {url}
+        {MailText.Secret}
 
         この URL は {JapanTime.Format(expiresAt)} まで有効です（仮登録から24時間）。
         有効期限を過ぎた場合は、はじめから「求職者マイページを開設する」をやり直してください。

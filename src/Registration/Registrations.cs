@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using MyPage.Account;
 using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
@@ -15,6 +14,7 @@ public sealed class Registrations(
     MyPageDb db,
     UserManager<Seeker> users,
     Outbox outbox,
+    IdTags tags,
     TimeProvider time,
     ILogger<Registrations> log)
 {
@@ -29,8 +29,8 @@ public sealed class Registrations(
         var nowMs = now.ToUnixTimeMilliseconds();
         var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
         var token = Tokens.NewUrlSafe();
-        var emailTag = LoginId.Tag(address);
-        var clientTag = LoginId.Tag(clientAddress);
+        var emailTag = tags.Of(address);
+        var clientTag = tags.Of(clientAddress);
 
         await using var tx = await outbox.BeginAsync(ct);
         var limited = await db.RegistrationRequests.CountAsync(r => r.EmailTag == emailTag && r.CreatedAt > since, ct) >= MailQuota.PerAddressPerHour
@@ -50,11 +50,11 @@ public sealed class Registrations(
         });
         if (!limited)
         {
-            if (existing is null) outbox.Add(address, RegistrationMails.ProvisionalSubject, RegistrationMails.ProvisionalBody(completeUrl(token), now + LinkLifetime));
+            if (existing is null) outbox.Add(address, RegistrationMails.ProvisionalSubject, RegistrationMails.ProvisionalBody(now + LinkLifetime), secret: completeUrl(token));
             else outbox.Add(address, RegistrationMails.AlreadyRegisteredSubject, RegistrationMails.AlreadyRegisteredBody(forgotPasswordUrl));
         }
         await tx.CommitAsync(ct);
-        log.RegistrationRequested(emailTag, existing is not null, limited, clientAddress, now);
+        log.RegistrationRequested(emailTag[..16], existing is not null, limited, clientAddress, now);
     }
 
     // 本登録の画面を出せる仮登録か（未使用で期限内）

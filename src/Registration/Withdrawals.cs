@@ -7,7 +7,7 @@ using MyPage.Mail;
 
 namespace MyPage.Registration;
 
-public enum WithdrawOutcome { Withdrawn, WrongPassword, Locked }
+public enum WithdrawOutcome { Withdrawn, AlreadyWithdrawn, WrongPassword, Locked }
 
 // 退会: パスワードをもう一度確かめてから、求職者の行を消す。
 // データベースの連鎖削除で、セッション（すべて終わる）、マイナポータルの連携、再登録の申込みも消える。
@@ -34,7 +34,8 @@ public sealed class Withdrawals(
         var email = seeker.Email!;
         await using var tx = await outbox.BeginAsync(ct);
         var deleted = await users.DeleteAsync(seeker);
-        if (!deleted.Succeeded) throw new InvalidOperationException("退会できませんでした: " + deleted.Errors.First().Code);
+        // 同時に送られた退会（二度押し、別の端末）は一つだけが消す。ほかは「もう済んでいる」と答える
+        if (!deleted.Succeeded) return (WithdrawOutcome.AlreadyWithdrawn, null);
         await db.RegistrationRequests.Where(r => r.Email == email).ExecuteDeleteAsync(ct);
         outbox.Add(email, RegistrationMails.WithdrawnSubject, RegistrationMails.WithdrawnBody(now));
         await tx.CommitAsync(ct);

@@ -5,10 +5,12 @@ namespace MyPage.Security;
 
 public static class SecurityServices
 {
-    // CSRF トークン（全フォーム、htmx の POST も）、HSTS、信頼するプロキシ、防御用ヘッダー
-    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration config)
+    // 公開の URL と受け付ける Host、CSRF トークン（全フォーム、htmx の POST も）、HSTS、信頼するプロキシ、防御用ヘッダー
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         services.AddOptions<SecurityHeaderOptions>();
+        services.AddPublicUrl(environment);
+        services.AddHostedService<StartupWarnings>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "__Host-mypage-csrf";

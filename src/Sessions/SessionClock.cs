@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -16,15 +17,26 @@ public sealed class SessionClock(TimeProvider time, IOptions<SessionPolicy> poli
 
     public SessionPolicy Policy => policy.Value;
 
-    public async Task<DateTimeOffset?> ExpiresAtAsync(HttpContext http)
+    // いつ終わるか。CanExtend: 「ログイン時間を延長する」で延びるか（ログインからの上限が先に来るなら延びない）
+    public sealed record SessionEnd(DateTimeOffset At, bool CanExtend);
+
+    public async Task<SessionEnd?> EndAsync(HttpContext http)
     {
         var result = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!result.Succeeded || result.Properties?.ExpiresUtc is not { } expires || result.Properties.IssuedUtc is not { } issued) return null;
         var now = time.GetUtcNow();
         // 残りが経過より短ければ、この要求の終わりに延長される
         var renews = Renews(http.Request.Path, expires - now < now - issued);
-        return renews ? now + Policy.IdleTimeout : expires;
+        var idleEnd = renews ? now + Policy.IdleTimeout : expires;
+        var lifetimeEnd = SignedInAt(result.Properties) + Policy.AbsoluteLifetime;
+        return idleEnd < lifetimeEnd ? new(idleEnd, CanExtend: true) : new(lifetimeEnd, CanExtend: false);
     }
+
+    // ログインした時刻。記録のない古いセッションは、最後に延長した時刻から数える
+    public static DateTimeOffset SignedInAt(AuthenticationProperties properties)
+        => properties.Items.TryGetValue(SessionStarter.SignedInAtKey, out var value) && long.TryParse(value, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : properties.IssuedUtc ?? DateTimeOffset.MinValue;
 
     public DateTimeOffset Now => time.GetUtcNow();
 }

@@ -1,12 +1,27 @@
 using Htmx;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace MyPage.Sessions;
 
 public sealed class SessionTimeoutEvents : CookieAuthenticationEvents
 {
     public const string TimedOut = "timed-out";
+    public const string Expired = "expired";
+    private const string EndedByLifetime = "mypage-session-lifetime-ended";
+
+    // ログインから AbsoluteLifetime たったセッションは、操作を続けていても終える（サーバー側の行も消す）
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var lifetime = services.GetRequiredService<IOptions<SessionPolicy>>().Value.AbsoluteLifetime;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (now - SessionClock.SignedInAt(context.Properties) < lifetime) return;
+        context.RejectPrincipal();
+        context.HttpContext.Items[EndedByLifetime] = true;
+        await context.HttpContext.SignOutAsync(context.Scheme.Name);
+    }
 
     // 「あと何分で切れるか」を確かめるだけの要求では延長しない。「ログイン時間を延長する」では必ず延長する。
     public override Task CheckSlidingExpiration(CookieSlidingExpirationContext context)
@@ -20,7 +35,9 @@ public sealed class SessionTimeoutEvents : CookieAuthenticationEvents
     {
         var request = context.Request;
         var redirect = context.RedirectUri;
-        if (request.Cookies.ContainsKey(context.Options.Cookie.Name!))
+        if (context.HttpContext.Items.ContainsKey(EndedByLifetime))
+            redirect += (redirect.Contains('?') ? "&" : "?") + "status=" + Expired;
+        else if (request.Cookies.ContainsKey(context.Options.Cookie.Name!))
             redirect += (redirect.Contains('?') ? "&" : "?") + "status=" + TimedOut;
         if (request.IsHtmx())
         {

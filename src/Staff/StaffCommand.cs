@@ -11,13 +11,19 @@ public static class StaffCommand
 {
     public const string Usage = """
         使い方:
-          staff create-seeker --email E --password P [--seeker-number N] [--office NAME]
+          staff create-seeker --email E [--password-stdin] [--seeker-number N] [--office NAME]
+              パスワードは、--password-stdin なら標準入力の1行目から、なければ端末で尋ねる（画面に出さない）
           staff unlock --email E
           staff find-id --seeker-number N
           staff confirm-seeker --email E --seeker-number N --office NAME
         """;
 
-    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
+    // 値を取らないオプション
+    private static readonly string[] Flags = ["password-stdin"];
+
+    public const string PasswordOnCommandLine = "--password は使えません（ps やシェルの履歴に残るため）。--password-stdin で標準入力から渡すか、オプションなしで端末から入力してください。";
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
     {
         if (args.Length == 0) return Fail(error, "コマンドを指定してください。");
         if (!TryParse(args[1..], out var options, out var problem)) return Fail(error, problem);
@@ -28,7 +34,7 @@ public static class StaffCommand
         {
             return args[0] switch
             {
-                "create-seeker" => await CreateSeekerAsync(options, sp, output, error),
+                "create-seeker" => await CreateSeekerAsync(options, sp, input, output, error),
                 "unlock" => await UnlockAsync(options, sp, output, error),
                 "find-id" => await FindIdAsync(options, sp, output, error),
                 "confirm-seeker" => await ConfirmSeekerAsync(options, sp, output, error),
@@ -41,12 +47,14 @@ public static class StaffCommand
         }
     }
 
-    private static async Task<int> CreateSeekerAsync(Dictionary<string, string> o, IServiceProvider sp, TextWriter output, TextWriter error)
+    private static async Task<int> CreateSeekerAsync(Dictionary<string, string> o, IServiceProvider sp, TextReader input, TextWriter output, TextWriter error)
     {
-        Allow(o, "email", "password", "seeker-number", "office");
+        if (o.ContainsKey("password")) return Fail(error, PasswordOnCommandLine);
+        Allow(o, "email", "password-stdin", "seeker-number", "office");
         var email = LoginId.Normalize(Required(o, "email"));
-        var password = Required(o, "password");
         if (!MailAddress.IsValid(email)) return Fail(error, "--email がメールアドレスの形ではありません。");
+        var password = o.ContainsKey("password-stdin") ? await input.ReadLineAsync() : PromptPassword(input, error);
+        if (password is null) return Fail(error, "パスワードを読めませんでした。--password-stdin で標準入力の1行目に渡すか、端末で入力してください。");
         if (PasswordRule.Check(password) is { } passwordProblem) return Fail(error, passwordProblem);
 
         string? number = null;
@@ -120,13 +128,45 @@ public static class StaffCommand
     {
         options = new(StringComparer.Ordinal);
         problem = "";
-        for (var i = 0; i < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2) { problem = $"オプションは --名前 値 の形で指定してください: {args[i]}"; return false; }
-            if (i + 1 >= args.Length) { problem = $"{args[i]} の値がありません。"; return false; }
-            if (!options.TryAdd(args[i][2..], args[i + 1])) { problem = $"{args[i]} が二度指定されています。"; return false; }
+            var name = args[i][2..];
+            string value;
+            if (Flags.Contains(name)) value = "";
+            else if (i + 1 >= args.Length) { problem = $"{args[i]} の値がありません。"; return false; }
+            else value = args[++i];
+            if (!options.TryAdd(name, value)) { problem = $"{args[i]} が二度指定されています。"; return false; }
         }
         return true;
+    }
+
+    // 端末で尋ねる: 入力は画面に出さず、二度入れて確かめる。端末でなければ（パイプなど）尋ねない。
+    private static string? PromptPassword(TextReader input, TextWriter error)
+    {
+        if (input != Console.In || Console.IsInputRedirected) return null;
+        error.Write("パスワード: ");
+        var first = ReadHidden();
+        error.Write("パスワード（確認）: ");
+        var second = ReadHidden();
+        if (first != second)
+        {
+            error.WriteLine("二つのパスワードが一致しません。");
+            return null;
+        }
+        return first;
+    }
+
+    private static string ReadHidden()
+    {
+        var typed = new System.Text.StringBuilder();
+        while (Console.ReadKey(intercept: true) is var key && key.Key != ConsoleKey.Enter)
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (typed.Length > 0) typed.Length--; }
+            else if (!char.IsControl(key.KeyChar)) typed.Append(key.KeyChar);
+        }
+        Console.Error.WriteLine();
+        return typed.ToString();
     }
 
     private static void Allow(Dictionary<string, string> o, params string[] names)

@@ -299,8 +299,8 @@ namespace MyPage.src.Data.Migrations
 
             modelBuilder.Entity("MyPage.Data.LoginThrottle", b =>
                 {
-                    b.Property<string>("LoginId")
-                        .HasMaxLength(254)
+                    b.Property<string>("IdTag")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Failures")
@@ -312,7 +312,7 @@ namespace MyPage.src.Data.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("LoginId");
+                    b.HasKey("IdTag");
 
                     b.ToTable("LoginThrottles");
                 });
@@ -371,7 +371,6 @@ namespace MyPage.src.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Body")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClaimedUntil")
@@ -390,6 +389,9 @@ namespace MyPage.src.Data.Migrations
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Secret")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
@@ -710,6 +712,21 @@ namespace MyPage.src.Data.Migrations
                     b.HasIndex("SeekerId");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("MyPage.Data.SiteSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SiteSecrets");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

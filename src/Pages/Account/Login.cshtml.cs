@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using MyPage.Account;
 using MyPage.Mynaportal;
 using MyPage.Pages.Mynaportal;
 using MyPage.Pages.Shared;
+using MyPage.Sessions;
 
 namespace MyPage.Pages.Account;
 
 // S1「求職者マイページログイン」
 [AllowAnonymous]
-public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal) : PageModel
+[StartsSession]
+public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptions<SessionPolicy> sessionPolicy) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -40,6 +43,7 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal) : Page
         {
             LoginTexts.SignedOutStatus => LoginTexts.SignedOut,
             Sessions.SessionTimeoutEvents.TimedOut => LoginTexts.SessionEnded,
+            Sessions.SessionTimeoutEvents.Expired => LoginTexts.SessionExpired((int)sessionPolicy.Value.AbsoluteLifetime.TotalHours),
             _ => null,
         };
     }

@@ -30,6 +30,7 @@ public static class LoginTexts
     public const string SignedOutStatus = "signed-out";
     public const string SignedOut = "ログアウトしました。";
     public const string SessionEnded = "一定時間操作がなかったなどの理由で、ログアウトしました。もう一度ログインしてください。";
+    public static string SessionExpired(int hours) => $"ログインしてから{hours}時間がたったため、安全のためにログアウトしました。もう一度ログインしてください。";
 
     public const int PasswordMaxLength = 128;
 }

@@ -76,12 +76,10 @@ public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mai
         ModelState.AddModelError(string.Empty, message);
     }
 
-    // 誤りのあった欄だけ空にし、ほかの入力は残す
+    // パスワードは書き戻さない（規則は欄の横に出ているので、もう一度入れてもらう）。認証キーは残す
     private IActionResult Redraw()
     {
-        var passwordWrong = FieldErrors.For(ModelState, "new-password") is not null;
-        if (passwordWrong || MustStartOver) Input.NewPassword = null;
-        if (passwordWrong || FieldErrors.For(ModelState, "confirm-password") is not null || MustStartOver) Input.ConfirmPassword = null;
+        (Input.NewPassword, Input.ConfirmPassword) = (null, null);
         if (MustStartOver) Input.Key = null;
         return this.Redraw("_ResetPasswordForm");
     }

@@ -74,10 +74,10 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
         ModelState.AddModelError(string.Empty, message);
     }
 
+    // パスワードは書き戻さない（規則は欄の横に出ているので、もう一度入れてもらう）。ほかの入力は残す
     private IActionResult Redraw()
     {
-        if (FieldErrors.For(ModelState, "password") is not null) (Input.Password, Input.ConfirmPassword) = (null, null);
-        else if (FieldErrors.For(ModelState, "confirm-password") is not null) Input.ConfirmPassword = null;
+        (Input.Password, Input.ConfirmPassword) = (null, null);
         return this.Redraw("_CompleteForm");
     }
 }

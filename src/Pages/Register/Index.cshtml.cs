@@ -6,6 +6,7 @@ using MyPage.Account;
 using MyPage.Mail;
 using MyPage.Pages.Shared;
 using MyPage.Registration;
+using MyPage.Security;
 
 namespace MyPage.Pages.Register;
 

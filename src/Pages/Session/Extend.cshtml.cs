@@ -10,7 +10,7 @@ public class ExtendModel(SessionClock clock) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await clock.ExpiresAtAsync(HttpContext) is not { } expires) return Challenge();
+        if (await clock.EndAsync(HttpContext) is not { } expires) return Challenge();
         if (!Request.IsHtmx()) return RedirectToPage("/Home/Index");
         var timer = new WarningModel(clock);
         timer.Describe(expires, extended: true);

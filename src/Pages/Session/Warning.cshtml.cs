@@ -15,14 +15,19 @@ public class WarningModel(SessionClock clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await clock.ExpiresAtAsync(HttpContext) is not { } expires) return Challenge();
-        Describe(expires);
+        if (await clock.EndAsync(HttpContext) is not { } end) return Challenge();
+        Describe(end);
         return Partial("_SessionTimer", this);
     }
 
-    public void Describe(DateTimeOffset expires, bool extended = false)
+    // CanExtend: false ならログインからの上限が先に来る（延長のボタンは出さない）
+    public bool CanExtend { get; private set; }
+
+    public void Describe(SessionClock.SessionEnd end, bool extended = false)
     {
+        var expires = end.At;
         ExpiresAt = expires;
+        CanExtend = end.CanExtend;
         Extended = extended;
         var remaining = expires - clock.Now;
         Warn = remaining <= clock.Policy.WarnBefore;

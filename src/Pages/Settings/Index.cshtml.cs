@@ -2,15 +2,28 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using MyPage.Account;
 using MyPage.Data;
 using MyPage.Mynaportal;
+using MyPage.Pages.Account;
 using MyPage.Pages.Mynaportal;
 
 namespace MyPage.Pages.Settings;
 
 // 「求職者情報・設定」。いまは 3.4「マイナポータルとつなげる」（連携と連携解除）。
-public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptions<MynaportalOptions> options) : PageModel
+public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, PasswordCheck passwords, IOptions<MynaportalOptions> options) : PageModel
 {
+    // 連携を始めるときは、いまのパスワードをもう一度（ログインしたまま放置された画面から、他人が自分のマイナポータルをつながないように）
+    [BindProperty]
+    public LinkInput Input { get; set; } = new();
+
+    public class LinkInput
+    {
+        public string? Password { get; set; }
+    }
+
+    public static readonly string[] Fields = ["link-password"];
+
     public Seeker Seeker { get; private set; } = null!;
     public MynaportalLink? Link { get; private set; }
     public bool MynaportalAvailable => options.Value.Enabled;
@@ -34,7 +47,21 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, IOptio
         if (!await LoadAsync(ct)) return Challenge();
         if (!MynaportalAvailable) return RedirectToPage("/Mynaportal/Failed", new { reason = "unavailable" });
         if (Link is not null) return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.AlreadyLinked });
-        return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Callback")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
+
+        var password = Input.Password ?? "";
+        Input.Password = null;
+        if (password.Length == 0) ModelState.AddModelError("link-password", LoginTexts.PasswordRequired);
+        else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("link-password", LoginTexts.PasswordTooLong);
+        else
+        {
+            // ログインと同じ回数制限で数える（ここでの誤りでもロックがかかる）
+            var result = await passwords.CheckAsync(Seeker.NormalizedUserName!, password, PasswordCheck.ForMynaportalLink, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+            if (result.Outcome == PasswordCheckOutcome.Verified)
+                return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Linked")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
+            if (result.Outcome == PasswordCheckOutcome.Locked) ModelState.AddLockout(result.LockedUntil);
+            else ModelState.AddModelError("link-password", SettingsTexts.WrongPassword);
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostUnlinkAsync(CancellationToken ct)

@@ -37,6 +37,9 @@ public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, S
             case WithdrawOutcome.Withdrawn:
                 await signIn.SignOutAsync();
                 return RedirectToPage("/Account/Withdrawn");
+            case WithdrawOutcome.AlreadyWithdrawn:
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/Withdrawn", new { status = SettingsTexts.AlreadyWithdrawnStatus });
             case WithdrawOutcome.Locked:
                 ModelState.AddLockout(lockedUntil);
                 break;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MyPage.Account;
 using MyPage.Tests.Infrastructure;
@@ -94,7 +95,18 @@ public class LoginThrottleStoreTests : IAsyncLifetime
 
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().PurgeAsync(T0.AddHours(24)));
-        var left = await app.WithDbAsync(db => Task.FromResult(db.LoginThrottles.Select(t => t.LoginId).ToList()));
-        Assert.Equal(["recent@example.jp"], left);
+        var left = await app.WithDbAsync(db => Task.FromResult(db.LoginThrottles.Select(t => t.IdTag).ToList()));
+        Assert.Equal([app.IdTag("recent@example.jp")], left);
+    }
+
+    [Fact]
+    public async Task Cannot_find_the_typed_id_in_the_table_only_its_keyed_tag()
+    {
+        // ID の欄にパスワードを打ち間違えても、その文字列はデータベースに残らない
+        await ReserveAsync("my-secret-pass-1", T0);
+        var row = await app.WithDbAsync(db => db.LoginThrottles.SingleAsync());
+        Assert.Equal(app.IdTag("my-secret-pass-1"), row.IdTag);
+        Assert.NotEqual(MyPage.Security.Tokens.Sha256Hex("my-secret-pass-1"), row.IdTag);
+        Assert.DoesNotContain("my-secret-pass-1", row.IdTag, StringComparison.Ordinal);
     }
 }

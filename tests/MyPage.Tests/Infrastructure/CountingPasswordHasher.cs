@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using MyPage.Account;
 using MyPage.Data;
 
 namespace MyPage.Tests.Infrastructure;
 
-// 本物の PasswordHasher に照合の回数を数えさせる（ロックの予約が照合より先に効くことを確かめるため）。
+// サイトと同じ Argon2id のハッシュに、照合の回数を数えさせる（ロックの予約が照合より先に効くことを確かめるため）。
 // 数はサイトごとの Counter に持つ（静的な表に持つと、終わったサイトがいつまでも残る）。
-public sealed class CountingPasswordHasher(CountingPasswordHasher.Counter counter) : IPasswordHasher<Seeker>
+public sealed class CountingPasswordHasher(CountingPasswordHasher.Counter counter, IOptions<PasswordHashingOptions> options) : IPasswordHasher<Seeker>
 {
-    private readonly PasswordHasher<Seeker> inner = new();
+    private readonly Argon2PasswordHasher inner = new(options);
 
     public sealed class Counter
     {

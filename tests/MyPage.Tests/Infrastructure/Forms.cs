@@ -11,12 +11,14 @@ public static partial class Forms
     public static string Token(string html)
         => TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("CSRF トークンがありません");
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, bool htmx = false)
+    // host: 送る Host ヘッダー（偽の Host の試験のため）。フォームの画面は本物の Host で取る
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, bool htmx = false, string? host = null)
     {
         var page = await client.GetStringAsync(path);
         var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token(page) };
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(values) };
         if (htmx) request.Headers.Add("HX-Request", "true");
+        if (host is not null) request.Headers.Host = host;
         return await client.SendAsync(request);
     }
 

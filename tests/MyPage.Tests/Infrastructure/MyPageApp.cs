@@ -1,8 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -31,18 +29,25 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     public int PasswordVerifications => hashes.Verifications;
 
     // databasePath を渡すと、そのファイルで「再起動」したサイトになる
-    public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing")
+    // https: false なら平文の HTTP で待ち受ける（HTTPS なしで来た要求の試験のため）
+    public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true)
     {
+        scheme = https ? "https" : "http";
         this.environment = environment;
         if (smtpUp) Smtp.Start();
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"mypage-test-{Guid.NewGuid():N}.db");
         this.settings = settings ?? new Dictionary<string, string?>();
         this.keepDatabase = keepDatabase;
-        UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(Certificate)));
+        // ポートは先に決める: 公開の URL (MyPage:PublicUrl) に入れるので、起動の前に要る
+        port = LoopbackPort.Free();
+        UseKestrel(k => k.Listen(IPAddress.Loopback, port, l => { if (https) l.UseHttps(Certificate); }));
         StartServer();
     }
 
-    public Uri BaseUrl => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    private readonly int port;
+    private readonly string scheme;
+
+    public Uri BaseUrl => new($"{scheme}://127.0.0.1:{port}/");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -58,6 +63,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         builder.UseSetting("MyPage:Mail:Smtp:UseTls", "false");
         // 模擬マイナポータルはテストが自分のループバックのポートで動かす（Development でも dotnet run で起動させない）
         builder.UseSetting("MyPage:Mynaportal:DevelopmentMock:Enabled", "false");
+        builder.UseSetting("MyPage:PublicUrl", BaseUrl.ToString());
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
@@ -86,6 +92,9 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         return seeker;
     }
+
+    // ID や接続元のアドレスの、このサイトの鍵でのタグ（データベースに残るのはこれだけ）
+    public string IdTag(string value) => Services.GetRequiredService<MyPage.Security.IdTags>().Of(value);
 
     public async Task<T> WithDbAsync<T>(Func<MyPageDb, Task<T>> work)
     {

@@ -41,7 +41,9 @@ public class SecurityHeadersTests(SeekerSiteFixture site) : IClassFixture<Seeker
     [Fact]
     public async Task Can_send_hsts_to_a_real_host_over_https()
     {
-        using var client = App.CreateHttpClient();
+        // 公開の名前が本物のホスト名のサイト（localhost と 127.0.0.1 には HSTS を付けない）
+        await using var site = new MyPageApp(settings: new Dictionary<string, string?> { ["MyPage:PublicUrl"] = "https://mypage.example.jp/" });
+        using var client = site.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Host = "mypage.example.jp";
         var response = await client.SendAsync(request);

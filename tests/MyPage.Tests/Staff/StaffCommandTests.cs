@@ -13,18 +13,21 @@ public class StaffCommandTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    // stdin: 標準入力に渡すもの（--password-stdin のパスワード）
+    private async Task<(int Code, string Out, string Err)> RunWithInputAsync(string stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await StaffCommand.RunAsync(args, app.Services, output, error);
+        var code = await StaffCommand.RunAsync(args, app.Services, new StringReader(stdin), output, error);
         return (code, output.ToString(), error.ToString());
     }
 
     [Fact]
     public async Task Can_create_a_seeker_who_can_then_log_in()
     {
-        var (code, output, _) = await RunAsync("create-seeker", "--email", "New@Example.jp", "--password", "Staff-made-1",
+        var (code, output, _) = await RunWithInputAsync("Staff-made-1\n", "create-seeker", "--email", "New@Example.jp", "--password-stdin",
             "--seeker-number", "70000-7654321", "--office", "渋谷公共職業安定所");
         Assert.Equal(0, code);
         Assert.Contains("new@example.jp", output);
@@ -40,25 +43,35 @@ public class StaffCommandTests : IAsyncLifetime
     [Fact]
     public async Task Cannot_create_a_seeker_twice_even_with_other_case()
     {
-        Assert.Equal(0, (await RunAsync("create-seeker", "--email", "a@example.jp", "--password", "Staff-made-1")).Code);
-        var (code, _, error) = await RunAsync("create-seeker", "--email", "A@EXAMPLE.JP", "--password", "Staff-made-1");
+        Assert.Equal(0, (await RunWithInputAsync("Staff-made-1", "create-seeker", "--email", "a@example.jp", "--password-stdin")).Code);
+        var (code, _, error) = await RunWithInputAsync("Staff-made-1", "create-seeker", "--email", "A@EXAMPLE.JP", "--password-stdin");
         Assert.Equal(1, code);
         Assert.Contains("すでにいます", error);
     }
 
     [Theory]
-    [InlineData("--email", "not-a-mail", "--password", "Staff-made-1")]
-    [InlineData("--email", "a@example.jp", "--password", "short1!")]
-    [InlineData("--email", "a@example.jp", "--password", "Ｆｕｌｌ-width-1")]
-    [InlineData("--email", "a@example.jp", "--password", "Staff-made-1", "--seeker-number", "123")]
-    [InlineData("--email", "a@example.jp")]
-    [InlineData("--email", "a@example.jp", "--password")]
-    [InlineData("--email", "a@example.jp", "--password", "Staff-made-1", "--colour", "red")]
-    public async Task Cannot_create_a_seeker_from_bad_arguments(params string[] args)
+    [InlineData("Staff-made-1", "--email", "not-a-mail", "--password-stdin")]
+    [InlineData("short1!", "--email", "a@example.jp", "--password-stdin")]
+    [InlineData("Ｆｕｌｌ-width-1", "--email", "a@example.jp", "--password-stdin")]
+    [InlineData("Staff-made-1", "--email", "a@example.jp", "--password-stdin", "--seeker-number", "123")]
+    [InlineData("", "--email", "a@example.jp", "--password-stdin")]
+    [InlineData("Staff-made-1", "--email", "a@example.jp")]
+    [InlineData("Staff-made-1", "--email", "a@example.jp", "--password-stdin", "--colour", "red")]
+    public async Task Cannot_create_a_seeker_from_bad_arguments(string stdin, params string[] args)
     {
-        var (code, _, error) = await RunAsync(["create-seeker", .. args]);
+        var (code, _, error) = await RunWithInputAsync(stdin, ["create-seeker", .. args]);
         Assert.Equal(2, code);
         Assert.NotEmpty(error);
+        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Users.Count())));
+    }
+
+    [Fact]
+    public async Task Cannot_give_the_password_on_the_command_line()
+    {
+        var (code, _, error) = await RunAsync("create-seeker", "--email", "a@example.jp", "--password", "Staff-made-1");
+        Assert.Equal(2, code);
+        Assert.Contains(StaffCommand.PasswordOnCommandLine, error);
+        Assert.DoesNotContain("Staff-made-1", error);
         Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Users.Count())));
     }
 
@@ -104,6 +117,11 @@ public class StaffCommandTests : IAsyncLifetime
         Assert.Equal(0, found.Code);
         Assert.Equal("process@example.jp", found.Out.Trim());
 
+        var created = await RunProcessWithInputAsync("Staff-made-1\n", "staff", "create-seeker", "--email", "piped@example.jp", "--password-stdin");
+        Assert.Equal(0, created.Code);
+        using (var client = app.CreateHttpClient())
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Forms.LoginAsync(client, "piped@example.jp", "Staff-made-1")).StatusCode);
+
         var bad = await RunProcessAsync("staff", "remove-everything");
         Assert.Equal(2, bad.Code);
         Assert.Contains("知らないコマンドです", bad.Err);
@@ -135,15 +153,19 @@ public class StaffCommandTests : IAsyncLifetime
         Assert.Equal(2, (await RunAsync("confirm-seeker", "--email", "online@example.jp", "--seeker-number", "70000-6666666")).Code);
     }
 
-    private async Task<(int Code, string Out, string Err)> RunProcessAsync(params string[] args)
+    private Task<(int Code, string Out, string Err)> RunProcessAsync(params string[] args) => RunProcessWithInputAsync("", args);
+
+    private async Task<(int Code, string Out, string Err)> RunProcessWithInputAsync(string stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyPage.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["ConnectionStrings__MyPage"] = $"Data Source={app.DatabasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));

@@ -30,7 +30,12 @@ public sealed class LoginPage(IPage page) : FormScreen(page)
         await ExpectHomeAsync();
     }
 
-    public Task LogOutAsync() => Page.GetByRole(AriaRole.Button, new() { Name = MyPage.Pages.Shared.NavigationTexts.Logout }).ClickAsync();
+    // ログアウトして、S1 の「ログアウトしました。」まで待つ（次の移動と重ならないように）
+    public async Task LogOutAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = MyPage.Pages.Shared.NavigationTexts.Logout }).ClickAsync();
+        await ExpectStatusAsync(LoginTexts.SignedOut);
+    }
 
     public Task ExpectStatusAsync(string text) => Expect(Page.Locator("#status")).ToHaveTextAsync(text);
 }

@@ -33,6 +33,34 @@ public class PasswordResetTests : SeekerTest
     }
 
     [Fact]
+    public async Task Can_read_in_the_completion_mail_whether_a_mynaportal_link_stays()
+    {
+        using (var client = app.CreateHttpClient())
+        {
+            await RequestAsync(client, Email);
+            await CompleteAsync(client, await MailedKeyAsync());
+        }
+        Assert.Contains("マイナポータルと連携していません", (await app.Smtp.WaitForAsync(Email, ResetMails.CompletedSubject)).TextBody, StringComparison.Ordinal);
+
+        // 連携したまま再登録すると、いつからの連携かと、解除の仕方が書かれる
+        var linkedAt = app.Time.GetUtcNow().AddDays(-3);
+        await app.WithDbAsync(async db =>
+        {
+            var seeker = await db.Users.SingleAsync(u => u.Email == Email);
+            db.MynaportalLinks.Add(new() { SeekerId = seeker.Id, Issuer = "https://mynaportal.example", Subject = "someone", LinkedAt = linkedAt.ToUnixTimeMilliseconds() });
+            return await db.SaveChangesAsync();
+        });
+        using (var client = app.CreateHttpClient())
+        {
+            await RequestAsync(client, Email);
+            await CompleteAsync(client, await MailedKeyAsync(2), "Newer-pass-2026");
+        }
+        var body = (await app.Smtp.WaitForAsync(Email, ResetMails.CompletedSubject, 2)).TextBody;
+        Assert.Contains($"{MyPage.Time.JapanTime.Format(linkedAt)} からマイナポータルと連携しています", body, StringComparison.Ordinal);
+        Assert.Contains("「連携解除」", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Can_reset_the_password_with_the_mailed_key()
     {
         using var client = app.CreateHttpClient();
@@ -210,7 +238,7 @@ public class PasswordResetTests : SeekerTest
     }
 
     [Fact]
-    public async Task Cannot_use_up_the_key_with_a_wrong_field_and_typed_values_are_kept()
+    public async Task Cannot_use_up_the_key_with_a_wrong_field_and_the_key_is_kept_but_never_the_password()
     {
         using var client = app.CreateHttpClient();
         await RequestAsync(client, Email);
@@ -221,7 +249,10 @@ public class PasswordResetTests : SeekerTest
             var mismatch = await (await CompleteAsync(client, key, NewPassword, "Other-pass-1")).Content.ReadAsStringAsync();
             Assert.Contains(PasswordResetTexts.ConfirmMismatch, Html.ErrorSummary(mismatch));
             Assert.Contains($"value=\"{key}\"", mismatch);
-            Assert.Contains($"value=\"{NewPassword}\"", mismatch);
+            // パスワードは HTML に書き戻さない。規則は欄の横に出ている
+            Assert.DoesNotContain(NewPassword, mismatch);
+            Assert.DoesNotContain("Other-pass-1", mismatch);
+            Assert.Contains(MyPage.Account.PasswordRule.Hint, mismatch);
         }
         var weak = await (await CompleteAsync(client, key, "abcdefgh")).Content.ReadAsStringAsync();
         Assert.Contains(MyPage.Account.PasswordRule.Mix, Html.ErrorSummary(weak));
@@ -229,6 +260,10 @@ public class PasswordResetTests : SeekerTest
         Assert.Contains(MyPage.Account.PasswordRule.FullWidth, Html.ErrorSummary(fullWidth));
         var badKey = await (await CompleteAsync(client, "12ab")).Content.ReadAsStringAsync();
         Assert.Contains(PasswordResetTexts.KeyFormat, Html.ErrorSummary(badKey));
+        Assert.DoesNotContain(NewPassword, badKey);
+        var wrongKey = await (await CompleteAsync(client, key == "00000000" ? "11111111" : "00000000")).Content.ReadAsStringAsync();
+        Assert.Contains(PasswordResetTexts.KeyWrong, Html.ErrorSummary(wrongKey));
+        Assert.DoesNotContain(NewPassword, wrongKey);
 
         Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(client, key)).StatusCode);
     }

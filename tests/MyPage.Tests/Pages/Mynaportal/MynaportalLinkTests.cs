@@ -128,7 +128,7 @@ public class MynaportalLinkTests : MynaportalTest
         await settings.GotoAsync();
         await Browser.ScreenshotAsync(desk, "settings-unlinked-1280");
         await Axe.AssertNoViolationsAsync(desk);
-        await settings.StartLinkingAsync();
+        await settings.StartLinkingAsync(Password);
         await Mock(desk).LogInIfAskedAsync(Taro);
         await settings.ExpectLinkedAsync();
         await Browser.ScreenshotAsync(desk, "settings-linked-1280");

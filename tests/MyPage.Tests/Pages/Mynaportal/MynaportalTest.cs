@@ -33,7 +33,7 @@ public abstract class MynaportalTest : IAsyncLifetime
         await new LoginPage(page).LogInAsync(Email, Password);
         var settings = new SettingsPage(page);
         await settings.GotoAsync();
-        await settings.StartLinkingAsync();
+        await settings.StartLinkingAsync(Password);
         await Mock(page).LogInIfAskedAsync(person);
         if (expectLinked) await Expect(settings.Status).ToHaveTextAsync(MynaportalTexts.Linked);
         return settings;

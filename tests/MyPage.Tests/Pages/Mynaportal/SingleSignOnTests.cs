@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MyPage.Mynaportal;
 using MyPage.Pages.Account;
@@ -25,7 +26,7 @@ public class SingleSignOnTests : MynaportalTest
         var settings = new SettingsPage(page);
         await settings.GotoAsync();
         await settings.ExpectNotLinkedAsync();
-        await settings.StartLinkingAsync();
+        await settings.StartLinkingAsync(Password);
 
         await Mock(page).LogInIfAskedAsync(Taro);
         await Expect(settings.Status).ToHaveTextAsync(MynaportalTexts.Linked);
@@ -103,5 +104,18 @@ public class SingleSignOnTests : MynaportalTest
         using var client = App.CreateHttpClient();
         var response = await client.GetAsync("/Mynaportal/Start?iss=" + Uri.EscapeDataString("https://evil.example/"));
         Assert.Equal("/Mynaportal/Failed", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Can_stay_signed_in_when_coming_back_from_mynaportal_while_already_signed_in()
+    {
+        var page = await browser.OpenAsync(App);
+        await LinkAsync(page, Taro);
+        // ログインしたまま、ほかのサイトのリンクから「もっとつながる」の入口へ来ても、ログインしたまま
+        await Mock(page).SignInFromMottoAsync();
+        await new LoginPage(page).ExpectHomeAsync();
+        await page.GotoAsync("/Settings");
+        await new SettingsPage(page).ExpectLinkedAsync();
+        Assert.Equal(1, await App.WithDbAsync(db => db.Sessions.CountAsync()));
     }
 }

@@ -57,7 +57,7 @@ public class RegisterBrowserTests : IAsyncLifetime
         await Expect(page.Locator("#online-registrant")).ToContainTextAsync("オンライン登録者");
 
         var output = new StringWriter();
-        Assert.Equal(0, await StaffCommand.RunAsync(["confirm-seeker", "--email", Email, "--seeker-number", "70000-1212121", "--office", "飯田橋公共職業安定所"], app.Services, output, new StringWriter()));
+        Assert.Equal(0, await StaffCommand.RunAsync(["confirm-seeker", "--email", Email, "--seeker-number", "70000-1212121", "--office", "飯田橋公共職業安定所"], app.Services, TextReader.Null, output, new StringWriter()));
         await page.ReloadAsync();
         await Expect(page.Locator("#seeker-number")).ToHaveTextAsync("70000-1212121");
         await Expect(page.Locator("#online-registrant")).ToHaveCountAsync(0);

@@ -156,6 +156,8 @@ public class RegisterTests : IAsyncLifetime
         var html = await (await CompleteAsync(client, url, fields)).Content.ReadAsStringAsync();
         Assert.Contains(message, Html.ErrorSummary(html));
         Assert.Contains("aria-invalid=\"true\"", html);
+        // 誤りがどの欄でも、パスワードは HTML に書き戻さない
+        Assert.DoesNotContain(Password, html);
         Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
         // 誤りがあっても URL は使い切らない
         Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(client, url)).StatusCode);

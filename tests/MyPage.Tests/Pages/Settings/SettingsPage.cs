@@ -13,7 +13,14 @@ public sealed class SettingsPage(IPage page) : FormScreen(page)
 
     public Task GotoAsync() => Page.GotoAsync("/Settings");
 
-    public Task StartLinkingAsync() => ClickAsync(MynaportalTexts.StartLinking);
+    public ILocator Password => Page.GetByLabel(SettingsTexts.WithdrawPasswordLabel);
+
+    // 「マイナポータル連携開始」: 確認のためのいまのパスワードと一緒に
+    public async Task StartLinkingAsync(string password)
+    {
+        await Password.FillAsync(password);
+        await ClickAsync(MynaportalTexts.StartLinking);
+    }
     public Task UnlinkAsync() => ClickAsync(MynaportalTexts.Unlink);
 
     public Task ExpectNotLinkedAsync() => Expect(LinkStatus).ToHaveTextAsync(SettingsTexts.NotLinked);

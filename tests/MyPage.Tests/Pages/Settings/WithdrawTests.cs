@@ -61,4 +61,33 @@ public class WithdrawTests : SeekerTest
         using var login = app.CreateHttpClient();
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.LoginAsync(login, Email, "Again-pass-2026")).StatusCode);
     }
+
+    [Fact]
+    public async Task Can_send_three_withdrawals_at_once_and_one_wins_the_others_told_plainly()
+    {
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            var client = app.CreateHttpClient();
+            await Forms.LoginAsync(client, Email, Password);
+            clients.Add(client);
+        }
+        // 三つの画面で、送る前までを済ませてから一斉に送る
+        var forms = await Task.WhenAll(clients.Select(c => c.GetStringAsync("/Settings/Withdraw")));
+        var responses = await Task.WhenAll(clients.Select((c, i) => c.PostAsync("/Settings/Withdraw", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.Token(forms[i]),
+            ["Input.Password"] = Password,
+        }))));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect, $"{(int)r.StatusCode}"));
+        var targets = responses.Select(r => r.Headers.Location!.OriginalString).ToList();
+        Assert.All(targets, t => Assert.True(t.StartsWith("/Account/Withdrawn", StringComparison.Ordinal) || t.StartsWith("/Account/Login", StringComparison.Ordinal), t));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+        await app.Smtp.WaitForAsync(Email, RegistrationMails.WithdrawnSubject);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == RegistrationMails.WithdrawnSubject)));
+        foreach (var client in clients) client.Dispose();
+        using var page = app.CreateHttpClient();
+        Assert.Contains(MyPage.Pages.Settings.SettingsTexts.AlreadyWithdrawn, await page.GetStringAsync("/Account/Withdrawn?status=already"));
+    }
 }

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Options;
+
+namespace MyPage.Security;
+
+// MyPage:PublicUrl: このサイトの公開の URL（例 https://mypage.hellowork.example）。メールのリンクはここから作り、
+// 要求の Host ヘッダーは信じない。Host もこの名前しか受け付けない（ほかは 400）。
+// Development でなければ必須で、なければ起動しない。
+public sealed class PublicUrlOptions
+{
+    public string? PublicUrl { get; set; }
+
+    public Uri? Uri => System.Uri.TryCreate(PublicUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri : null;
+
+    public const string Missing = "MyPage:PublicUrl が設定されていないので起動しません（メールのリンクを要求の Host から作らないため）。 / MyPage:PublicUrl is not set, so the site will not start (mail links must not follow the request's Host header).";
+}
+
+public static class PublicUrlServices
+{
+    public static IServiceCollection AddPublicUrl(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptions<PublicUrlOptions>().BindConfiguration("MyPage")
+            .Validate(o => o.Uri is not null || (environment.IsDevelopment() && string.IsNullOrWhiteSpace(o.PublicUrl)), PublicUrlOptions.Missing)
+            .ValidateOnStart();
+        // Host ヘッダーは公開の URL の名前だけ（設定がない Development では appsettings の AllowedHosts のまま）
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<PublicUrlOptions>>((o, site) =>
+        {
+            if (site.Value.Uri is { } uri) o.AllowedHosts = [uri.Host];
+        });
+        services.AddSingleton<SiteUrls>();
+        return services;
+    }
+}
+
+// メールに書く URL
+public sealed class SiteUrls(IOptions<PublicUrlOptions> options)
+{
+    // 公開の URL が設定されていれば必ずそれ。ないのは Development だけで、そのときは要求の URL
+    public string Absolute(HttpRequest request, string pathAndQuery)
+    {
+        var root = options.Value.Uri is { } uri ? uri.GetLeftPart(UriPartial.Path).TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return root + pathAndQuery;
+    }
+}

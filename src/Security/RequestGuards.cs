@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace MyPage.Security;
+
+// 壊れた要求や大きすぎる要求に、500 ではなく日本語の画面で答える。HTTP のままの要求は受け付けない。
+// UseStatusCodePagesWithReExecute の後に置く（ここで決めた 400/413 を、エラーの画面が描く）。
+public static class RequestGuards
+{
+    // フォームは小さい: 1 MB を超える本文は読まずに 413
+    public const long MaxRequestBody = 1024 * 1024;
+
+    public const string ReasonKey = "mypage-error-reason";
+    public const string Unreadable = "unreadable";
+    public const string HttpsRequired = "https-required";
+
+    public static IApplicationBuilder UseRequestGuards(this IApplicationBuilder app, IHostEnvironment environment) => app.Use(async (context, next) =>
+    {
+        // エラーの画面を描くための差し戻し: もう確かめた要求なので、そのまま通す
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
+        // TLS を終えるプロキシ (X-Forwarded-Proto) もない平文の要求: Cookie は Secure なので何も始められない
+        if (!context.Request.IsHttps && !environment.IsDevelopment())
+        {
+            context.Items[ReasonKey] = HttpsRequired;
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxRequestBody;
+        try
+        {
+            // フォームは先に読んで確かめる（読めたフォームは覚えられ、CSRF の確かめもモデルの結び付けもそれを使う）
+            if (context.Request.HasFormContentType) await context.Request.ReadFormAsync(context.RequestAborted);
+            await next(context);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // 本文が大きすぎる (413) など、Kestrel が読めなかった要求
+            context.Items[ReasonKey] = Unreadable;
+            context.Response.StatusCode = e.StatusCode;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // フォームの欄が多すぎる (1,024 を超える)、壊れた multipart
+            context.Items[ReasonKey] = Unreadable;
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    });
+}

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Data;
+
+namespace MyPage.Security;
+
+// サイトの鍵: 初めて使うときにデータベースから読む（なければ作る）。データベースには Data Protection で保護した値だけ。
+// 最初のインスタンスが作り、ほかのインスタンスはそれを読む（名前が主キーなので、作られるのは一つだけ）。
+public sealed class SiteSecrets
+{
+    private const string TagKeyName = "id-tag-key";
+    private readonly Lazy<byte[]> tagKey;
+
+    public SiteSecrets(IServiceScopeFactory scopes, IDataProtectionProvider protection)
+    {
+        var protector = protection.CreateProtector("MyPage.SiteSecrets.v1");
+        tagKey = new(() =>
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
+            var candidate = protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            db.Database.ExecuteSql($"INSERT INTO SiteSecrets (Name, Value) VALUES ({TagKeyName}, {candidate}) ON CONFLICT (Name) DO NOTHING");
+            var stored = db.SiteSecrets.AsNoTracking().Where(s => s.Name == TagKeyName).Select(s => s.Value).Single();
+            return Convert.FromBase64String(protector.Unprotect(stored));
+        }, LazyThreadSafetyMode.PublicationOnly); // 失敗（データベースが一時的に使えない）は覚えず、次にまた読む
+    }
+
+    // ID や接続元を、そのまま残さずに数えたり追ったりするための HMAC の鍵
+    public byte[] TagKey => tagKey.Value;
+}
+
+// 入力されたIDや接続元のアドレスのタグ: 鍵付きの HMAC-SHA256。アドレスの一覧から逆引きできない。
+// ログイン失敗の回数、時間あたりの上限、ログの id= に使う。
+public sealed class IdTags(SiteSecrets secrets)
+{
+    public string Of(string? value)
+        => Convert.ToHexStringLower(HMACSHA256.HashData(secrets.TagKey, Encoding.UTF8.GetBytes(value ?? "")));
+
+    // ログに書く短いタグ
+    public string ForLog(string? value) => Of(value)[..16];
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Pages.Account;
+using MyPage.Pages.Settings;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Pages.Settings;
+
+// 「マイナポータル連携開始」はいまのパスワードが要る（ログインしたまま離れた画面から、他人が自分のマイナポータルをつながないように）。
+// その確認もログインと同じ回数で数え、5回誤ればロックする。
+public class LinkPasswordTests : IAsyncLifetime
+{
+    private readonly MynaportalSites sites = new();
+    private MyPageApp App => sites.MyPage;
+    private const string Email = "seeker@example.jp";
+    private const string Password = "Right-pass-1";
+
+    public async Task InitializeAsync() => await App.CreateSeekerAsync(Email, Password);
+    public async Task DisposeAsync() => await sites.DisposeAsync();
+
+    private static Task<HttpResponseMessage> StartLinkingAsync(HttpClient client, string? password)
+        => Forms.PostAsync(client, "/Settings?handler=Link", password is null ? [] : new() { ["Input.Password"] = password });
+
+    [Theory]
+    [InlineData(null, LoginTexts.PasswordRequired)]
+    [InlineData("Wrong-pass-1", SettingsTexts.WrongPassword)]
+    public async Task Cannot_start_linking_from_a_signed_in_session_without_the_password(string? password, string message)
+    {
+        using var client = App.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+        var response = await StartLinkingAsync(client, password);
+
+        // マイナポータルへは向かわず、設定の画面にエラー
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, Html.ErrorSummary(html));
+        Assert.DoesNotContain("Wrong-pass-1", html);
+        Assert.Equal(0, await App.WithDbAsync(db => db.MynaportalLinks.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Can_start_linking_with_the_password_and_go_to_mynaportal()
+    {
+        using var client = App.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+        var response = await StartLinkingAsync(client, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith(sites.MockUrl + "connect/authorize", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Can_lock_the_account_by_wrong_passwords_when_linking_like_at_login()
+    {
+        using var client = App.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+        for (var i = 1; i <= 5; i++)
+        {
+            var html = await (await StartLinkingAsync(client, $"Wrong-pass-{i}")).Content.ReadAsStringAsync();
+            Assert.Contains(i < 5 ? SettingsTexts.WrongPassword : LoginTexts.Lockout, Html.ErrorSummary(html));
+        }
+
+        // ロック中は正しいパスワードでも連携できず、ログインもできない
+        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(await (await StartLinkingAsync(client, Password)).Content.ReadAsStringAsync()));
+        using var other = App.CreateHttpClient();
+        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(await (await Forms.LoginAsync(other, Email, Password)).Content.ReadAsStringAsync()));
+    }
+}
