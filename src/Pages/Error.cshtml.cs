@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -32,5 +33,7 @@ public class ErrorModel : PageModel
             _ => (Site.ErrorTitle, Site.Error),
         };
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && code is null) Response.StatusCode = 500;
+        // htmx の送信が期限切れ (CSRF) や読めない本文で断られた: フォームの中では直せないので、JavaScript なしと同じこの画面へ移す
+        if (Request.IsHtmx() && Status is 400 or 413) Response.Headers["HX-Redirect"] = Url.Page("/Error", new { code = Status });
     }
 }

@@ -18,6 +18,13 @@ public static class PagesServices
         // 日本語を &#x...; にせず UTF-8 のまま送る（バイト数が約3分の1になる）
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddResponseCompression(o => o.EnableForHttps = true);
+        services.AddOptions<PageOptions>().BindConfiguration("MyPage:Pages");
+        // ページに直接書くスタイルとスクリプトは、その SHA-256 だけを CSP で許す
+        services.Configure<MyPage.Security.SecurityHeaderOptions>(o =>
+        {
+            o.StyleSources.Add(InlineAssets.CssHash);
+            o.ScriptSources.Add(InlineAssets.ScriptHash);
+        });
         return services;
     }
 

@@ -27,6 +27,8 @@ public sealed class Withdrawals(
         switch (checkedPassword.Outcome)
         {
             case PasswordCheckOutcome.Locked: return (WithdrawOutcome.Locked, checkedPassword.LockedUntil);
+            // 同時に送られたほかの退会がもう消していた: パスワードの誤りではない
+            case PasswordCheckOutcome.Wrong when !await db.Users.AnyAsync(u => u.Id == seeker.Id, ct): return (WithdrawOutcome.AlreadyWithdrawn, null);
             case PasswordCheckOutcome.Wrong: return (WithdrawOutcome.WrongPassword, null);
         }
 

@@ -3,22 +3,25 @@ using Microsoft.Extensions.Options;
 namespace MyPage.Security;
 
 // MyPage のヘッダーの設定: フォームの送信がリダイレクトで向かってよいほかのオリジン（マイナポータルの認可エンドポイント）
+// StyleSources / ScriptSources: 'self' のほかに許すもの（ページに直接書いたスタイルとスクリプトの SHA-256）
 public sealed class SecurityHeaderOptions
 {
     public List<string> FormActionOrigins { get; } = [];
+    public List<string> StyleSources { get; } = [];
+    public List<string> ScriptSources { get; } = [];
 }
 
-// すべての応答に付ける防御用ヘッダー。スクリプトとスタイルはこのサイトのファイルだけ。
+// すべての応答に付ける防御用ヘッダー。スクリプトとスタイルはこのサイトのファイルと、ハッシュで許した直書きのものだけ。
 // htmx のインライン style はメタ設定 includeIndicatorStyles:false で止めている。
 public static class SecurityHeaders
 {
-    public static string ContentSecurityPolicy(IEnumerable<string> formActionOrigins) =>
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-        $"connect-src 'self'; form-action {string.Join(' ', ["'self'", .. formActionOrigins])}; frame-ancestors 'none'; base-uri 'none'";
+    public static string ContentSecurityPolicy(SecurityHeaderOptions options) =>
+        $"default-src 'none'; script-src {string.Join(' ', ["'self'", .. options.ScriptSources])}; style-src {string.Join(' ', ["'self'", .. options.StyleSources])}; img-src 'self' data:; " +
+        $"connect-src 'self'; form-action {string.Join(' ', ["'self'", .. options.FormActionOrigins])}; frame-ancestors 'none'; base-uri 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IOptions<SecurityHeaderOptions>>().Value.FormActionOrigins);
+        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IOptions<SecurityHeaderOptions>>().Value);
         return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>

@@ -1,6 +1,7 @@
 using Htmx;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace MyPage.Sessions;
@@ -35,6 +36,12 @@ public sealed class SessionTimeoutEvents : CookieAuthenticationEvents
     {
         var request = context.Request;
         var redirect = context.RedirectUri;
+        // htmx の要求（時間切れを確かめる断片など）: ログインのあとに戻るのは、その断片ではなく利用者が見ていた画面
+        if (request.IsHtmx())
+        {
+            var login = QueryHelpers.AddQueryString(context.Options.LoginPath, context.Options.ReturnUrlParameter, CurrentPage(request) ?? "/");
+            redirect = login;
+        }
         if (context.HttpContext.Items.ContainsKey(EndedByLifetime))
             redirect += (redirect.Contains('?') ? "&" : "?") + "status=" + Expired;
         else if (request.Cookies.ContainsKey(context.Options.Cookie.Name!))
@@ -48,5 +55,13 @@ public sealed class SessionTimeoutEvents : CookieAuthenticationEvents
         }
         context.Response.Redirect(redirect);
         return Task.CompletedTask;
+    }
+
+    // htmx が送る HX-Current-URL（いま見ている画面の URL）のうち、このサイトの中のパスだけ
+    private static string? CurrentPage(HttpRequest request)
+    {
+        if (!Uri.TryCreate(request.Headers["HX-Current-URL"].ToString(), UriKind.Absolute, out var current)) return null;
+        if (!string.Equals(current.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)) return null;
+        return ReturnUrls.IsPage(current.PathAndQuery) ? current.PathAndQuery : null;
     }
 }

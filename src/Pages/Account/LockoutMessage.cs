@@ -1,14 +1,5 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using MyPage.Time;
-
 namespace MyPage.Pages.Account;
 
-// ロック中の知らせ（ログインと退会で同じ）: マニュアルの文と、もう一度試せる時刻
-public static class LockoutMessage
-{
-    public static void AddLockout(this ModelStateDictionary state, DateTimeOffset? until)
-    {
-        state.AddModelError(string.Empty, LoginTexts.Lockout);
-        if (until is { } time) state.AddModelError(string.Empty, LoginTexts.RetryFrom(JapanTime.Format(time)));
-    }
-}
+// ロック中の知らせ（ログイン、退会、連携開始で同じ）。入力の誤りではないので、エラーのまとめには入れず、
+// 見出し付きの知らせ (_Lockout) で、マニュアルの文と、もう一度試せる時刻と、ロックを解く方法を示す。
+public sealed record Lockout(DateTimeOffset? Until);

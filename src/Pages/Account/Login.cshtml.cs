@@ -13,7 +13,7 @@ namespace MyPage.Pages.Account;
 // S1「求職者マイページログイン」
 [AllowAnonymous]
 [StartsSession]
-public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptions<SessionPolicy> sessionPolicy) : PageModel
+public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptions<SessionPolicy> sessionPolicy, IOptions<MynaportalOptions> mynaportalOptions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,6 +26,10 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
     public string? Link { get; set; }
 
     public bool LinksMynaportal { get; private set; }
+    public Lockout? Lockout { get; private set; }
+
+    // マイナポータルの入口（設定されていれば S1 で案内する: マニュアル 3.1 (2)）
+    public string? MynaportalPortal => mynaportalOptions.Value.Enabled ? mynaportalOptions.Value.Portal : null;
     public string? StatusMessage { get; private set; }
 
     public static readonly string[] Fields = ["login-id", "login-password"];
@@ -68,9 +72,10 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
                     var (page, values) = MynaportalOutcomes.Target(linked, fromLogin: true);
                     return this.RedirectToPageAfterPost(page, values);
                 }
-                return Url.IsLocalUrl(ReturnUrl) ? this.RedirectAfterPost(ReturnUrl) : this.RedirectToPageAfterPost("/Home/Index");
+                // 戻り先はこのサイトの画面だけ（外のサイトや、htmx の断片には戻らない）
+                return Url.IsLocalUrl(ReturnUrl) && ReturnUrls.IsPage(ReturnUrl) ? this.RedirectAfterPost(ReturnUrl) : this.RedirectToPageAfterPost("/Home/Index");
             case LoginOutcome.Locked:
-                ModelState.AddLockout(result.LockedUntil);
+                Lockout = new(result.LockedUntil);
                 return Redraw();
             default:
                 ModelState.AddModelError("login-id", LoginTexts.Failed);

@@ -15,6 +15,7 @@ public static class HomeTexts
     public const string Search = "検索";
     public const string BackToHome = "求職者マイページホームへ戻る";
     public const string Guide = "ハローワークをご利用にあたってのご案内";
+    public const string Status = "求職の状況";
     public const string Outside = "求職者マイページ外へリンクします。";
     public const string TrainingSearch = "職業訓練検索";
     public const string EventSearch = "イベント情報検索";

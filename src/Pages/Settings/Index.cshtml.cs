@@ -23,6 +23,7 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
     }
 
     public static readonly string[] Fields = ["link-password"];
+    public Lockout? Lockout { get; private set; }
 
     public Seeker Seeker { get; private set; } = null!;
     public MynaportalLink? Link { get; private set; }
@@ -58,7 +59,7 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
             var result = await passwords.CheckAsync(Seeker.NormalizedUserName!, password, PasswordCheck.ForMynaportalLink, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
             if (result.Outcome == PasswordCheckOutcome.Verified)
                 return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Linked")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
-            if (result.Outcome == PasswordCheckOutcome.Locked) ModelState.AddLockout(result.LockedUntil);
+            if (result.Outcome == PasswordCheckOutcome.Locked) Lockout = new(result.LockedUntil);
             else ModelState.AddModelError("link-password", SettingsTexts.WrongPassword);
         }
         return Page();

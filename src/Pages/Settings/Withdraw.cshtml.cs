@@ -14,6 +14,7 @@ public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, S
     public InputModel Input { get; set; } = new();
 
     public static readonly string[] Fields = ["withdraw-password"];
+    public Lockout? Lockout { get; private set; }
 
     public class InputModel
     {
@@ -41,7 +42,7 @@ public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, S
                 await signIn.SignOutAsync();
                 return RedirectToPage("/Account/Withdrawn", new { status = SettingsTexts.AlreadyWithdrawnStatus });
             case WithdrawOutcome.Locked:
-                ModelState.AddLockout(lockedUntil);
+                Lockout = new(lockedUntil);
                 break;
             default:
                 ModelState.AddModelError("withdraw-password", SettingsTexts.WrongPassword);

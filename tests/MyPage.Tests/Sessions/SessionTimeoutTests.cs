@@ -41,15 +41,53 @@ public class SessionTimeoutTests : IAsyncLifetime
         await Expect(status).ToContainTextAsync($"{MyPage.Time.JapanTime.Format(signedInAt.AddMinutes(10))}に自動的にログアウトします", new() { Timeout = 15_000 });
         await Axe.AssertNoViolationsAsync(page);
 
-        await status.GetByRole(AriaRole.Button, new() { Name = "ログイン時間を延長する" }).ClickAsync();
+        // どこまでスクロールしていても見える: 画面の下に固定した帯（ページを押し下げない）
+        await page.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
+        var warning = status.Locator(".session-warning");
+        Assert.Equal("fixed", await warning.EvaluateAsync<string>("e => getComputedStyle(e).position"));
+        Assert.True(await warning.EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return r.bottom <= innerHeight + 1 && r.top >= 0; }"));
+        await Browser.ScreenshotAsync(page, "session-warning-1280");
+
+        var extend = status.GetByRole(AriaRole.Button, new() { Name = "ログイン時間を延長する" });
+        await extend.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         var extendedTo = MyPage.Time.JapanTime.Format(signedInAt.AddMinutes(11));
         await Expect(status).ToContainTextAsync($"ログイン時間を延長しました。{extendedTo}まで");
+        // フォーカスは <body> に落ちず、延長の知らせへ
+        await Expect(status.Locator(".session-note")).ToBeFocusedAsync();
 
         // 何もしないまま延長後の期限を過ぎる → 次の確認でログイン画面へ（エラーではなく、知らせ付き）
         app.Time.Advance(TimeSpan.FromMinutes(11));
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login\\?.*status=timed-out"), new() { Timeout = 20_000 });
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(LoginTexts.SessionEnded);
+        await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SessionEnded);
+        await Expect(page.Locator("#status")).ToBeFocusedAsync();
         await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Can_log_in_again_after_a_timeout_and_land_on_the_same_page_with_its_title()
+    {
+        var page = await browser.OpenAsync(app);
+        var login = new LoginPage(page);
+        await login.LogInAsync("seeker@example.jp", "Right-pass-1");
+        await page.GotoAsync("/Messages");
+        await Expect(page).ToHaveTitleAsync("メッセージ | ハローワークインターネットサービス");
+
+        // 時間切れは、画面の中の断片 (/Session/Warning) が見つける。戻り先はその断片ではなく、見ていた画面
+        app.Time.Advance(TimeSpan.FromMinutes(11));
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login\\?returnUrl=%2FMessages&status=timed-out$"), new() { Timeout = 20_000 });
+        await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
+        await Expect(page).ToHaveURLAsync(new Regex("/Messages$"));
+        await Expect(page).ToHaveTitleAsync("メッセージ | ハローワークインターネットサービス");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "メッセージ", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Cannot_be_sent_back_to_a_fragment_after_login()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, "seeker@example.jp", "Right-pass-1", "/Account/Login?returnUrl=%2FSession%2FWarning");
+        Assert.Equal("/Home", response.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -64,7 +102,7 @@ public class SessionTimeoutTests : IAsyncLifetime
 
         app.Time.Advance(TimeSpan.FromMinutes(10));
         await page.GotoAsync("/Messages");
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(LoginTexts.SessionEnded);
+        await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SessionEnded);
         await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
         await Expect(page).ToHaveURLAsync(new Regex("/Messages$"));
     }

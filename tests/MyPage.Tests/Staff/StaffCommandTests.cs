@@ -82,7 +82,7 @@ public class StaffCommandTests : IAsyncLifetime
         using var client = app.CreateHttpClient();
         for (var i = 0; i < 5; i++) await Forms.LoginAsync(client, "locked@example.jp", "Wrong-pass-1");
         var refused = await Forms.LoginAsync(client, "locked@example.jp", "Right-pass-1");
-        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains(LoginTexts.Lockout, Html.Lockout(await refused.Content.ReadAsStringAsync()));
 
         var (code, output, _) = await RunAsync("unlock", "--email", "LOCKED@example.jp");
         Assert.Equal(0, code);

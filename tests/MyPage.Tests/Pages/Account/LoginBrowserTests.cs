@@ -47,18 +47,22 @@ public class LoginBrowserTests : SeekerTest
         var lockedAt = app.Time.GetUtcNow();
 
         var login = new LoginPage(page);
-        for (var i = 1; i <= 5; i++)
+        for (var i = 1; i < 5; i++)
         {
             await login.SubmitAsync(Email, $"Wrong-pass-{i}");
-            await login.ExpectErrorAsync(i < 5 ? LoginTexts.Failed : LoginTexts.Lockout);
+            await login.ExpectErrorAsync(LoginTexts.Failed);
         }
+        // 5回目: 入力の誤りではなく、見出し付きのロックの知らせ（時刻と、ロックを解くパスワードの再登録への道）
+        await login.SubmitAsync(Email, "Wrong-pass-5");
         var retry = LoginTexts.RetryFrom(MyPage.Time.JapanTime.Format(lockedAt.AddMinutes(30)));
-        await Expect(login.ErrorSummary).ToContainTextAsync(retry);
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(LoginTexts.Lockout);
+        await login.ExpectLockedAsync(retry);
+        await Expect(login.ErrorSummary).ToHaveCountAsync(0);
+        await Expect(page).Not.ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^エラー："));
+        await Expect(login.Lockout.GetByRole(AriaRole.Link, new() { Name = LoginTexts.ForgotPassword })).ToBeVisibleAsync();
 
         // ロック中は正しいパスワードでも入れない
         await login.SubmitAsync(Email, Password);
-        await login.ExpectErrorAsync(retry);
+        await login.ExpectLockedAsync(retry);
         Assert.EndsWith("/Account/Login", page.Url);
 
         app.Time.Advance(TimeSpan.FromMinutes(30));
@@ -75,7 +79,9 @@ public class LoginBrowserTests : SeekerTest
         await login.SubmitAsync(Email, Password);
         await login.ExpectHomeAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(LoginTexts.SignedOut);
+        await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SignedOut);
+        // 読み込みのときに知らせへフォーカスが移り、読み上げられる
+        await Expect(page.Locator("#status")).ToBeFocusedAsync();
         await page.GotoAsync("/Home");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login\\?returnUrl=%2FHome$"));
     }

@@ -22,6 +22,17 @@ public sealed class LoginPage(IPage page) : FormScreen(page)
 
     public Task ExpectHomeAsync() => ExpectHeadingAsync(HomeTexts.Title);
 
+    public ILocator Lockout => Page.Locator("#lockout");
+
+    // ロックの知らせ（見出し付きの枠）にフォーカスが移り、マニュアルの文ともう一度試せる時刻が出る
+    public async Task ExpectLockedAsync(string? retry = null)
+    {
+        await Expect(Lockout).ToBeFocusedAsync();
+        await Expect(Lockout).ToContainTextAsync(LoginTexts.LockedHeading);
+        await Expect(Lockout).ToContainTextAsync(LoginTexts.Lockout);
+        if (retry is not null) await Expect(Lockout).ToContainTextAsync(retry);
+    }
+
     // ログインしてホームまで
     public async Task LogInAsync(string id, string password)
     {

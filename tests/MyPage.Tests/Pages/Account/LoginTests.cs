@@ -100,7 +100,7 @@ public class LoginTests : SeekerTest
         }
         var known = await FailedLoginAsync(Email);
         var unknown = await FailedLoginAsync("nobody@example.jp");
-        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(known.Html));
+        Assert.Contains(LoginTexts.Lockout, Html.Lockout(known.Html));
         Assert.Equal(Normalise(known.Html, Email), Normalise(unknown.Html, "nobody@example.jp"));
     }
 
@@ -126,16 +126,16 @@ public class LoginTests : SeekerTest
     public async Task Can_lock_after_five_wrong_passwords_and_refuse_the_right_one()
     {
         for (var i = 0; i < 4; i++)
-            Assert.DoesNotContain(LoginTexts.Lockout, Html.ErrorSummary((await FailedLoginAsync(Email)).Html));
+            Assert.DoesNotContain(LoginTexts.Lockout, Html.Lockout((await FailedLoginAsync(Email)).Html));
 
         var fifth = await FailedLoginAsync(Email);
-        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(fifth.Html));
+        Assert.Contains(LoginTexts.Lockout, Html.Lockout(fifth.Html));
         Assert.Contains(LoginTexts.RetryFrom(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow().AddMinutes(30))), fifth.Html);
 
         using var client = app.CreateHttpClient();
         var right = await Forms.LoginAsync(client, Email, Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(await right.Content.ReadAsStringAsync()));
+        Assert.Contains(LoginTexts.Lockout, Html.Lockout(await right.Content.ReadAsStringAsync()));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class LoginTests : SeekerTest
         using (var client = app.CreateHttpClient())
             Assert.Equal(HttpStatusCode.Redirect, (await Forms.LoginAsync(client, Email, Password)).StatusCode);
         for (var i = 0; i < 4; i++)
-            Assert.DoesNotContain(LoginTexts.Lockout, Html.ErrorSummary((await FailedLoginAsync(Email)).Html));
+            Assert.DoesNotContain(LoginTexts.Lockout, Html.Lockout((await FailedLoginAsync(Email)).Html));
     }
 
     [Fact]
@@ -168,7 +168,8 @@ public class LoginTests : SeekerTest
         {
             using var client = app.CreateHttpClient();
             var response = await Forms.LoginAsync(client, Email, $"Wrong-pass-{i}");
-            return (response.StatusCode, Html: Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+            var html = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, Html: Html.ErrorSummary(html) + Html.Lockout(html));
         }));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));

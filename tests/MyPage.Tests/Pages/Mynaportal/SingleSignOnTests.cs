@@ -34,7 +34,7 @@ public class SingleSignOnTests : MynaportalTest
         await App.Smtp.WaitForAsync(Email, MynaportalMails.LinkedSubject);
 
         await login.LogOutAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(LoginTexts.SignedOut);
+        await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SignedOut);
 
         var before = await LastLoginAsync();
         App.Time.Advance(TimeSpan.FromMinutes(5));
@@ -117,5 +117,20 @@ public class SingleSignOnTests : MynaportalTest
         await page.GotoAsync("/Settings");
         await new SettingsPage(page).ExpectLinkedAsync();
         Assert.Equal(1, await App.WithDbAsync(db => db.Sessions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Can_find_the_way_in_through_mynaportal_on_the_login_screen()
+    {
+        using var client = App.CreateHttpClient();
+        var html = await client.GetStringAsync("/Account/Login");
+        Assert.Contains(LoginTexts.MynaportalSteps, html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{sites.MockUrl}\" rel=\"noopener\">{LoginTexts.MynaportalLink}</a>", html, StringComparison.Ordinal);
+        Assert.Contains("3.4", html, StringComparison.Ordinal);
+
+        // 連携を設定していないサイトでは案内しない
+        await using var plain = new MyPageApp();
+        using var other = plain.CreateHttpClient();
+        Assert.DoesNotContain(LoginTexts.MynaportalSteps, await other.GetStringAsync("/Account/Login"), StringComparison.Ordinal);
     }
 }

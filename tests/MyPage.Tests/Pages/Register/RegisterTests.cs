@@ -224,4 +224,17 @@ public class RegisterTests : IAsyncLifetime
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
         Assert.Empty(app.Smtp.For(Email, RegistrationMails.ProvisionalSubject));
     }
+
+    [Fact]
+    public async Task Can_hear_the_birth_date_error_from_each_of_its_three_fields()
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var url = await MailedUrlAsync();
+        var fields = Details();
+        fields["Input.Details.BirthMonth"] = "13";
+        var html = await (await CompleteAsync(client, url, fields)).Content.ReadAsStringAsync();
+        foreach (var id in new[] { "birth-year", "birth-month", "birth-day" })
+            Assert.Matches($"id=\"{id}\"[^>]*aria-describedby=\"birth-error birth-hint\"", html);
+    }
 }

@@ -56,12 +56,12 @@ public class LinkPasswordTests : IAsyncLifetime
         for (var i = 1; i <= 5; i++)
         {
             var html = await (await StartLinkingAsync(client, $"Wrong-pass-{i}")).Content.ReadAsStringAsync();
-            Assert.Contains(i < 5 ? SettingsTexts.WrongPassword : LoginTexts.Lockout, Html.ErrorSummary(html));
+            Assert.Contains(i < 5 ? SettingsTexts.WrongPassword : LoginTexts.Lockout, i < 5 ? Html.ErrorSummary(html) : Html.Lockout(html));
         }
 
         // ロック中は正しいパスワードでも連携できず、ログインもできない
-        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(await (await StartLinkingAsync(client, Password)).Content.ReadAsStringAsync()));
+        Assert.Contains(LoginTexts.Lockout, Html.Lockout(await (await StartLinkingAsync(client, Password)).Content.ReadAsStringAsync()));
         using var other = App.CreateHttpClient();
-        Assert.Contains(LoginTexts.Lockout, Html.ErrorSummary(await (await Forms.LoginAsync(other, Email, Password)).Content.ReadAsStringAsync()));
+        Assert.Contains(LoginTexts.Lockout, Html.Lockout(await (await Forms.LoginAsync(other, Email, Password)).Content.ReadAsStringAsync()));
     }
 }

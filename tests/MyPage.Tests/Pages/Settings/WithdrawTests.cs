@@ -81,8 +81,10 @@ public class WithdrawTests : SeekerTest
         }))));
 
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect, $"{(int)r.StatusCode}"));
-        var targets = responses.Select(r => r.Headers.Location!.OriginalString).ToList();
-        Assert.All(targets, t => Assert.True(t.StartsWith("/Account/Withdrawn", StringComparison.Ordinal) || t.StartsWith("/Account/Login", StringComparison.Ordinal), t));
+        // 一つ目が消した後に届いた要求は、もうセッションがないのでログイン画面へ（どれも 500 にはならない）
+        var targets = responses.Select(r => new Uri(app.BaseUrl, r.Headers.Location!).AbsolutePath).ToList();
+        Assert.Contains("/Account/Withdrawn", targets);
+        Assert.All(targets, t => Assert.Contains(t, (string[])["/Account/Withdrawn", "/Account/Login"]));
         Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
         await app.Smtp.WaitForAsync(Email, RegistrationMails.WithdrawnSubject);
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == RegistrationMails.WithdrawnSubject)));

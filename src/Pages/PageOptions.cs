@@ -1,0 +1,8 @@
+namespace MyPage.Pages;
+
+// MyPage:Pages の設定
+public sealed class PageOptions
+{
+    // htmx の送信がこの時間で返らなければ、あきらめてフォームに知らせる（ボタンが押せないままにならないように）
+    public TimeSpan HtmxTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

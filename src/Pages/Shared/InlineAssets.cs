@@ -1,0 +1,26 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MyPage.Pages.Shared;
+
+// ページに直接書くスタイルとスクリプト（wwwroot の同じファイルを、ビルドでアセンブリに埋め込んだもの）。
+// 入口の画面はスタイルを HTML に書いて、往復一回で描ける。CSP にはその SHA-256 だけを許す（'unsafe-inline' なし）。
+public static class InlineAssets
+{
+    public static readonly string Css = Read("site.css");
+    public static readonly string Script = Read("forms.js");
+
+    public static string CssHash => Hash(Css);
+    public static string ScriptHash => Hash(Script);
+
+    private static string Hash(string content) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)))}'";
+
+    private static string Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"MyPage.Inline.{name}")
+            ?? throw new InvalidOperationException($"埋め込みの {name} がありません（MyPage.csproj の EmbeddedResource）");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

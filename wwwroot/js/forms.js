@@ -1,0 +1,76 @@
+// htmx で送るフォームの待ちと失敗を、見える形と読み上げで知らせる（JavaScript がなければ普通の送信なので要らない）。
+// 文言は画面の <meta name="mypage-form-texts">（C# の FormTexts）から読む。
+(function () {
+  'use strict';
+  var texts = {};
+  try { texts = JSON.parse(document.querySelector('meta[name="mypage-form-texts"]').content); } catch (e) { /* 文言がなければ何も出さない */ }
+
+  function formOf(evt) {
+    var elt = evt.detail && evt.detail.elt;
+    return elt && elt.closest ? elt.closest('form[hx-post]') : null;
+  }
+
+  function part(form, selector) { return form.querySelector(selector); }
+
+  function setBusy(form, busy) {
+    if (busy) form.setAttribute('aria-busy', 'true'); else form.removeAttribute('aria-busy');
+    var button = part(form, 'button[type="submit"]');
+    if (button) { if (busy) button.setAttribute('aria-disabled', 'true'); else button.removeAttribute('aria-disabled'); }
+    var status = part(form, '.form-status');
+    if (status) status.textContent = busy ? texts.sending || '' : '';
+  }
+
+  // 失敗をフォームの中の role="alert" に書き、そこへフォーカスを移す
+  function fail(form, message) {
+    setBusy(form, false);
+    var alert = part(form, '.form-alert');
+    if (!alert || !message) return;
+    alert.textContent = message;
+    alert.hidden = false;
+    alert.focus();
+  }
+
+  document.addEventListener('htmx:beforeRequest', function (evt) {
+    var form = formOf(evt);
+    if (!form) return;
+    var alert = part(form, '.form-alert');
+    if (alert) { alert.textContent = ''; alert.hidden = true; }
+    setBusy(form, true);
+  });
+
+  document.addEventListener('htmx:afterRequest', function (evt) {
+    var form = formOf(evt);
+    if (form && evt.detail.successful) setBusy(form, false);
+  });
+
+  document.addEventListener('htmx:sendError', function (evt) {
+    var form = formOf(evt);
+    if (form) fail(form, texts.offline);
+  });
+
+  document.addEventListener('htmx:timeout', function (evt) {
+    var form = formOf(evt);
+    if (form) fail(form, texts.timeout);
+  });
+
+  document.addEventListener('htmx:responseError', function (evt) {
+    var form = formOf(evt);
+    if (!form) return;
+    var xhr = evt.detail.xhr;
+    if (xhr.status === 429) {
+      var wait = parseInt(xhr.getResponseHeader('Retry-After') || '', 10);
+      fail(form, (texts.tooMany || '').replace('{0}', isNaN(wait) ? '60' : String(wait)));
+    } else {
+      fail(form, texts.server);
+    }
+  });
+
+  // 差し替えたフォームにエラーのまとめがあれば、JavaScript なしと同じく title の先頭を「エラー：」に
+  document.addEventListener('htmx:afterSwap', function () {
+    var prefix = texts.errorPrefix || '';
+    if (!prefix) return;
+    var hasErrors = !!document.getElementById('error-summary');
+    var title = document.title.indexOf(prefix) === 0 ? document.title.slice(prefix.length) : document.title;
+    document.title = hasErrors ? prefix + title : title;
+  });
+})();
