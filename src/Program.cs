@@ -5,6 +5,7 @@ using MyPage.Housekeeping;
 using MyPage.Jobs;
 using MyPage.Mail;
 using MyPage.Mynaportal;
+using MyPage.OneTimePassword;
 using MyPage.Pages;
 using MyPage.PasswordReset;
 using MyPage.Registration;
@@ -19,7 +20,8 @@ builder.UseDevelopmentCertificate();
 builder.Services
     .AddMyPageData(builder.Configuration)                          // Data/: SQLite + EF Core、Data Protection の鍵
     .AddSeekerAccounts()                                           // Account/: Identity、ロック、ID・パスワードでのログイン
-    .AddServerSessions(builder.Configuration)                      // Sessions/: データベースに置くセッション、自動ログアウト
+    .AddServerSessions(builder.Configuration)                      // Sessions/: データベースに置くセッション、自動ログアウト、ログイン履歴
+    .AddOneTimePassword()                                          // OneTimePassword/: ログインのワンタイムパスワード
     .AddMail(builder.Configuration)                                // Mail/: 送信待ちの表と MailKit の送信者
     .AddPasswordReset()                                            // PasswordReset/: 認証キーでのパスワード再登録
     .AddRegistration()                                             // Registration/: 開設（仮登録・本登録）と退会

@@ -52,6 +52,16 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
             lockedUntil is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 
+    // パスワードは合ったが、ログインはまだ済んでいない（ワンタイムパスワードを待つ）: 予約した一回を失敗に数えずに戻す。
+    // それまでの失敗は残る（コードの誤りはその続きに数える）。間にほかの試行があれば戻さない（多めに数えるほうへ倒す）
+    public Task<int> RefundAsync(string loginId, Reservation reservation, CancellationToken ct = default)
+    {
+        var idTag = tags.Of(loginId);
+        var before = reservation.Failures - 1;
+        return db.LoginThrottles.Where(t => t.IdTag == idTag && t.Failures == reservation.Failures)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Failures, before).SetProperty(t => t.LockedUntil, (long?)null), ct);
+    }
+
     // ログイン成功、スタッフによるロック解除、パスワード再登録で数え直す
     public Task<int> ClearAsync(string loginId, CancellationToken ct = default)
         => db.LoginThrottles.Where(t => t.IdTag == tags.Of(loginId)).ExecuteDeleteAsync(ct);

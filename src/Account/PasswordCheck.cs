@@ -22,9 +22,12 @@ public sealed class PasswordCheck(
     public const string ForLogin = "ログイン";
     public const string ForWithdrawal = "退会のパスワード確認";
     public const string ForMynaportalLink = "マイナポータル連携のパスワード確認";
+    public const string ForOneTimePassword = "ワンタイムパスワード";
 
     // loginId は正規化済みのID。成功すれば失敗の回数を数え直す。
-    public async Task<PasswordCheckResult> CheckAsync(string loginId, string password, string purpose, string? client, CancellationToken ct = default)
+    // ただしワンタイムパスワードが続くログインでは数え直さない (clearOnSuccess: false): ログインが済むのはコードが合ったとき
+    public async Task<PasswordCheckResult> CheckAsync(string loginId, string password, string purpose, string? client,
+        bool clearOnSuccess = true, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var idTag = tags.ForLog(loginId);
@@ -45,7 +48,8 @@ public sealed class PasswordCheck(
             return new(PasswordCheckOutcome.Locked, LockedUntil: reservation.LockedUntil);
         }
 
-        await throttle.ClearAsync(loginId, ct);
+        if (clearOnSuccess) await throttle.ClearAsync(loginId, ct);
+        else await throttle.RefundAsync(loginId, reservation, ct);
         return new(PasswordCheckOutcome.Verified, seeker);
     }
 

@@ -75,4 +75,29 @@ public static partial class AuditLog
     [LoggerMessage(EventId = 1303, EventName = "RegistrationCompleted", Level = LogLevel.Information,
         Message = "開設の本登録 seeker={SeekerId} client={Client} at={At:o}")]
     public static partial void RegistrationCompleted(this ILogger log, string seekerId, string? client, DateTimeOffset at);
+
+    // 1400番台: ワンタイムパスワードと、求職者が見るアカウントの安全
+    [LoggerMessage(EventId = 1401, EventName = "OneTimePasswordSent", Level = LogLevel.Information,
+        Message = "ワンタイムパスワードを送信 seeker={SeekerId} pending={Pending} resend={Resend} mail={Mail} client={Client} at={At:o}")]
+    public static partial void OneTimePasswordSent(this ILogger log, string seekerId, string pending, bool resend, bool mail, string? client, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1402, EventName = "OneTimePasswordRejected", Level = LogLevel.Warning,
+        Message = "ワンタイムパスワードの誤り seeker={SeekerId} pending={Pending} failures={Failures} client={Client} at={At:o}")]
+    public static partial void OneTimePasswordRejected(this ILogger log, string seekerId, string pending, int failures, string? client, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1403, EventName = "OneTimePasswordVoid", Level = LogLevel.Warning,
+        Message = "無効なワンタイムパスワードのログイン pending={Pending} client={Client} at={At:o}")]
+    public static partial void OneTimePasswordVoid(this ILogger log, string pending, string? client, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1404, EventName = "BrowserTrusted", Level = LogLevel.Information,
+        Message = "ワンタイムパスワードを省略するブラウザ seeker={SeekerId} until={Until:o}")]
+    public static partial void BrowserTrusted(this ILogger log, string seekerId, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 1405, EventName = "BrowserUntrusted", Level = LogLevel.Information,
+        Message = "ワンタイムパスワードの省略を解除 seeker={SeekerId} browsers={Count} reason={Reason}")]
+    public static partial void BrowserUntrusted(this ILogger log, string seekerId, int count, string reason);
+
+    [LoggerMessage(EventId = 1406, EventName = "OtherSessionsEnded", Level = LogLevel.Information,
+        Message = "他の端末からログアウト seeker={SeekerId} sessionsEnded={Sessions} browsersUntrusted={Browsers} client={Client} at={At:o}")]
+    public static partial void OtherSessionsEnded(this ILogger log, string seekerId, int sessions, int browsers, string? client, DateTimeOffset at);
 }

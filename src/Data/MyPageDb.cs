@@ -21,6 +21,9 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
     public DbSet<SeekerMessage> Messages => Set<SeekerMessage>();
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
+    public DbSet<PendingLogin> PendingLogins => Set<PendingLogin>();
+    public DbSet<SeekerBrowser> SeekerBrowsers => Set<SeekerBrowser>();
+    public DbSet<LoginRecord> LoginRecords => Set<LoginRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -109,6 +112,28 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
             e.HasOne<Seeker>().WithMany().HasForeignKey(m => m.SeekerId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<Office>(e => e.HasKey(o => o.Name));
+        builder.Entity<PendingLogin>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.ReturnUrl).HasMaxLength(2000);
+            e.HasIndex(p => p.ExpiresAt);
+            e.HasOne<Seeker>().WithMany().HasForeignKey(p => p.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SeekerBrowser>(e =>
+        {
+            e.HasIndex(b => new { b.SeekerId, b.BrowserTag }).IsUnique();
+            e.Property(b => b.BrowserTag).HasMaxLength(64);
+            e.Property(b => b.Description).HasMaxLength(100);
+            e.HasOne<Seeker>().WithMany().HasForeignKey(b => b.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<LoginRecord>(e =>
+        {
+            e.HasIndex(r => new { r.SeekerId, r.At });
+            e.Property(r => r.Method).HasMaxLength(20);
+            e.Property(r => r.Browser).HasMaxLength(100);
+            e.Property(r => r.Client).HasMaxLength(60);
+            e.HasOne<Seeker>().WithMany().HasForeignKey(r => r.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<SiteSecret>(e =>
         {
             e.HasKey(s => s.Name);

@@ -4,7 +4,8 @@ using MyPage.Data;
 
 namespace MyPage.Housekeeping;
 
-// 1時間ごとの後片付け: 期限切れのセッション、役目を終えたログイン失敗の記録、送ったメール、使い終わった申込みを消す
+// 1時間ごとの後片付け: 期限切れのセッション、役目を終えたログイン失敗の記録、送ったメール、使い終わった申込み
+// （再登録、開設、ワンタイムパスワードを待つログイン）、長く使われていないブラウザを消す
 public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<Housekeeper> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -41,7 +42,12 @@ public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, 
         var mails = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt <= sentBefore).ExecuteDeleteAsync(ct);
         var requestsBefore = (now - KeepRequests).ToUnixTimeMilliseconds();
         var requests = await db.PasswordResetRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
-            + await db.RegistrationRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct);
+            + await db.RegistrationRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
+            + await db.PendingLogins.Where(p => p.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct);
+        // ブラウザの Cookie の寿命を過ぎて使われていない、省略もしていないブラウザは、もう来ない
+        var browsersBefore = (now - Sessions.Browsers.CookieLifetime).ToUnixTimeMilliseconds();
+        requests += await db.SeekerBrowsers.Where(b => b.LastSeenAt <= browsersBefore && (b.TrustedUntil == null || b.TrustedUntil <= nowMs))
+            .ExecuteDeleteAsync(ct);
         if (sessions + throttles + mails + requests > 0) log.Removed(sessions, throttles, mails, requests);
         return (sessions, throttles, mails, requests);
     }

@@ -48,7 +48,7 @@ public sealed class MynaportalSignIn(
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
         var now = time.GetUtcNow();
         // パスワードの誤りによるロック中でも入れる: ロックはパスワードを守るもので、マイナポータルの認証はそれより強い
-        await sessions.StartAsync(seeker, SessionStarter.MynaportalMethod, now, ct);
+        await sessions.StartAsync(seeker, LoginMethods.Mynaportal, now, ct);
         log.MynaportalSignedIn(seeker.Id, client, now);
         return CallbackOutcome.SignedIn;
     }

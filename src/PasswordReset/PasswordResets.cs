@@ -17,6 +17,7 @@ public sealed class PasswordResets(
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
     Outbox outbox,
+    Browsers browsers,
     IdTags tags,
     TimeProvider time,
     ILogger<PasswordResets> log)
@@ -123,11 +124,14 @@ public sealed class PasswordResets(
             .Where(r => r.SeekerId == seeker.Id && r.UsedAt == null && r.VoidedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
         var sessions = await ServerSessionStore.EndAllAsync(db, seeker.Id, ct);
+        // ワンタイムパスワードを省略していたブラウザも、もう省略しない（盗んだパスワードで作られた抜け道を残さない）
+        var untrusted = await browsers.UntrustAllAsync(seeker.Id, ct);
         await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
         var link = await db.MynaportalLinks.AsNoTracking().Where(l => l.SeekerId == seeker.Id).Select(l => (long?)l.LinkedAt).SingleOrDefaultAsync(ct);
         outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now, link is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null));
         await tx.CommitAsync(ct);
         log.ResetCompleted(seeker.Id, sessions, clientAddress, now);
+        if (untrusted > 0) log.BrowserUntrusted(seeker.Id, untrusted, "パスワード再登録");
         return ResetOutcome.Completed;
     }
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using MyPage.Security;
 
 namespace MyPage.PasswordReset;
 
@@ -12,18 +12,7 @@ public static class ResetKey
     public static string Generate() => RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 
     // 全角数字、空白、ハイフンを許す。8桁の数字にならなければ null
-    public static string? Normalize(string? typed)
-    {
-        if (string.IsNullOrWhiteSpace(typed) || typed.Length > 64) return null;
-        var digits = new StringBuilder();
-        foreach (var c in typed.Normalize(NormalizationForm.FormKC))
-        {
-            if (char.IsAsciiDigit(c)) digits.Append(c);
-            else if (c is ' ' or '-' or '\u3000' or '\u2010' or '\u2212' or '\u30fc' or '\t') continue;
-            else return null;
-        }
-        return digits.Length == Digits ? digits.ToString() : null;
-    }
+    public static string? Normalize(string? typed) => TypedCodes.Normalize(typed, Digits);
 
     public static string Hash(string key)
     {

@@ -23,7 +23,7 @@ public sealed class Withdrawals(
     {
         var loginId = seeker.NormalizedUserName!;
         // 退会のためのパスワード確認も、ログインと同じ回数制限で数える
-        var checkedPassword = await check.CheckAsync(loginId, password, PasswordCheck.ForWithdrawal, clientAddress, ct);
+        var checkedPassword = await check.CheckAsync(loginId, password, PasswordCheck.ForWithdrawal, clientAddress, ct: ct);
         switch (checkedPassword.Outcome)
         {
             case PasswordCheckOutcome.Locked: return (WithdrawOutcome.Locked, checkedPassword.LockedUntil);

@@ -65,5 +65,12 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
     public static Task<int> EndAllAsync(MyPageDb db, string seekerId, CancellationToken ct = default)
         => db.Sessions.Where(s => s.SeekerId == seekerId).ExecuteDeleteAsync(ct);
 
+    // 「他の端末からログアウトする」: keepKey のセッションだけを残す
+    public static Task<int> EndOthersAsync(MyPageDb db, string seekerId, string keepKey, CancellationToken ct = default)
+    {
+        var keep = Hash(keepKey);
+        return db.Sessions.Where(s => s.SeekerId == seekerId && s.Id != keep).ExecuteDeleteAsync(ct);
+    }
+
     private static string Hash(string key) => Tokens.Sha256Hex(key);
 }

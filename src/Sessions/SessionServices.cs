@@ -15,6 +15,9 @@ public static class SessionServices
         services.AddSingleton<SessionClock>();
         services.AddScoped<LoginHistory>();
         services.AddScoped<SessionStarter>();
+        services.AddScoped<Browsers>();
+        services.AddScoped<LoginRecords>();
+        services.AddScoped<OtherDevices>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<ServerSessionStore, IOptions<SessionPolicy>>((o, store, policy) =>

@@ -2,23 +2,38 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using MyPage.Data;
+using MyPage.Mail;
 
 namespace MyPage.Sessions;
 
-// ログインの成立: ID・パスワードでもマイナポータルからでも同じ手順でセッションを始める
-public sealed class SessionStarter(SignInManager<Seeker> signIn, LoginHistory history, ServerSessionStore store)
+// ログインの成立: ID・パスワードでも、ワンタイムパスワードのあとでも、マイナポータルからでも同じ手順でセッションを始める。
+// 前回のログイン日時とログイン履歴を記録し、初めてのブラウザなら「ログインのお知らせ」を送る（同じトランザクションで）。
+public sealed class SessionStarter(
+    SignInManager<Seeker> signIn,
+    LoginHistory history,
+    LoginRecords records,
+    Browsers browsers,
+    Outbox outbox,
+    ServerSessionStore store)
 {
-    public const string PasswordMethod = "pwd";
-    public const string MynaportalMethod = "mynaportal";
-
     // ログインした時刻（延長しても変わらない）。これから AbsoluteLifetime で終わる
     public const string SignedInAtKey = "mypage-signed-in-at";
 
     public async Task StartAsync(Seeker seeker, string method, DateTimeOffset now, CancellationToken ct = default)
     {
-        await history.RecordAsync(seeker, now, ct);
+        var http = signIn.Context;
+        await using (var tx = await outbox.BeginAsync(ct))
+        {
+            await history.RecordAsync(seeker, now, ct);
+            await records.AddAsync(seeker, now, method, http, ct);
+            if (await browsers.RecordLoginAsync(http, seeker, now, ct))
+                outbox.Add(seeker.Email!, LoginMails.NewBrowserSubject, LoginMails.NewBrowserBody(now, LoginMethods.Describe(method),
+                    UserAgents.Describe(http.Request.Headers.UserAgent.ToString()), ClientAddresses.Masked(http.Connection.RemoteIpAddress)));
+            await tx.CommitAsync(ct);
+        }
+
         // このブラウザの前のセッションは使い回さずに消す（セッション固定の防止）。要求の Cookie は SessionRestart が外してある
-        if (SessionRestart.IncomingSessionKey(signIn.Context) is { } previous) await store.RemoveAsync(previous);
+        if (SessionRestart.IncomingSessionKey(http) is { } previous) await store.RemoveAsync(previous);
         var properties = new AuthenticationProperties { IsPersistent = false };
         properties.Items[SignedInAtKey] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         await signIn.SignInAsync(seeker, properties, method);

@@ -20,8 +20,7 @@ public static class SessionRestart
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<StartsSessionAttribute>() is not null)
         {
-            var name = context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-                .Get(IdentityConstants.ApplicationScheme).Cookie.Name!;
+            var name = Options(context).Cookie.Name!;
             if (context.Request.Cookies.TryGetValue(name, out var incoming))
             {
                 context.Items[IncomingKey] = incoming;
@@ -36,11 +35,20 @@ public static class SessionRestart
 
     // 届いていたセッションの鍵（なければ null）。ログインが成立したら、その行を消す。
     public static string? IncomingSessionKey(HttpContext context)
+        => context.Items[IncomingKey] is string cookie ? KeyOf(context, cookie) : null;
+
+    // いまの要求のセッションの鍵（「他の端末からログアウトする」で、このセッションだけを残す）
+    public static string? CurrentSessionKey(HttpContext context)
     {
-        if (context.Items[IncomingKey] is not string cookie) return null;
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        return options.TicketDataFormat.Unprotect(cookie)?.Principal.FindFirst(SessionIdClaim)?.Value;
+        var options = Options(context);
+        return options.CookieManager.GetRequestCookie(context, options.Cookie.Name!) is { } cookie ? KeyOf(context, cookie) : null;
     }
+
+    private static string? KeyOf(HttpContext context, string cookie)
+        => Options(context).TicketDataFormat.Unprotect(cookie)?.Principal.FindFirst(SessionIdClaim)?.Value;
+
+    private static CookieAuthenticationOptions Options(HttpContext context)
+        => context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
 
     // Cookie 認証が SessionStore の鍵を入れるクレーム（CookieAuthenticationHandler と同じ名前）
     private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";

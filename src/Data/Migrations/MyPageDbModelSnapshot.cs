@@ -297,6 +297,41 @@ namespace MyPage.src.Data.Migrations
                     b.ToTable("JobRequests");
                 });
 
+            modelBuilder.Entity("MyPage.Data.LoginRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Browser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeekerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeekerId", "At");
+
+                    b.ToTable("LoginRecords");
+                });
+
             modelBuilder.Entity("MyPage.Data.LoginThrottle", b =>
                 {
                     b.Property<string>("IdTag")
@@ -459,6 +494,59 @@ namespace MyPage.src.Data.Migrations
                     b.HasIndex("LoginIdTag", "CreatedAt");
 
                     b.ToTable("PasswordResetRequests");
+                });
+
+            modelBuilder.Entity("MyPage.Data.PendingLogin", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CodeSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LinksMynaportal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeekerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SeekerId");
+
+                    b.ToTable("PendingLogins");
                 });
 
             modelBuilder.Entity("MyPage.Data.RegistrationRequest", b =>
@@ -649,6 +737,43 @@ namespace MyPage.src.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MyPage.Data.SeekerBrowser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserTag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SeekerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TrustedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeekerId", "BrowserTag")
+                        .IsUnique();
+
+                    b.ToTable("SeekerBrowsers");
+                });
+
             modelBuilder.Entity("MyPage.Data.SeekerMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -814,6 +939,15 @@ namespace MyPage.src.Data.Migrations
                     b.Navigation("Job");
                 });
 
+            modelBuilder.Entity("MyPage.Data.LoginRecord", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MyPage.Data.MynaportalLink", b =>
                 {
                     b.HasOne("MyPage.Data.Seeker", null)
@@ -831,7 +965,25 @@ namespace MyPage.src.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("MyPage.Data.PendingLogin", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MyPage.Data.SavedSearch", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MyPage.Data.SeekerBrowser", b =>
                 {
                     b.HasOne("MyPage.Data.Seeker", null)
                         .WithMany()

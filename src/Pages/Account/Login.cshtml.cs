@@ -63,17 +63,14 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
         else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("login-password", LoginTexts.PasswordTooLong);
         if (ModelState.ErrorCount > 0) return Redraw();
 
-        var result = await login.LoginAsync(loginId, password, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var links = Link == MynaportalOutcomes.LinkOnLogin;
+        var result = await login.LoginAsync(HttpContext, loginId, password, AfterLogin.SafeReturnUrl(this, ReturnUrl), links, ct);
         switch (result.Outcome)
         {
             case LoginOutcome.Succeeded:
-                if (Link == MynaportalOutcomes.LinkOnLogin && await mynaportal.LinkPendingAsync(HttpContext, result.Seeker!, ct) is { } linked)
-                {
-                    var (page, values) = MynaportalOutcomes.Target(linked, fromLogin: true);
-                    return this.RedirectToPageAfterPost(page, values);
-                }
-                // 戻り先はこのサイトの画面だけ（外のサイトや、htmx の断片には戻らない）
-                return Url.IsLocalUrl(ReturnUrl) && ReturnUrls.IsPage(ReturnUrl) ? this.RedirectAfterPost(ReturnUrl) : this.RedirectToPageAfterPost("/Home/Index");
+                return await AfterLogin.ContinueAsync(this, mynaportal, result.Seeker!, ReturnUrl, links, ct);
+            case LoginOutcome.NeedsCode:
+                return this.RedirectToPageAfterPost("/Account/OneTimePassword");
             case LoginOutcome.Locked:
                 Lockout = new(result.LockedUntil);
                 return Redraw();

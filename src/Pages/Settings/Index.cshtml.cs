@@ -56,7 +56,7 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
         else
         {
             // ログインと同じ回数制限で数える（ここでの誤りでもロックがかかる）
-            var result = await passwords.CheckAsync(Seeker.NormalizedUserName!, password, PasswordCheck.ForMynaportalLink, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+            var result = await passwords.CheckAsync(Seeker.NormalizedUserName!, password, PasswordCheck.ForMynaportalLink, HttpContext.Connection.RemoteIpAddress?.ToString(), ct: ct);
             if (result.Outcome == PasswordCheckOutcome.Verified)
                 return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Linked")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
             if (result.Outcome == PasswordCheckOutcome.Locked) Lockout = new(result.LockedUntil);

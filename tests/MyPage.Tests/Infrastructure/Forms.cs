@@ -12,9 +12,11 @@ public static partial class Forms
         => TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("CSRF トークンがありません");
 
     // host: 送る Host ヘッダー（偽の Host の試験のため）。フォームの画面は本物の Host で取る
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, bool htmx = false, string? host = null)
+    // formPage: CSRF トークンを取る画面（送り先と違うとき。ログアウトのボタンはどの画面にもある）
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, bool htmx = false, string? host = null,
+        string? formPage = null)
     {
-        var page = await client.GetStringAsync(path);
+        var page = await client.GetStringAsync(formPage ?? path.Split('?')[0]);
         var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token(page) };
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(values) };
         if (htmx) request.Headers.Add("HX-Request", "true");
@@ -24,4 +26,6 @@ public static partial class Forms
 
     public static Task<HttpResponseMessage> LoginAsync(HttpClient client, string id, string password, string path = "/Account/Login", bool htmx = false)
         => PostAsync(client, path, new() { ["Input.Id"] = id, ["Input.Password"] = password }, htmx);
+
+    public static Task<HttpResponseMessage> LogoutAsync(HttpClient client) => PostAsync(client, "/Account/Logout", [], formPage: "/Home");
 }

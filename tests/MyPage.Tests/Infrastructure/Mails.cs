@@ -8,6 +8,13 @@ public static partial class Mails
     [GeneratedRegex("認証キー：([0-9]{8})")]
     private static partial Regex KeyPattern();
 
+    [GeneratedRegex("ワンタイムパスワード：([0-9]{6})")]
+    private static partial Regex CodePattern();
+
+    // 「ワンタイムパスワードのお知らせ」に書かれたワンタイムパスワード
+    public static string Code(MimeMessage message)
+        => CodePattern().Match(message.TextBody ?? "") is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("ワンタイムパスワードがありません: " + message.TextBody);
+
     [GeneratedRegex(@"https://\S+/Register/Complete\?token=\S+")]
     private static partial Regex RegisterUrlPattern();
 

@@ -64,6 +64,9 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         // 模擬マイナポータルはテストが自分のループバックのポートで動かす（Development でも dotnet run で起動させない）
         builder.UseSetting("MyPage:Mynaportal:DevelopmentMock:Enabled", "false");
         builder.UseSetting("MyPage:PublicUrl", BaseUrl.ToString());
+        // ワンタイムパスワードは既定で使う設定だが、ほかの画面の試験ではログインを一歩で済ませる。
+        // ワンタイムパスワードの試験は settings で有効にする (OneTimePasswordTests)
+        builder.UseSetting("MyPage:Login:OneTimePassword:Enabled", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

@@ -18,7 +18,8 @@ public sealed class MynaportalSites : IAsyncDisposable
     public MyPageApp MyPage { get; }
     public Uri MockUrl { get; }
 
-    public MynaportalSites(bool tamperNonce = false)
+    // oneTimePassword: ID・パスワードのログインにワンタイムパスワードを求める（実際のサービスの既定）
+    public MynaportalSites(bool tamperNonce = false, bool oneTimePassword = false)
     {
         var port = LoopbackPort.Free();
         MockUrl = new Uri($"http://localhost:{port}/");
@@ -27,6 +28,7 @@ public sealed class MynaportalSites : IAsyncDisposable
             ["MyPage:Mynaportal:Authority"] = MockUrl.ToString(),
             ["MyPage:Mynaportal:ClientId"] = ClientId,
             ["MyPage:Mynaportal:ClientSecret"] = ClientSecret,
+            ["MyPage:Login:OneTimePassword:Enabled"] = oneTimePassword ? "true" : "false",
         });
         mock = new MockSite(port, MyPage.BaseUrl, tamperNonce, MyPage.Logs);
     }

@@ -1,9 +1,9 @@
 namespace MyPage.Tests.Infrastructure;
 
 // 一人の求職者がいるサイトに対するテストの土台。テストごとに新しいサイトとデータベースとブラウザ。
-public abstract class SeekerTest : IAsyncLifetime
+public abstract class SeekerTest(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
-    protected readonly MyPageApp app = new();
+    protected readonly MyPageApp app = new(settings: settings);
     protected readonly Browser browser = new();
     protected const string Email = "seeker@example.jp";
     protected const string Password = "Right-pass-1";

@@ -15,7 +15,7 @@ public class AnonymousPagesTests(SiteFixture site) : IClassFixture<SiteFixture>
     [
         "/Index", "/Privacy", "/Terms", "/Error",
         "/Account/Login", "/Account/Logout", "/Account/ForgotPassword", "/Account/ResetPassword",
-        "/Account/ResetPasswordDone", "/Account/ForgotId", "/Account/Withdrawn",
+        "/Account/ResetPasswordDone", "/Account/ForgotId", "/Account/Withdrawn", "/Account/OneTimePassword",
         "/Register/Index", "/Register/Sent", "/Register/Complete", "/Register/Done",
         "/Mynaportal/Start", "/Mynaportal/Callback", "/Mynaportal/Unlinked", "/Mynaportal/Failed",
         "/Development/Mailbox",

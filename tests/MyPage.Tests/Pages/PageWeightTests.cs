@@ -19,12 +19,31 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
 
     [Fact]
     public async Task Can_load_login_on_a_first_visit_within_budget()
+        => await AssertEntryPageWithinBudgetAsync(await browser.OpenAsync(app), app, "/Account/Login");
+
+    // 「ワンタイムパスワード入力」も入口の画面（ログインの前）: 同じ予算
+    [Fact]
+    public async Task Can_load_the_one_time_password_screen_within_budget()
     {
-        var page = await browser.OpenAsync(app);
+        await using var site = new MyPageApp(settings: new Dictionary<string, string?> { ["MyPage:Login:OneTimePassword:Enabled"] = "true" });
+        await site.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync("/Account/Login");
+        await new Account.LoginPage(page).SubmitAsync("seeker@example.jp", "Right-pass-1");
+        await page.WaitForURLAsync("**/Account/OneTimePassword");
+        // キャッシュのない新しい状態で開き直して測る（参照の Cookie はそのまま）
+        var cookies = await page.Context.CookiesAsync();
+        var fresh = await browser.OpenAsync(site);
+        await fresh.Context.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = site.BaseUrl.ToString(), Secure = c.Secure, HttpOnly = c.HttpOnly }));
+        await AssertEntryPageWithinBudgetAsync(fresh, site, "/Account/OneTimePassword");
+    }
+
+    private async Task AssertEntryPageWithinBudgetAsync(IPage page, MyPageApp site, string path)
+    {
         var requests = new List<IRequest>();
         page.RequestFinished += (_, request) => requests.Add(request);
 
-        var response = await page.GotoAsync("/Account/Login", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         var html = await response!.TextAsync();
 
         long transferred = 0;
@@ -36,12 +55,12 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
             var encoding = (await request.ResponseAsync())?.Headers.GetValueOrDefault("content-encoding") ?? "none";
             report.Add($"{request.Url} {sizes.ResponseBodySize}+{sizes.ResponseHeadersSize} ({encoding})");
             transferred += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-            if (request.Url.EndsWith("/Account/Login", StringComparison.Ordinal)) htmlTransferred = sizes.ResponseBodySize;
-            Assert.Equal(app.BaseUrl.Authority, new Uri(request.Url).Authority);
+            if (request.Url.EndsWith(path, StringComparison.Ordinal)) htmlTransferred = sizes.ResponseBodySize;
+            Assert.Equal(site.BaseUrl.Authority, new Uri(request.Url).Authority);
         }
 
         // 入口の画面はスタイルを HTML に書くので、HTML そのものは大きくなる。回線に乗るのは圧縮した形
-        output.WriteLine($"{transferred} バイト / {requests.Count} 要求: " + string.Join(", ", report) + $"; HTML {System.Text.Encoding.UTF8.GetByteCount(html)} バイト（圧縮前）");
+        output.WriteLine($"{path}: {transferred} バイト / {requests.Count} 要求: " + string.Join(", ", report) + $"; HTML {System.Text.Encoding.UTF8.GetByteCount(html)} バイト（圧縮前）");
         Assert.InRange(requests.Count, 1, 3);
         Assert.True(transferred <= 30 * 1024, $"転送量 {transferred} バイト: " + string.Join(", ", report));
         Assert.True(htmlTransferred is > 0 and <= 13 * 1024, $"HTML {htmlTransferred} バイト（圧縮後）");

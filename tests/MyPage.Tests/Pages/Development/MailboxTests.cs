@@ -1,4 +1,5 @@
 using System.Net;
+using MyPage.OneTimePassword;
 using MyPage.PasswordReset;
 using MyPage.Tests.Infrastructure;
 
@@ -31,6 +32,39 @@ public class MailboxTests
             Assert.Contains(ResetMails.RequestSubject, page);
             Assert.Contains($"認証キー：{key}", page);
             Assert.Empty(app.Smtp.Messages);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // README の最初の手順: dotnet run で、デモの求職者でログインすると、ワンタイムパスワードが開発用メールボックスに届く
+    [Fact]
+    public async Task Can_log_in_as_the_demo_seeker_with_the_code_from_the_development_mailbox()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"mypage-mailbox-{Guid.NewGuid():N}");
+        await using var app = new MyPageApp(environment: "Development", settings: new Dictionary<string, string?>
+        {
+            ["MyPage:Mail:Transport"] = "Directory",
+            ["MyPage:Mail:Directory"] = folder,
+            ["MyPage:Login:OneTimePassword:Enabled"] = "true",
+        });
+        try
+        {
+            using var client = app.CreateHttpClient();
+            var login = await Forms.LoginAsync(client, "demo@example.jp", "Demo-pass-2026");
+            Assert.Equal("/Account/OneTimePassword", login.Headers.Location?.OriginalString);
+
+            var page = "";
+            for (var i = 0; i < 200 && !page.Contains(OneTimePasswordMails.Subject, StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(50);
+                page = await client.GetStringAsync("/Development/Mailbox");
+            }
+            var code = System.Text.RegularExpressions.Regex.Match(page, "ワンタイムパスワード：([0-9]{6})").Groups[1].Value;
+            var done = await Forms.PostAsync(client, "/Account/OneTimePassword", new() { ["Input.Code"] = code });
+            Assert.Equal("/Home", done.Headers.Location?.OriginalString);
         }
         finally
         {

@@ -10,10 +10,10 @@ namespace MyPage.Tests.Pages.Mynaportal;
 
 // マイナポータルのテストの土台: My Page と模擬マイナポータル（本物の OpenID Connect プロバイダー）を
 // それぞれのループバックのポートで動かし、一人の求職者を置く。ブラウザは Debian の Chromium。
-public abstract class MynaportalTest : IAsyncLifetime
+public abstract class MynaportalTest(bool oneTimePassword = false) : IAsyncLifetime
 {
     protected readonly Browser browser = new();
-    protected readonly MynaportalSites sites = new();
+    protected readonly MynaportalSites sites = new(oneTimePassword: oneTimePassword);
     protected MyPageApp App => sites.MyPage;
     protected const string Email = "seeker@example.jp";
     protected const string Password = "Right-pass-1";

@@ -1,0 +1,48 @@
+namespace MyPage.Data;
+
+// ID・パスワードは合ったが、まだワンタイムパスワードを待っているログイン。ブラウザの Cookie の参照のハッシュで引く。
+// コードはハッシュ（サイトの鍵の HMAC）だけを持つ。一度使うか、誤りが続くか、期限が来れば終わる。
+public class PendingLogin
+{
+    public required string Id { get; set; }
+    public required string SeekerId { get; set; }
+    public required string CodeHash { get; set; }
+    public long CreatedAt { get; set; }
+
+    // 今のコードを送った時刻と期限（再送で新しくなる）。MailSent: 1時間あたりの上限で送らなかったときは false
+    public long CodeSentAt { get; set; }
+    public long ExpiresAt { get; set; }
+    public bool MailSent { get; set; }
+    public int FailedAttempts { get; set; }
+    public int Resends { get; set; }
+    public long? UsedAt { get; set; }
+    public long? VoidedAt { get; set; }
+
+    // ログインが済んだら続けること: 戻り先と、「属性連携不整合確認」から来たマイナポータルの連携
+    public string? ReturnUrl { get; set; }
+    public bool LinksMynaportal { get; set; }
+}
+
+// 求職者がログインに使ったブラウザ。ブラウザの Cookie は推測できない id だけを持ち、ここにはその鍵付きのタグを置く。
+// 「ログインのお知らせ」（初めてのブラウザ）と、ワンタイムパスワードを省略してよいブラウザ (TrustedUntil) に使う。
+public class SeekerBrowser
+{
+    public long Id { get; set; }
+    public required string SeekerId { get; set; }
+    public required string BrowserTag { get; set; }
+    public required string Description { get; set; }
+    public long FirstSeenAt { get; set; }
+    public long LastSeenAt { get; set; }
+    public long? TrustedUntil { get; set; }
+}
+
+// ログイン履歴の一件（求職者情報・設定の「ログイン履歴」）
+public class LoginRecord
+{
+    public long Id { get; set; }
+    public required string SeekerId { get; set; }
+    public long At { get; set; }
+    public required string Method { get; set; }
+    public required string Browser { get; set; }
+    public required string Client { get; set; }
+}

@@ -1,0 +1,205 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MyPage.Account;
+using MyPage.Audit;
+using MyPage.Data;
+using MyPage.Mail;
+using MyPage.Security;
+using MyPage.Sessions;
+
+namespace MyPage.OneTimePassword;
+
+public enum CodeOutcome { SignedIn, Wrong, Void, Locked }
+
+public sealed record CodeResult(CodeOutcome Outcome, Seeker? Seeker = null, PendingLogin? Pending = null, int Remaining = 0, DateTimeOffset? LockedUntil = null);
+
+public enum ResendOutcome { Sent, LimitReached, Void }
+
+// ID・パスワードが合ったあとの、ワンタイムパスワードを待つログイン。
+// ブラウザは推測できない参照を Cookie に持ち、データベースにはそのハッシュと、コードの HMAC だけを置く（S3 の申込みと同じ形）。
+public sealed class PendingLogins(
+    MyPageDb db,
+    UserManager<Seeker> users,
+    LoginThrottleStore throttle,
+    SessionStarter sessions,
+    Browsers browsers,
+    Outbox outbox,
+    IdTags tags,
+    IOptions<OneTimePasswordOptions> options,
+    TimeProvider time,
+    ILogger<PendingLogins> log)
+{
+    public const string CookieName = "__Host-mypage-otp";
+
+    private OneTimePasswordOptions Options => options.Value;
+
+    // このブラウザではコードを省くか（「次回から一定期間…省略する」を選んだブラウザ、または使わない設定）
+    public async Task<bool> SkipsCodeAsync(HttpContext http, Seeker seeker, CancellationToken ct = default)
+        => !Options.Enabled || await browsers.IsTrustedAsync(http, seeker.Id, ct);
+
+    // 待つログインを作り、コードをメールで送る。ブラウザに持たせる参照を返す
+    public async Task<string> StartAsync(HttpContext http, Seeker seeker, string? returnUrl, bool linksMynaportal, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var reference = Tokens.NewUrlSafe();
+        var id = Tokens.Sha256Hex(reference);
+        var code = OneTimeCode.Generate(Options.Length);
+        await using var tx = await outbox.BeginAsync(ct);
+        var mail = await WithinMailQuotaAsync(seeker.Id, now, ct);
+        db.PendingLogins.Add(new PendingLogin
+        {
+            Id = id,
+            SeekerId = seeker.Id,
+            CodeHash = OneTimeCode.Hash(tags, id, code),
+            CreatedAt = now.ToUnixTimeMilliseconds(),
+            CodeSentAt = now.ToUnixTimeMilliseconds(),
+            ExpiresAt = (now + Options.Lifetime).ToUnixTimeMilliseconds(),
+            MailSent = mail,
+            ReturnUrl = returnUrl,
+            LinksMynaportal = linksMynaportal,
+        });
+        if (mail) outbox.Add(seeker.Email!, OneTimePasswordMails.Subject, OneTimePasswordMails.Body(now + Options.Lifetime), secret: code);
+        await tx.CommitAsync(ct);
+        var client = Client(http);
+        log.OneTimePasswordSent(seeker.Id, id[..12], resend: false, mail, client, now);
+        http.Response.Cookies.Append(CookieName, reference, new CookieOptions
+        {
+            // ブラウザを閉じれば終わる。ログインの画面どうしの移動でだけ送る
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Strict,
+            Path = "/",
+            IsEssential = true,
+        });
+        return reference;
+    }
+
+    // このブラウザの、まだ使えるログイン（なければ null）
+    public async Task<PendingLogin?> CurrentAsync(HttpContext http, CancellationToken ct = default)
+    {
+        if (Id(http) is not { } id) return null;
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return await db.PendingLogins.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null
+            && p.ExpiresAt > nowMs && p.FailedAttempts < Options.MaxWrongEntries, ct);
+    }
+
+    public Task<string?> AddressAsync(PendingLogin pending, CancellationToken ct = default)
+        => db.Users.AsNoTracking().Where(s => s.Id == pending.SeekerId).Select(s => s.Email).SingleOrDefaultAsync(ct);
+
+    // コードを照合する。照合の前に、このログインの回数とアカウントのロックの回数を一回分ずつ予約する
+    // （並列でも照合は MaxWrongEntries 回まで。コードの誤りはパスワードの誤りと同じにロックへ数える）。
+    public async Task<CodeResult> VerifyAsync(HttpContext http, string code, bool trustBrowser, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var client = Client(http);
+        if (Id(http) is not { } id) return new(CodeOutcome.Void);
+
+        var reserved = await db.Database.SqlQuery<Reservation>($"""
+            UPDATE "PendingLogins" SET "FailedAttempts" = "FailedAttempts" + 1
+            WHERE "Id" = {id} AND "UsedAt" IS NULL AND "VoidedAt" IS NULL AND "ExpiresAt" > {nowMs} AND "FailedAttempts" < {Options.MaxWrongEntries}
+            RETURNING "FailedAttempts", "SeekerId", "CodeHash"
+            """).ToListAsync(ct);
+        if (reserved is not [var attempt])
+        {
+            log.OneTimePasswordVoid(id[..12], client, now);
+            return new(CodeOutcome.Void);
+        }
+
+        var seeker = await users.FindByIdAsync(attempt.SeekerId);
+        if (seeker is null) return new(CodeOutcome.Void); // 待つ間に退会した
+        var lockReservation = await throttle.ReserveAsync(seeker.NormalizedUserName!, now, ct);
+        if (!lockReservation.Granted)
+        {
+            log.RefusedWhileLocked(PasswordCheck.ForOneTimePassword, tags.ForLog(seeker.NormalizedUserName), client, now);
+            return new(CodeOutcome.Locked, LockedUntil: lockReservation.LockedUntil);
+        }
+
+        if (!OneTimeCode.Matches(tags, id, code, attempt.CodeHash))
+        {
+            log.OneTimePasswordRejected(seeker.Id, id[..12], attempt.FailedAttempts, client, now);
+            if (lockReservation.LocksOnFailure)
+            {
+                log.AccountLocked(tags.ForLog(seeker.NormalizedUserName), lockReservation.LockedUntil, client, now);
+                return new(CodeOutcome.Locked, LockedUntil: lockReservation.LockedUntil);
+            }
+            var remaining = Options.MaxWrongEntries - attempt.FailedAttempts;
+            return remaining > 0 ? new(CodeOutcome.Wrong, Remaining: remaining) : new(CodeOutcome.Void);
+        }
+
+        // 同じコードが同時に送られても、ログインになるのは一度だけ
+        var used = await db.PendingLogins.Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.UsedAt, nowMs), ct);
+        if (used == 0)
+        {
+            log.OneTimePasswordVoid(id[..12], client, now);
+            return new(CodeOutcome.Void);
+        }
+
+        await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
+        await sessions.StartAsync(seeker, LoginMethods.PasswordAndCode, now, ct);
+        if (trustBrowser && Options.TrustedBrowserDays > 0)
+        {
+            var until = now + TimeSpan.FromDays(Options.TrustedBrowserDays);
+            await browsers.TrustAsync(http, seeker.Id, until, ct);
+            log.BrowserTrusted(seeker.Id, until);
+        }
+        http.Response.Cookies.Delete(CookieName, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });
+        log.LoginSucceeded(seeker.Id, LoginMethods.PasswordAndCode, client, now);
+        var pending = await db.PendingLogins.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+        return new(CodeOutcome.SignedIn, seeker, pending);
+    }
+
+    // 「ワンタイムパスワードを再送する」: 新しいコードを送り、前のコードは使えなくする。期限は新しいコードから数え直す。
+    // 誤りの回数は引き継ぐ（再送で照合の回数は増えない）
+    public async Task<ResendOutcome> ResendAsync(HttpContext http, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        if (Id(http) is not { } id) return ResendOutcome.Void;
+        var code = OneTimeCode.Generate(Options.Length);
+        var expires = now + Options.Lifetime;
+
+        await using var tx = await outbox.BeginAsync(ct);
+        var pending = await db.PendingLogins.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null
+            && p.ExpiresAt > nowMs && p.FailedAttempts < Options.MaxWrongEntries, ct);
+        if (pending is null) return ResendOutcome.Void;
+        if (pending.Resends >= Options.MaxResends || !await WithinMailQuotaAsync(pending.SeekerId, now, ct)) return ResendOutcome.LimitReached;
+        var address = await AddressAsync(pending, ct);
+        if (address is null) return ResendOutcome.Void;
+
+        var codeHash = OneTimeCode.Hash(tags, id, code);
+        var expiresMs = expires.ToUnixTimeMilliseconds();
+        var updated = await db.PendingLogins.Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null && p.Resends == pending.Resends)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.CodeHash, codeHash)
+                .SetProperty(p => p.ExpiresAt, expiresMs)
+                .SetProperty(p => p.CodeSentAt, nowMs)
+                .SetProperty(p => p.MailSent, true)
+                .SetProperty(p => p.Resends, p => p.Resends + 1), ct);
+        if (updated == 0) return ResendOutcome.LimitReached; // 同時に押された再送の片方
+        outbox.Add(address, OneTimePasswordMails.Subject, OneTimePasswordMails.Body(expires), secret: code);
+        await tx.CommitAsync(ct);
+        var client = Client(http);
+        log.OneTimePasswordSent(pending.SeekerId, id[..12], resend: true, mail: true, client, now);
+        return ResendOutcome.Sent;
+    }
+
+    // 一人に1時間で送るワンタイムパスワードのメールの上限（パスワードを知る者にメールを送りつけさせない）。
+    // 超えたら画面でそう伝える（正しいパスワードのあとなので、知らせても列挙にならない）
+    private async Task<bool> WithinMailQuotaAsync(string seekerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
+        var sent = await db.PendingLogins.Where(p => p.SeekerId == seekerId && p.CodeSentAt > since && p.MailSent)
+            .SumAsync(p => 1 + p.Resends, ct);
+        return sent < Options.MailsPerHour;
+    }
+
+    private static string? Id(HttpContext http)
+        => http.Request.Cookies.TryGetValue(CookieName, out var reference) && reference.Length is > 0 and <= 100 ? Tokens.Sha256Hex(reference) : null;
+
+    private static string? Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+
+    private sealed record Reservation(int FailedAttempts, string SeekerId, string CodeHash);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyPage.Audit;
+using MyPage.Data;
+using MyPage.Sessions;
+
+namespace MyPage.Pages.Settings;
+
+// 「ログインの安全」: ログイン履歴、ワンタイムパスワードを省略するブラウザ（「解除」）、「他の端末からログアウトする」
+public class SecurityModel(
+    UserManager<Seeker> users,
+    LoginRecords records,
+    Browsers browsers,
+    OtherDevices otherDevices,
+    ILogger<SecurityModel> log) : PageModel
+{
+    public IReadOnlyList<LoginRecord> History { get; private set; } = [];
+    public IReadOnlyList<SeekerBrowser> Trusted { get; private set; } = [];
+    public string? ThisBrowserTag { get; private set; }
+    public string? StatusMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? status, int? sessions, CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        StatusMessage = status switch
+        {
+            SecurityTexts.UntrustedStatus => SecurityTexts.Untrusted,
+            SecurityTexts.SignedOutOthersStatus => SecurityTexts.SignedOutOthers(Math.Max(0, sessions ?? 0)),
+            _ => null,
+        };
+        History = await records.LatestAsync(seeker.Id, ct);
+        Trusted = await browsers.TrustedAsync(seeker.Id, ct);
+        ThisBrowserTag = browsers.ExistingTagOf(HttpContext);
+        return Page();
+    }
+
+    // 「解除」: 一つのブラウザ。ほかの人のブラウザの番号を送っても、自分の行しか変わらない
+    public async Task<IActionResult> OnPostUntrustAsync(long browser, CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        var count = await browsers.UntrustAsync(seeker.Id, browser, ct);
+        if (count > 0) log.BrowserUntrusted(seeker.Id, count, "解除");
+        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.UntrustedStatus });
+    }
+
+    public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        if (await otherDevices.SignOutAsync(HttpContext, seeker, ct) is not { } ended) return Challenge();
+        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.SignedOutOthersStatus, sessions = ended.Sessions });
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Data;
+using MyPage.Security;
+
+namespace MyPage.Sessions;
+
+// このブラウザ: 長く残る Cookie に、推測できない id を保護して（改ざんできない形で）入れる。個人の情報は入れない。
+// 求職者ごとに「前にログインしたブラウザか」「ワンタイムパスワードを省略してよいブラウザか」をデータベースに置く。
+public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider protection, TimeProvider time)
+{
+    public const string CookieName = "__Host-mypage-browser";
+    public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(400);
+    private readonly IDataProtector protector = protection.CreateProtector("MyPage.Browser.v1");
+
+    // このブラウザの id のタグ（Cookie がなければ、作って渡す）
+    public string TagOf(HttpContext http)
+    {
+        var id = Read(http) ?? Issue(http);
+        return tags.Of("browser:" + id);
+    }
+
+    // Cookie がないか壊れていれば null（作らない）
+    public string? ExistingTagOf(HttpContext http) => Read(http) is { } id ? tags.Of("browser:" + id) : null;
+
+    // この求職者がこのブラウザでログインした。初めてのブラウザなら true
+    public async Task<bool> RecordLoginAsync(HttpContext http, Seeker seeker, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var tag = TagOf(http);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var description = UserAgents.Describe(http.Request.Headers.UserAgent.ToString());
+        var updated = await db.SeekerBrowsers.Where(b => b.SeekerId == seeker.Id && b.BrowserTag == tag)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.LastSeenAt, nowMs).SetProperty(b => b.Description, description), ct);
+        if (updated > 0) return false;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "SeekerBrowsers" ("SeekerId", "BrowserTag", "Description", "FirstSeenAt", "LastSeenAt", "TrustedUntil")
+            VALUES ({seeker.Id}, {tag}, {description}, {nowMs}, {nowMs}, NULL)
+            ON CONFLICT ("SeekerId", "BrowserTag") DO NOTHING
+            """, ct);
+        return true;
+    }
+
+    // ワンタイムパスワードを省略してよいブラウザか
+    public async Task<bool> IsTrustedAsync(HttpContext http, string seekerId, CancellationToken ct = default)
+    {
+        if (ExistingTagOf(http) is not { } tag) return false;
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return await db.SeekerBrowsers.AnyAsync(b => b.SeekerId == seekerId && b.BrowserTag == tag && b.TrustedUntil > nowMs, ct);
+    }
+
+    // 「次回から一定期間ワンタイムパスワードの入力を省略する」: until までこのブラウザでは省略する（ログインを記録したあとに呼ぶ）
+    public async Task TrustAsync(HttpContext http, string seekerId, DateTimeOffset until, CancellationToken ct = default)
+    {
+        var tag = TagOf(http);
+        var untilMs = until.ToUnixTimeMilliseconds();
+        await db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.BrowserTag == tag)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, untilMs), ct);
+    }
+
+    public Task<List<SeekerBrowser>> TrustedAsync(string seekerId, CancellationToken ct = default)
+    {
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return db.SeekerBrowsers.AsNoTracking().Where(b => b.SeekerId == seekerId && b.TrustedUntil > nowMs)
+            .OrderByDescending(b => b.LastSeenAt).ToListAsync(ct);
+    }
+
+    // 「解除」: 一つのブラウザの省略をやめる
+    public Task<int> UntrustAsync(string seekerId, long browserId, CancellationToken ct = default)
+        => db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.Id == browserId && b.TrustedUntil != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (long?)null), ct);
+
+    // パスワードの再登録、「他の端末からログアウトする」: どのブラウザでも省略しない
+    public Task<int> UntrustAllAsync(string seekerId, CancellationToken ct = default)
+        => db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.TrustedUntil != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (long?)null), ct);
+
+    private string? Read(HttpContext http)
+    {
+        if (http.Items[CookieName] is string issued) return issued;
+        if (!http.Request.Cookies.TryGetValue(CookieName, out var value)) return null;
+        try
+        {
+            return protector.Unprotect(value);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null; // 書き換えられた Cookie は、ないものとして扱う
+        }
+    }
+
+    private string Issue(HttpContext http)
+    {
+        var id = Tokens.NewUrlSafe();
+        http.Items[CookieName] = id;
+        http.Response.Cookies.Append(CookieName, protector.Protect(id), new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+            Path = "/",
+            IsEssential = true,
+            Expires = time.GetUtcNow() + CookieLifetime,
+        });
+        return id;
+    }
+}

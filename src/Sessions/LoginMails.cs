@@ -1,0 +1,40 @@
+using MyPage.Time;
+
+namespace MyPage.Sessions;
+
+// 初めてのブラウザからのログインのお知らせ
+public static class LoginMails
+{
+    public const string NewBrowserSubject = "ログインのお知らせ";
+
+    public static string NewBrowserBody(DateTimeOffset at, string method, string browser, string client) => $"""
+        これまでにお使いでなかったブラウザから、求職者マイページにログインがありました。
+
+        日時：{JapanTime.Format(at)}
+        ログインの方法：{method}
+        ブラウザ：{browser}
+        接続元：{client}
+
+        心当たりがない場合：
+        1. 「求職者マイページログイン」画面の「パスワードをお忘れの方」から、すぐにパスワードを再登録してください。
+        2. 新しいパスワードでログインし、「求職者情報・設定」の「ログインの安全」で「他の端末からログアウトする」ボタンを押してください。
+        3. お近くのハローワークにご連絡ください。
+
+        ご自身のログインであれば、このメールへの対応は要りません。
+        """;
+}
+
+// ログインの方法（セッションの authentication method と、ログイン履歴に出す言葉）
+public static class LoginMethods
+{
+    public const string Password = "pwd";
+    public const string PasswordAndCode = "pwd+otp";
+    public const string Mynaportal = "mynaportal";
+
+    public static string Describe(string method) => method switch
+    {
+        PasswordAndCode => "パスワード＋ワンタイムパスワード",
+        Mynaportal => "マイナポータル",
+        _ => "パスワード",
+    };
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using MyPage.Pages.Settings;
+using MyPage.Sessions;
+using MyPage.Tests.Infrastructure;
+using MyPage.Tests.Pages.Account;
+using static Microsoft.Playwright.Assertions;
+
+namespace MyPage.Tests.OneTimePassword;
+
+// 「ログインの安全」: ログイン履歴、初めてのブラウザのお知らせ、他の端末からのログアウト、省略するブラウザの「解除」
+public class AccountSecurityTests : OneTimePasswordTest
+{
+    private const string AndroidChrome = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";
+
+    // ID・パスワードとコードで（trust: 「省略する」を選ぶ）
+    private async Task LogInAsync(HttpClient client, int mailNumber, bool trust = false)
+    {
+        var code = await PasswordStepAsync(client, mailNumber);
+        Assert.Equal("/Home", (await SendCodeAsync(client, code, trust)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Shows_the_latest_twenty_logins_with_method_browser_and_masked_address()
+    {
+        var cookies = new CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(AndroidChrome);
+        await LogInAsync(client, 1, trust: true);
+        for (var i = 0; i < 21; i++)
+        {
+            app.Time.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal("/Home", (await Forms.LoginAsync(client, Email, Password)).Headers.Location?.OriginalString);
+        }
+
+        var html = await client.GetStringAsync("/Settings/Security");
+        var entries = System.Text.RegularExpressions.Regex.Count(html, "<li><strong>");
+        Assert.Equal(LoginRecords.Shown, entries);
+        Assert.Contains(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow()), html);
+        Assert.Contains(SecurityTexts.Entry("パスワード", "Chrome（Android）", "127.0.0.x"), html);
+        // いちばん古い（ワンタイムパスワードでの）ログインは21件の後ろに押し出された
+        Assert.DoesNotContain("パスワード＋ワンタイムパスワード", html);
+        Assert.Equal(LoginRecords.Shown, await app.WithDbAsync(db => db.LoginRecords.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Sends_a_notice_for_a_new_browser_and_none_for_a_known_one()
+    {
+        var cookies = new CookieContainer();
+        using var first = app.CreateHttpClient(cookies);
+        await LogInAsync(first, 1);
+        await app.Smtp.WaitForAsync(Email, LoginMails.NewBrowserSubject, 1);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LogoutAsync(first)).StatusCode);
+
+        // 同じブラウザ（Cookie が残っている）からのログイン: お知らせは送らない
+        await LogInAsync(first, 2);
+        // 別のブラウザから: お知らせ（日時、方法、心当たりがない場合）
+        using var second = app.CreateHttpClient();
+        second.DefaultRequestHeaders.UserAgent.ParseAdd(AndroidChrome);
+        await LogInAsync(second, 3);
+        var notice = await app.Smtp.WaitForAsync(Email, LoginMails.NewBrowserSubject, 2);
+        Assert.Contains(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow()), notice.TextBody);
+        Assert.Contains("パスワード＋ワンタイムパスワード", notice.TextBody);
+        Assert.Contains("Chrome（Android）", notice.TextBody);
+        Assert.Contains("心当たりがない場合", notice.TextBody);
+        Assert.Contains("他の端末からログアウトする", notice.TextBody);
+        Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == LoginMails.NewBrowserSubject)));
+    }
+
+    [Fact]
+    public async Task Signing_out_other_devices_ends_the_other_session_keeps_this_one_and_revokes_trust()
+    {
+        var otherCookies = new CookieContainer();
+        using var other = app.CreateHttpClient(otherCookies);
+        await LogInAsync(other, 1, trust: true);
+        using var mine = app.CreateHttpClient();
+        await LogInAsync(mine, 2);
+        Assert.True(await SignedInAsync(other));
+
+        var response = await Forms.PostAsync(mine, "/Settings/Security?handler=SignOutOthers", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(SecurityTexts.SignedOutOthers(1), await mine.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.True(await SignedInAsync(mine));
+        Assert.False(await SignedInAsync(other));
+
+        // 省略していたブラウザも、次はコードが要る
+        await PasswordStepAsync(other, 3);
+    }
+
+    [Fact]
+    public async Task Untrusting_one_browser_needs_the_code_there_again_and_cannot_touch_someone_elses()
+    {
+        await app.CreateSeekerAsync("other@example.jp", Password, "70000-7654321");
+        var cookies = new CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        await LogInAsync(client, 1, trust: true);
+        var browserId = await app.WithDbAsync(db => db.SeekerBrowsers.Select(b => b.Id).SingleAsync());
+
+        // ほかの求職者が、その番号で「解除」を送っても変わらない
+        using (var stranger = app.CreateHttpClient())
+        {
+            await Forms.LoginAsync(stranger, "other@example.jp", Password);
+            var code = Mails.Code(await app.Smtp.WaitForAsync("other@example.jp", MyPage.OneTimePassword.OneTimePasswordMails.Subject));
+            await SendCodeAsync(stranger, code);
+            await Forms.PostAsync(stranger, "/Settings/Security?handler=Untrust", new() { ["browser"] = browserId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        Assert.NotNull(await app.WithDbAsync(db => db.SeekerBrowsers.Where(b => b.Id == browserId).Select(b => b.TrustedUntil).SingleAsync()));
+
+        var html = await client.GetStringAsync("/Settings/Security");
+        Assert.Contains(SecurityTexts.ThisBrowser, html);
+        var response = await Forms.PostAsync(client, "/Settings/Security?handler=Untrust", new() { ["browser"] = browserId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Contains(SecurityTexts.Untrusted, await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Contains(SecurityTexts.NoTrusted, await client.GetStringAsync("/Settings/Security"));
+
+        await Forms.LogoutAsync(client);
+        await PasswordStepAsync(client, 2);
+    }
+
+    [Fact]
+    public async Task Withdrawal_removes_the_browsers_history_and_waiting_logins()
+    {
+        using var client = app.CreateHttpClient();
+        await LogInAsync(client, 1, trust: true);
+        using (var waiting = app.CreateHttpClient()) await PasswordStepAsync(waiting, 2);
+        var response = await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.SeekerBrowsers.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.LoginRecords.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_security_page_works_in_a_browser_and_passes_axe()
+    {
+        foreach (var width in new[] { 360, 1280 })
+        {
+            var page = await browser.OpenAsync(app, width: width);
+            var login = new LoginPage(page);
+            var otp = new OneTimePasswordPage(page);
+            await login.GotoAsync();
+            await login.SubmitAsync(Email, Password);
+            await otp.ExpectShownAsync();
+            await otp.SubmitAsync(await OneTimePasswordPage.MailedCodeAsync(app, Email, width == 360 ? 1 : 2), trust: true);
+            await login.ExpectHomeAsync();
+
+            await page.GotoAsync("/Settings");
+            await page.GetByRole(AriaRole.Link, new() { Name = SecurityTexts.SettingsLink }).ClickAsync();
+            await Expect(page.Locator("#login-history li")).Not.ToHaveCountAsync(0);
+            await Expect(page.Locator("#trusted-browsers li")).Not.ToHaveCountAsync(0);
+            await Browser.ScreenshotAsync(page, $"settings-security-{width}");
+            await Axe.AssertNoViolationsAsync(page);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = SecurityTexts.SignOutOthers }).ClickAsync();
+            await Expect(page.Locator("#status")).ToBeFocusedAsync();
+            await Expect(page.Locator("#no-trusted")).ToBeVisibleAsync();
+            await Axe.AssertNoViolationsAsync(page);
+        }
+    }
+}

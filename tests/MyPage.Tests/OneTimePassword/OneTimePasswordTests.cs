@@ -1,0 +1,238 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MyPage.OneTimePassword;
+using MyPage.Pages.Account;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.OneTimePassword;
+
+// ワンタイムパスワード: パスワードのあとにだけ出て、一度だけ、期限まで、5回の誤りまで使える。HttpClient で（本物の Kestrel、SQLite、SMTP）
+public class OneTimePasswordTests : OneTimePasswordTest
+{
+    [Fact]
+    public async Task Correct_password_sends_a_code_and_issues_no_session_yet()
+    {
+        var cookies = new CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        var code = await PasswordStepAsync(client);
+        Assert.Matches("^[0-9]{6}$", code);
+        Assert.False(await SignedInAsync(client));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+
+        // 画面: 送り先、有効期限の時刻、入力欄（one-time-code、数字のキーボード、貼り付けできる）
+        var html = await client.GetStringAsync(CodePage);
+        Assert.Contains($"<h1>{OneTimePasswordTexts.Title}</h1>", html);
+        Assert.Contains(OneTimePasswordTexts.Sent(Email), html);
+        Assert.Contains(OneTimePasswordTexts.ValidUntil(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow() + Lifetime)), html);
+        Assert.Contains("autocomplete=\"one-time-code\"", html);
+        Assert.Contains("inputmode=\"numeric\"", html);
+        Assert.DoesNotContain("onpaste", html);
+
+        // データベースにはコードそのものも、参照そのものもない
+        var pending = await app.WithDbAsync(db => db.PendingLogins.SingleAsync());
+        Assert.DoesNotContain(code, pending.CodeHash);
+        Assert.DoesNotContain(PendingCookie(cookies, app).Value, pending.Id);
+        var outbox = await app.WithDbAsync(db => db.OutboxMessages.Select(m => (m.Body ?? "") + (m.Secret ?? "")).ToListAsync());
+        Assert.DoesNotContain(outbox, text => text.Contains(code, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SendCodeAsync(client, code)).StatusCode);
+        Assert.True(await SignedInAsync(client));
+    }
+
+    [Fact]
+    public async Task Unknown_id_and_wrong_password_answer_as_before_and_send_nothing()
+    {
+        using var client = app.CreateHttpClient();
+        var unknown = await Forms.LoginAsync(client, "nobody@example.jp", Password);
+        var wrong = await Forms.LoginAsync(client, Email, "Wrong-pass-1");
+        foreach (var response in new[] { unknown, wrong })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(LoginTexts.Failed, await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        // コードの画面は、正しいパスワードのあとでなければ何も見せない
+        var html = await client.GetStringAsync(CodePage);
+        Assert.Contains(OneTimePasswordTexts.StartOver, html);
+        Assert.DoesNotContain("otp-code", html);
+    }
+
+    [Fact]
+    public async Task Accepts_full_width_digits_and_spaces()
+    {
+        using var client = app.CreateHttpClient();
+        var code = await PasswordStepAsync(client);
+        var typed = "　" + string.Concat(code[..3].Select(c => (char)(c - '0' + '０'))) + " " + code[3..] + " ";
+        Assert.Equal("/Home", (await SendCodeAsync(client, typed)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_code_of_the_wrong_shape_is_not_counted()
+    {
+        using var client = app.CreateHttpClient();
+        var code = await PasswordStepAsync(client);
+        foreach (var typed in new[] { "", "12345", "abcdef", "1234567" })
+        {
+            var html = await (await SendCodeAsync(client, typed)).Content.ReadAsStringAsync();
+            Assert.Contains("otp-code-error", html);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.Select(p => p.FailedAttempts).SingleAsync()));
+        Assert.Equal("/Home", (await SendCodeAsync(client, code)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_void_the_code_and_lock_the_account()
+    {
+        using var client = app.CreateHttpClient();
+        var code = await PasswordStepAsync(client);
+        var wrong = code == "000000" ? "111111" : "000000";
+        for (var i = 1; i <= 4; i++)
+        {
+            var html = await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync();
+            Assert.Contains(OneTimePasswordTexts.Wrong(5 - i), html);
+            Assert.DoesNotContain(wrong, html); // コードは書き戻さない
+        }
+        // 5回目: コードの誤りもパスワードの誤りと同じに数えるので、アカウントがロックされる
+        var fifth = await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync();
+        Assert.Contains(LoginTexts.LockedHeading, fifth);
+        Assert.Contains(OneTimePasswordTexts.BackToLogin, fifth);
+
+        // 正しいコードでももう入れない。S1 からやり直しても、ロックが解けるまでは入れない
+        Assert.Contains(OneTimePasswordTexts.StartOver, await (await SendCodeAsync(client, code)).Content.ReadAsStringAsync());
+        Assert.False(await SignedInAsync(client));
+        var again = await Forms.LoginAsync(client, Email, Password);
+        Assert.Contains(LoginTexts.LockedHeading, await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Wrong_codes_add_to_the_wrong_passwords_before_them()
+    {
+        using var client = app.CreateHttpClient();
+        for (var i = 0; i < 3; i++) await Forms.LoginAsync(client, Email, "Wrong-pass-1");
+        var code = await PasswordStepAsync(client);
+        var wrong = code == "000000" ? "111111" : "000000";
+        Assert.Contains(OneTimePasswordTexts.Wrong(4), await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync());
+        // 3回のパスワードの誤り + 2回のコードの誤り = 5回でロック（正しいパスワードで数え直さない）
+        Assert.Contains(LoginTexts.LockedHeading, await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_used_code_cannot_be_used_again()
+    {
+        var cookies = new CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        var code = await PasswordStepAsync(client);
+        var reference = PendingCookie(cookies, app);
+        Assert.Equal("/Home", (await SendCodeAsync(client, code)).Headers.Location?.OriginalString);
+
+        // 参照を盗み見た別のブラウザが、同じ参照と同じコードを送っても入れない
+        var stolen = new CookieContainer();
+        stolen.Add(app.BaseUrl, new Cookie(reference.Name, reference.Value));
+        using var other = app.CreateHttpClient(stolen);
+        var response = await SendCodeAsync(other, code);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(OneTimePasswordTexts.StartOver, await response.Content.ReadAsStringAsync());
+        Assert.False(await SignedInAsync(other));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_code_is_valid_for_exactly_its_lifetime()
+    {
+        using var early = app.CreateHttpClient();
+        using var late = app.CreateHttpClient();
+        var earlyCode = await PasswordStepAsync(early, 1);
+        var lateCode = await PasswordStepAsync(late, 2);
+
+        app.Time.Advance(Lifetime - TimeSpan.FromMilliseconds(1));
+        Assert.Equal("/Home", (await SendCodeAsync(early, earlyCode)).Headers.Location?.OriginalString);
+
+        app.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var response = await SendCodeAsync(late, lateCode);
+        Assert.Contains(OneTimePasswordTexts.StartOver, await response.Content.ReadAsStringAsync());
+        Assert.False(await SignedInAsync(late));
+    }
+
+    [Fact]
+    public async Task A_resend_voids_the_older_code_and_is_capped()
+    {
+        using var client = app.CreateHttpClient();
+        var first = await PasswordStepAsync(client);
+        var resent = await (await ResendAsync(client)).Content.ReadAsStringAsync();
+        Assert.Contains(OneTimePasswordTexts.Resent, resent);
+        var second = Mails.Code(await app.Smtp.WaitForAsync(Email, OneTimePasswordMails.Subject, 2));
+
+        if (first != second)
+            Assert.Contains(OneTimePasswordTexts.Wrong(4), await (await SendCodeAsync(client, first)).Content.ReadAsStringAsync());
+
+        // 上限 (MaxResends = 3) を超えた再送はメールを送らない
+        for (var i = 0; i < 2; i++) await ResendAsync(client);
+        var refused = await (await ResendAsync(client)).Content.ReadAsStringAsync();
+        Assert.Contains(OneTimePasswordTexts.ResendLimit, refused);
+        await app.Smtp.WaitForAsync(Email, OneTimePasswordMails.Subject, 4);
+        var latest = Mails.Code(app.Smtp.For(Email, OneTimePasswordMails.Subject)[^1]);
+        Assert.Equal(4, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == OneTimePasswordMails.Subject)));
+
+        Assert.Equal("/Home", (await SendCodeAsync(client, latest)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Parallel_submissions_of_one_code_give_exactly_one_session()
+    {
+        var cookies = new CookieContainer();
+        using var client = app.CreateHttpClient(cookies);
+        var code = await PasswordStepAsync(client);
+        var reference = PendingCookie(cookies, app);
+
+        // 10台の「ブラウザ」が同じ参照と同じコードを同時に送る（それぞれ CSRF トークンを取ってから）
+        var clients = Enumerable.Range(0, 10).Select(_ =>
+        {
+            var jar = new CookieContainer();
+            jar.Add(app.BaseUrl, new Cookie(reference.Name, reference.Value));
+            return app.CreateHttpClient(jar);
+        }).ToList();
+        var responses = await Task.WhenAll(clients.Select(c => SendCodeAsync(c, code)));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString == "/Home");
+        Assert.Equal(1, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.LoginRecords.CountAsync()));
+        foreach (var c in clients) c.Dispose();
+    }
+
+    [Fact]
+    public async Task Under_htmx_a_correct_code_redirects_and_a_wrong_one_redraws_the_forms()
+    {
+        using var client = app.CreateHttpClient();
+        var code = await PasswordStepAsync(client);
+        var wrong = code == "000000" ? "111111" : "000000";
+        var redraw = await SendCodeAsync(client, wrong, htmx: true);
+        var html = await redraw.Content.ReadAsStringAsync();
+        Assert.StartsWith("<div id=\"otp-forms\">", html.TrimStart());
+        Assert.Contains("otp-code-error", html);
+        var done = await SendCodeAsync(client, code, htmx: true);
+        Assert.Equal("/Home", done.Headers.GetValues("HX-Redirect").Single());
+    }
+
+    [Fact]
+    public async Task Keeps_the_return_url_through_the_code_step()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, Password, "/Account/Login?returnUrl=%2FSettings");
+        Assert.Equal(CodePage, response.Headers.Location?.OriginalString);
+        var code = Mails.Code(await app.Smtp.WaitForAsync(Email, OneTimePasswordMails.Subject));
+        Assert.Equal("/Settings", (await SendCodeAsync(client, code)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Stops_mailing_codes_to_someone_who_logs_in_again_and_again()
+    {
+        using var client = app.CreateHttpClient();
+        var limit = new OneTimePasswordOptions().MailsPerHour;
+        for (var i = 1; i <= limit; i++) await PasswordStepAsync(client, i);
+        var response = await Forms.LoginAsync(client, Email, Password);
+        Assert.Equal(CodePage, response.Headers.Location?.OriginalString);
+        Assert.Contains(OneTimePasswordTexts.NotSent, await client.GetStringAsync(CodePage));
+        Assert.Equal(limit, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == OneTimePasswordMails.Subject)));
+    }
+
+}
