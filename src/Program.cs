@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Data;
 using MyPage.Housekeeping;
@@ -28,6 +29,7 @@ builder.Services
     .AddSeekerJobs(builder.Configuration)                          // Jobs/: ホームの求人・応募・メッセージ・保存した条件
     .AddMynaportal(builder.Configuration, builder.Environment)     // Mynaportal/: シングルサインオンと連携
     .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け
+    .AddAbuseDefence()                                             // Abuse/: 接続元ごとの上限、人の確認（計算による確認、reCAPTCHA）
     .AddSecurity(builder.Configuration, builder.Environment)       // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
     .AddMyPagePages();                                             // Pages/: 画面、ログインが要らない画面だけを名乗らせる
 
@@ -54,6 +56,7 @@ app.UseRequestGuards(app.Environment);
 app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseSessionRestart();
 app.UseAuthentication();
 app.UseAuthorization();

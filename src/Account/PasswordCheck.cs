@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using MyPage.Abuse;
 using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Security;
@@ -14,6 +15,7 @@ public sealed class PasswordCheck(
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
     UnknownIdHash unknownIdHash,
+    ClientFailures clientFailures,
     IdTags tags,
     TimeProvider time,
     ILogger<PasswordCheck> log)
@@ -35,6 +37,7 @@ public sealed class PasswordCheck(
         var reservation = await throttle.ReserveAsync(loginId, now, ct);
         if (!reservation.Granted)
         {
+            await CountClientFailureAsync(purpose, client, ct);
             log.RefusedWhileLocked(purpose, idTag, client, now);
             return new(PasswordCheckOutcome.Locked, LockedUntil: reservation.LockedUntil);
         }
@@ -42,6 +45,7 @@ public sealed class PasswordCheck(
         var seeker = await users.FindByNameAsync(loginId);
         if (!await VerifyAsync(seeker, password))
         {
+            await CountClientFailureAsync(purpose, client, ct);
             log.PasswordRejected(purpose, idTag, reservation.Failures, client, now);
             if (!reservation.LocksOnFailure) return new(PasswordCheckOutcome.Wrong);
             log.AccountLocked(idTag, reservation.LockedUntil, client, now);
@@ -52,6 +56,10 @@ public sealed class PasswordCheck(
         else await throttle.RefundAsync(loginId, reservation, ct);
         return new(PasswordCheckOutcome.Verified, seeker);
     }
+
+    // ログインの失敗は接続元でも数える（ID をまたいだパスワードリスト攻撃）。ログインしてからの確認は数えない
+    private Task CountClientFailureAsync(string purpose, string? client, CancellationToken ct)
+        => purpose == ForLogin ? clientFailures.RecordAsync(ClientAddress.Of(client), ct) : Task.CompletedTask;
 
     private async Task<bool> VerifyAsync(Seeker? seeker, string password)
     {

@@ -24,6 +24,8 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
     public DbSet<PendingLogin> PendingLogins => Set<PendingLogin>();
     public DbSet<SeekerBrowser> SeekerBrowsers => Set<SeekerBrowser>();
     public DbSet<LoginRecord> LoginRecords => Set<LoginRecord>();
+    public DbSet<ClientThrottle> ClientThrottles => Set<ClientThrottle>();
+    public DbSet<UsedBotChallenge> UsedBotChallenges => Set<UsedBotChallenge>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -133,6 +135,18 @@ public class MyPageDb(DbContextOptions<MyPageDb> options)
             e.Property(r => r.Browser).HasMaxLength(100);
             e.Property(r => r.Client).HasMaxLength(60);
             e.HasOne<Seeker>().WithMany().HasForeignKey(r => r.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ClientThrottle>(e =>
+        {
+            e.HasKey(c => c.ClientTag);
+            e.Property(c => c.ClientTag).HasMaxLength(64);
+            e.HasIndex(c => c.WindowStartedAt);
+        });
+        builder.Entity<UsedBotChallenge>(e =>
+        {
+            e.HasKey(c => c.Challenge);
+            e.Property(c => c.Challenge).HasMaxLength(64);
+            e.HasIndex(c => c.ExpiresAt);
         });
         builder.Entity<SiteSecret>(e =>
         {

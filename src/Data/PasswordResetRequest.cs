@@ -14,6 +14,9 @@ public class PasswordResetRequest
     public required string ClientTag { get; set; }
     public bool MailQueued { get; set; }
 
+    // その ID で前にログインしたブラウザからの申込み（他人に使い切られない、別の枠で数える）
+    public bool KnownBrowser { get; set; }
+
     public long CreatedAt { get; set; }
     public long ExpiresAt { get; set; }
     public int FailedAttempts { get; set; }

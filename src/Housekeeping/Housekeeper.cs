@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Data;
 
@@ -37,7 +38,9 @@ public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, 
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var sessions = await db.Sessions.Where(s => s.ExpiresAt != null && s.ExpiresAt <= nowMs).ExecuteDeleteAsync(ct);
-        var throttles = await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().PurgeAsync(now, ct);
+        var throttles = await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().PurgeAsync(now, ct)
+            + await scope.ServiceProvider.GetRequiredService<ClientFailures>().PurgeAsync(now, ct)
+            + await ProofOfWorkCheck.PurgeAsync(db, now, ct);
         var sentBefore = (now - KeepSentMail).ToUnixTimeMilliseconds();
         var mails = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt <= sentBefore).ExecuteDeleteAsync(ct);
         var requestsBefore = (now - KeepRequests).ToUnixTimeMilliseconds();

@@ -30,10 +30,14 @@ public class ErrorModel : PageModel
             (400 or 413, RequestGuards.Unreadable) or (413, _) => (Site.UnreadableTitle, Site.Unreadable),
             (400, _) => (Site.ExpiredTitle, Site.Expired),
             (405, _) => (Site.NotAllowedTitle, Site.NotAllowed),
+            (429, _) => (Site.TooManyTitle, Site.TooMany(HttpContext.Items[MyPage.Abuse.RateLimits.RetryAfterKey] as int? ?? 60)),
             _ => (Site.ErrorTitle, Site.Error),
         };
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && code is null) Response.StatusCode = 500;
         // htmx の送信が期限切れ (CSRF) や読めない本文で断られた: フォームの中では直せないので、JavaScript なしと同じこの画面へ移す
         if (Request.IsHtmx() && Status is 400 or 413) Response.Headers["HX-Redirect"] = Url.Page("/Error", new { code = Status });
+        // 送信が多すぎる (429): 待つ秒数を、再実行で消えないようにもう一度付ける（htmx はフォームの中に出す）
+        if (Status == 429 && HttpContext.Items[MyPage.Abuse.RateLimits.RetryAfterKey] is int seconds)
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

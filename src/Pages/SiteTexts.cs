@@ -18,5 +18,7 @@ public static class Site
     public const string NotAllowedTitle = "この操作は受け付けられません";
     public const string NotAllowed = "お手数ですが、トップページからもう一度操作してください。";
     public const string ErrorTitle = "エラーが発生しました";
+    public const string TooManyTitle = "送信が多すぎます";
+    public static string TooMany(int seconds) => $"短い時間に、この接続元から多くの送信がありました。{seconds}秒ほど待ってから、ブラウザの「戻る」で前の画面に戻り、もう一度お試しください。入力した内容は送られていません。";
     public const string Error = "申し訳ございません。ただいま処理を完了できませんでした。しばらく時間をおいてから、もう一度お試しください。";
 }

@@ -25,10 +25,35 @@ public sealed class PasswordResets(
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(50);
     public const int MaxWrongKeys = 5;
 
+    // この申込みに人の確認が要るか（要るなら、確認なしで受け付けるようになる時刻も）。
+    // その ID で前にログインしたブラウザは要らない（自分の枠がある）。ほかは、その ID への申込みが1時間に
+    // PerAddressPerHour 回、またはその接続元からの申込みが RequestsPerClientPerHour 回を超えたら要る。
+    // 登録のない ID にも同じように行を作って数えるので、確認が出るかどうかで ID の有無はわからない
+    public async Task<(bool Required, DateTimeOffset? RetryAt)> CheckNeededAsync(string loginId, string? clientAddress, bool knownBrowser, CancellationToken ct = default)
+    {
+        if (knownBrowser) return (false, null);
+        var now = time.GetUtcNow();
+        var hourAgo = (now - MailQuota.Window).ToUnixTimeMilliseconds();
+        var idTag = tags.Of(loginId);
+        var clientTag = tags.Of(ClientAddress.Of(clientAddress));
+        var forId = await db.PasswordResetRequests.Where(r => r.LoginIdTag == idTag && !r.KnownBrowser && r.CreatedAt > hourAgo)
+            .OrderByDescending(r => r.CreatedAt).Select(r => r.CreatedAt).Take(MailQuota.PerAddressPerHour).ToListAsync(ct);
+        var fromClient = await db.PasswordResetRequests.Where(r => r.ClientTag == clientTag && !r.KnownBrowser && r.CreatedAt > hourAgo)
+            .OrderByDescending(r => r.CreatedAt).Select(r => r.CreatedAt).Take(MailQuota.RequestsPerClientPerHour).ToListAsync(ct);
+        DateTimeOffset? retryAt = null;
+        if (forId.Count >= MailQuota.PerAddressPerHour) retryAt = DateTimeOffset.FromUnixTimeMilliseconds(forId[^1]) + MailQuota.Window;
+        if (fromClient.Count >= MailQuota.RequestsPerClientPerHour)
+        {
+            var clientRetry = DateTimeOffset.FromUnixTimeMilliseconds(fromClient[^1]) + MailQuota.Window;
+            if (retryAt is null || clientRetry > retryAt) retryAt = clientRetry;
+        }
+        return (retryAt is not null, retryAt);
+    }
+
     // 申込みを受け付け、ブラウザに持たせる参照を返す。
     // 登録のないIDでも同じ手順（キーの生成とハッシュ、行の記録）を踏み、メールだけ送らない。
-    // loginId は正規化済みのID
-    public async Task<string> RequestAsync(string loginId, string? clientAddress, CancellationToken ct = default)
+    // loginId は正規化済みのID。knownBrowser: その ID で前にログインしたブラウザ（他人に使い切られない自分の枠で数える）
+    public async Task<string> RequestAsync(string loginId, string? clientAddress, bool knownBrowser = false, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -37,13 +62,14 @@ public sealed class PasswordResets(
         var key = ResetKey.Generate();
         var keyHash = ResetKey.Hash(key);
         var idTag = tags.Of(loginId);
-        var clientTag = tags.Of(clientAddress);
+        var clientTag = tags.Of(ClientAddress.Of(clientAddress));
         var seeker = await users.FindByNameAsync(loginId);
 
         await using var tx = await outbox.BeginAsync(ct);
-        var mailsForId = await db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == idTag && r.MailQueued && r.CreatedAt > hourAgo, ct);
-        var requestsFromClient = await db.PasswordResetRequests.CountAsync(r => r.ClientTag == clientTag && r.CreatedAt > hourAgo, ct);
-        var limited = mailsForId >= MailQuota.PerAddressPerHour || requestsFromClient >= MailQuota.RequestsPerClientPerHour;
+        // 知らないブラウザからの申込みで送るメールは、人の確認を通っても1時間に CeilingPerAddressPerHour 通まで。
+        // 前にログインしたブラウザには別の枠（KnownBrowserPerHour 通）があり、他人の申込みでは減らない
+        var mailsForId = await db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == idTag && r.MailQueued && r.KnownBrowser == knownBrowser && r.CreatedAt > hourAgo, ct);
+        var limited = mailsForId >= (knownBrowser ? MailQuota.KnownBrowserPerHour : MailQuota.CeilingPerAddressPerHour);
         var sendMail = seeker is not null && !limited;
 
         if (sendMail)
@@ -62,6 +88,7 @@ public sealed class PasswordResets(
             LoginIdTag = idTag,
             ClientTag = clientTag,
             MailQueued = sendMail,
+            KnownBrowser = knownBrowser,
             CreatedAt = nowMs,
             ExpiresAt = (now + KeyLifetime).ToUnixTimeMilliseconds(),
         });

@@ -15,19 +15,30 @@ public sealed class SecurityHeaderOptions
 // htmx のインライン style はメタ設定 includeIndicatorStyles:false で止めている。
 public static class SecurityHeaders
 {
-    public static string ContentSecurityPolicy(SecurityHeaderOptions options) =>
-        $"default-src 'none'; script-src {string.Join(' ', ["'self'", .. options.ScriptSources])}; style-src {string.Join(' ', ["'self'", .. options.StyleSources])}; img-src 'self' data:; " +
-        $"connect-src 'self'; form-action {string.Join(' ', ["'self'", .. options.FormActionOrigins])}; frame-ancestors 'none'; base-uri 'none'";
+    public static string ContentSecurityPolicy(SecurityHeaderOptions options, ThirdParty? thirdParty = null) =>
+        $"default-src 'none'; script-src {string.Join(' ', ["'self'", .. options.ScriptSources, .. thirdParty?.Scripts ?? []])}; style-src {string.Join(' ', ["'self'", .. options.StyleSources])}; img-src 'self' data:; " +
+        $"connect-src {string.Join(' ', ["'self'", .. thirdParty?.Connects ?? []])}; " +
+        (thirdParty is null ? "" : $"frame-src {string.Join(' ', thirdParty.Frames)}; ") +
+        $"form-action {string.Join(' ', ["'self'", .. options.FormActionOrigins])}; frame-ancestors 'none'; base-uri 'none'";
+
+    // この応答だけに許すほかのオリジン（人の確認に reCAPTCHA を使うときの Google）。ほかの応答には付かない
+    public sealed record ThirdParty(string[] Scripts, string[] Frames, string[] Connects);
+
+    private const string ThirdPartyKey = "mypage-csp-third-party";
+
+    public static void AllowThirdParty(HttpContext http, string[] scripts, string[] frames, string[] connects)
+        => http.Items[ThirdPartyKey] = new ThirdParty(scripts, frames, connects);
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IOptions<SecurityHeaderOptions>>().Value);
+        var options = app.ApplicationServices.GetRequiredService<IOptions<SecurityHeaderOptions>>().Value;
+        var policy = ContentSecurityPolicy(options);
         return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = policy;
+                headers.ContentSecurityPolicy = context.Items[ThirdPartyKey] is ThirdParty thirdParty ? ContentSecurityPolicy(options, thirdParty) : policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";

@@ -22,7 +22,16 @@ public static class SecurityServices
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in config.GetSection("MyPage:KnownProxies").Get<string[]>() ?? [])
+            // 既定ではループバック（同じマシンのプロキシ）も信頼する。MyPage:TrustLoopbackProxy=false で外せる
+            // （一覧を空にすると「どこからでも信頼する」になるので、信頼するものがなければヘッダーを読まない）
+            var proxies = config.GetSection("MyPage:KnownProxies").Get<string[]>() ?? [];
+            if (!config.GetValue("MyPage:TrustLoopbackProxy", true))
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+                if (proxies.Length == 0) o.ForwardedHeaders = ForwardedHeaders.None;
+            }
+            foreach (var proxy in proxies)
                 o.KnownProxies.Add(IPAddress.Parse(proxy));
         });
         return services;

@@ -40,6 +40,13 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
         return true;
     }
 
+    // このブラウザで、この ID (正規化済み) の求職者がログインしたことがあるか（S2 と人の確認で、他人に使い切られない別の枠）
+    public async Task<bool> KnownForAsync(HttpContext http, string loginId, CancellationToken ct = default)
+    {
+        if (ExistingTagOf(http) is not { } tag) return false;
+        return await db.SeekerBrowsers.AnyAsync(b => b.BrowserTag == tag && db.Users.Any(u => u.Id == b.SeekerId && u.NormalizedUserName == loginId), ct);
+    }
+
     // ワンタイムパスワードを省略してよいブラウザか
     public async Task<bool> IsTrustedAsync(HttpContext http, string seekerId, CancellationToken ct = default)
     {

@@ -65,6 +65,23 @@
     }
   });
 
+  // 人の確認の部品 (_BotCheck) があれば、それを動かすスクリプトを一度だけ読む（ふつうの画面では読まない）
+  function loadBotCheck(root) {
+    if (!root || !root.querySelector) return;
+    var box = root.querySelector('[data-bot-check]');
+    if (!box) return;
+    // JavaScript があるので「JavaScript が必要です」は要らない
+    var notes = root.querySelectorAll('.bot-check-noscript');
+    for (var i = 0; i < notes.length; i++) notes[i].remove();
+    if (loadBotCheck.done) return;
+    loadBotCheck.done = true;
+    var script = document.createElement('script');
+    script.src = box.getAttribute('data-script');
+    document.body.appendChild(script);
+  }
+  loadBotCheck(document);
+  document.addEventListener('htmx:load', function (evt) { loadBotCheck(evt.detail.elt); });
+
   // 差し替えたフォームにエラーのまとめがあれば、JavaScript なしと同じく title の先頭を「エラー：」に
   document.addEventListener('htmx:afterSwap', function () {
     var prefix = texts.errorPrefix || '';

@@ -162,6 +162,25 @@ namespace MyPage.src.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MyPage.Data.ClientThrottle", b =>
+                {
+                    b.Property<string>("ClientTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientTag");
+
+                    b.HasIndex("WindowStartedAt");
+
+                    b.ToTable("ClientThrottles");
+                });
+
             modelBuilder.Entity("MyPage.Data.JobApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -468,6 +487,9 @@ namespace MyPage.src.Data.Migrations
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("KnownBrowser")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoginIdTag")
                         .IsRequired()
@@ -852,6 +874,22 @@ namespace MyPage.src.Data.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("SiteSecrets");
+                });
+
+            modelBuilder.Entity("MyPage.Data.UsedBotChallenge", b =>
+                {
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Challenge");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedBotChallenges");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -2,17 +2,26 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Mail;
 using MyPage.Pages.Shared;
 using MyPage.PasswordReset;
+using MyPage.Sessions;
 
 namespace MyPage.Pages.Account;
 
 // S2「求職者マイページパスワード再登録」
 [AllowAnonymous]
-public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel
+[GuardedForm]
+public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browsers browsers, IOptions<MailOptions> mail) : PageModel
 {
+    // 人の確認の答え（確認が要るときだけ画面にある）
+    [BindProperty(Name = "BotCheck")]
+    public string? BotCheckAnswer { get; set; }
+
+    public BotCheckView? BotCheck { get; private set; }
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -25,7 +34,12 @@ public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> ma
         public string? Id { get; set; }
     }
 
-    public void OnGet() { }
+    // ?check=1: 人の確認つきで開く（reCAPTCHA は、その応答でだけ Google のスクリプトを許すので、開き直して出す）
+    public void OnGet(string? check)
+    {
+        if (check == "1" && botGate.Enabled) BotCheck = botGate.Widget(BotGate.ResetAction);
+        this.ShowCheck(BotCheck);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -35,8 +49,18 @@ public class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> ma
             return this.Redraw("_ForgotPasswordForm");
         }
 
+        // 同じ ID や同じ接続元からの申込みが多ければ、人の確認を通ってから（その ID で前にログインしたブラウザは別の枠）
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var known = await browsers.KnownForAsync(HttpContext, loginId, ct);
+        var (required, retryAt) = await resets.CheckNeededAsync(loginId, client, known, ct);
+        if (required && await botGate.VerifyAsync(HttpContext, BotCheckAnswer, BotGate.ResetAction, retryAt, ct) is { } check)
+        {
+            BotCheck = check;
+            return this.RedrawWithCheck(check, "_ForgotPasswordForm");
+        }
+
         // 登録のないIDでも同じ画面へ進む（アカウント列挙の防止）
-        var reference = await resets.RequestAsync(loginId, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var reference = await resets.RequestAsync(loginId, client, known, ct);
         Response.Cookies.Append(PasswordResetTexts.ResetCookie, reference, new CookieOptions
         {
             // 閉じたら最初から（マニュアル）: 有効期限のないセッション Cookie

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Mynaportal;
 using MyPage.Pages.Mynaportal;
@@ -13,8 +14,20 @@ namespace MyPage.Pages.Account;
 // S1「求職者マイページログイン」
 [AllowAnonymous]
 [StartsSession]
-public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptions<SessionPolicy> sessionPolicy, IOptions<MynaportalOptions> mynaportalOptions) : PageModel
+[GuardedForm]
+public class LoginModel(
+    PasswordLogin login,
+    MynaportalSignIn mynaportal,
+    BotGate botGate,
+    IOptions<SessionPolicy> sessionPolicy,
+    IOptions<MynaportalOptions> mynaportalOptions) : PageModel
 {
+    // 人の確認の答え（確認が要るときだけ画面にある）
+    [BindProperty(Name = "BotCheck")]
+    public string? BotCheckAnswer { get; set; }
+
+    public BotCheckView? BotCheck { get; private set; }
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -40,8 +53,12 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
         public string? Password { get; set; }
     }
 
-    public async Task OnGetAsync(string? status)
+    public async Task OnGetAsync(string? status, CancellationToken ct)
     {
+        // この接続元に人の確認が要るなら、はじめから出しておく（入力の間に解ける）
+        BotCheck = await botGate.ForLoginPageAsync(HttpContext, ct);
+        if (BotCheck is null && Request.Query["check"] == "1" && botGate.Enabled) BotCheck = botGate.Widget(BotGate.LoginAction);
+        this.ShowCheck(BotCheck);
         LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin && await mynaportal.HasPendingAsync(HttpContext);
         StatusMessage = status switch
         {
@@ -63,6 +80,13 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
         else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("login-password", LoginTexts.PasswordTooLong);
         if (ModelState.ErrorCount > 0) return Redraw();
 
+        // ID をまたいだ失敗の多い接続元からは、人の確認を通ってから（断るときはハッシュもデータベースの行も作らない）
+        if (await botGate.ForLoginAsync(HttpContext, loginId, BotCheckAnswer, ct) is { } check)
+        {
+            BotCheck = check;
+            return Redraw();
+        }
+
         var links = Link == MynaportalOutcomes.LinkOnLogin;
         var result = await login.LoginAsync(HttpContext, loginId, password, AfterLogin.SafeReturnUrl(this, ReturnUrl), links, ct);
         switch (result.Outcome)
@@ -76,6 +100,8 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
                 return Redraw();
             default:
                 ModelState.AddModelError("login-id", LoginTexts.Failed);
+                // この失敗で接続元が上限に達したなら、次の送信のための確認をもう出しておく
+                BotCheck = await botGate.ForLoginPageAsync(HttpContext, ct);
                 return Redraw();
         }
     }
@@ -85,6 +111,6 @@ public class LoginModel(PasswordLogin login, MynaportalSignIn mynaportal, IOptio
     {
         LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin;
         Input.Password = null;
-        return this.Redraw("_LoginForm");
+        return BotCheck is { } check ? this.RedrawWithCheck(check, "_LoginForm", new { ReturnUrl, Link }) : this.Redraw("_LoginForm");
     }
 }

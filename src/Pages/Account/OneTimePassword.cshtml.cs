@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Data;
 using MyPage.Mail;
 using MyPage.Mynaportal;
@@ -14,6 +15,7 @@ namespace MyPage.Pages.Account;
 
 // 「ワンタイムパスワード入力」: S1 で ID・パスワードが合ったあと。このブラウザの Cookie の参照で、待っているログインを引く。
 [AllowAnonymous]
+[GuardedForm]
 [StartsSession]
 public class OneTimePasswordModel(
     PendingLogins pending,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Mail;
 using MyPage.Pages.Shared;
@@ -11,6 +12,7 @@ namespace MyPage.Pages.Account;
 
 // S3「パスワード再登録」。このブラウザで S2 から申し込んだ人だけが使える（Cookie の参照）。
 [AllowAnonymous]
+[GuardedForm]
 public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]

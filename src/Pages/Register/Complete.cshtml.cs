@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Pages.Shared;
 using MyPage.Registration;
@@ -10,6 +11,7 @@ namespace MyPage.Pages.Register;
 
 // 本登録: パスワードと基本情報。メールの URL の鍵 (token) で開く。
 [AllowAnonymous]
+[GuardedForm]
 public class CompleteModel(Registrations registrations, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]

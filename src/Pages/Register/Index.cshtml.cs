@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Mail;
 using MyPage.Pages.Shared;
@@ -12,6 +13,7 @@ namespace MyPage.Pages.Register;
 
 // 仮登録: メールアドレスと、利用規約・個人情報の取扱いへの同意
 [AllowAnonymous]
+[GuardedForm]
 public class IndexModel(Registrations registrations, SiteUrls urls, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]

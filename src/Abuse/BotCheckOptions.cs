@@ -1,0 +1,38 @@
+namespace MyPage.Abuse;
+
+public enum BotCheckProvider { ProofOfWork, ReCaptcha, None }
+
+// MyPage:BotCheck: 人の操作かを確かめる仕組み。ふつうに使う人には出ない（接続元や ID が上限を超えたときだけ）。
+public sealed class BotCheckOptions
+{
+    public const string Section = "MyPage:BotCheck";
+
+    public BotCheckProvider Provider { get; set; } = BotCheckProvider.ProofOfWork;
+
+    public ProofOfWorkOptions ProofOfWork { get; set; } = new();
+    public ReCaptchaOptions ReCaptcha { get; set; } = new();
+}
+
+// 計算による確認（ALTCHA と同じ形）: サーバーが署名した問題を、ブラウザが Web Worker で SHA-256 を繰り返して解く。
+// 見る・聞くパズルがないので、スクリーンリーダーでも同じに使える。
+public sealed class ProofOfWorkOptions
+{
+    // 探す数の上限（平均でこの半分の SHA-256）。古いスマートフォンでも数秒で終わる大きさ
+    public int MaxNumber { get; set; } = 50_000;
+
+    // 問題の有効期間
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+// Google reCAPTCHA v3（デザインカードの AspNetCore.ReCaptcha と同じ確かめ方を、HttpClient で）
+public sealed class ReCaptchaOptions
+{
+    public string? SiteKey { get; set; }
+    public string? SecretKey { get; set; }
+    public double MinimumScore { get; set; } = 0.5;
+    public Uri VerifyUrl { get; set; } = new("https://www.google.com/recaptcha/api/siteverify");
+    public Uri ScriptUrl { get; set; } = new("https://www.google.com/recaptcha/api.js");
+
+    // siteverify の応答を待つ時間（過ぎれば確認の失敗として扱う）
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,49 @@
+using MyPage.Security;
+using MyPage.Sessions;
+
+namespace MyPage.Abuse;
+
+// 画面に出す確認の状態: 部品、JavaScript なしで受け付けるようになる時刻、前の答えが通らなかったときの知らせ
+public sealed record BotCheckView(BotCheckWidget Widget, DateTimeOffset? RetryAt, string? Problem);
+
+// 人の確認が要るかを決め、要るなら答えを確かめる。ふつうに使う人には出ない。
+// 確かめる前に、パスワードのハッシュもデータベースの行も作らない（断る要求は安く断る）。
+public sealed class BotGate(IBotCheck check, ClientFailures clients, Browsers browsers)
+{
+    public const string LoginAction = "login";
+    public const string ResetAction = "reset";
+
+    // S1 を開いたとき: この接続元に確認が要るなら、はじめから出しておく（ID とパスワードを入れている間に解ける）
+    public async Task<BotCheckView?> ForLoginPageAsync(HttpContext http, CancellationToken ct = default)
+        => check.Provider != BotCheckProvider.None && await clients.CheckRequiredUntilAsync(ClientAddress.Of(http), ct) is { } until
+            ? new(check.Widget(LoginAction), until, null)
+            : null;
+
+    // ログインの送信: ID をまたいだ失敗の多い接続元からは、確認を通ったときだけ。
+    // その ID で前にログインしたブラウザは別扱い（同じ接続元の他人に締め出されない）
+    public async Task<BotCheckView?> ForLoginAsync(HttpContext http, string loginId, string? response, CancellationToken ct = default)
+    {
+        if (check.Provider == BotCheckProvider.None) return null;
+        if (await clients.CheckRequiredUntilAsync(ClientAddress.Of(http), ct) is not { } until) return null;
+        if (await browsers.KnownForAsync(http, loginId, ct)) return null;
+        return await VerifyAsync(http, response, LoginAction, until, ct);
+    }
+
+    // 確認が要る (required) ときに答えを確かめる。通れば null、通らなければ画面に出す状態
+    public async Task<BotCheckView?> VerifyAsync(HttpContext http, string? response, string action, DateTimeOffset? retryAt, CancellationToken ct = default)
+    {
+        var outcome = await check.VerifyAsync(http, response, action, ct);
+        return outcome switch
+        {
+            BotCheckOutcome.Passed => null,
+            BotCheckOutcome.Missing => new(check.Widget(action), retryAt, null),
+            BotCheckOutcome.Unavailable => new(check.Widget(action), retryAt, BotCheckTexts.Unavailable),
+            _ => new(check.Widget(action), retryAt, BotCheckTexts.Failed),
+        };
+    }
+
+    public bool Enabled => check.Provider != BotCheckProvider.None;
+
+    // 答えを求めずに部品だけ（?check=1 で開いた画面）
+    public BotCheckView Widget(string action) => new(check.Widget(action), null, null);
+}

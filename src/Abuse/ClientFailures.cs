@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MyPage.Data;
+using MyPage.Security;
+
+namespace MyPage.Abuse;
+
+// 接続元ごとの、ID をまたいだログインの失敗（パスワードリスト攻撃は ID ごとのロックにかからないので、接続元でも数える）。
+// 固定の窓: 窓の始まりから ClientFailureWindow の間に ClientLoginFailures 回失敗したら、窓の終わりまで人の確認が要る。
+public sealed class ClientFailures(MyPageDb db, IdTags tags, IOptions<RateLimitOptions> options, TimeProvider time)
+{
+    private RateLimitOptions Options => options.Value;
+
+    // 人の確認が要るなら、要らなくなる時刻（JavaScript なしの人に伝える）。要らなければ null
+    public async Task<DateTimeOffset?> CheckRequiredUntilAsync(string client, CancellationToken ct = default)
+    {
+        var tag = tags.Of("client:" + client);
+        var now = time.GetUtcNow();
+        var windowStart = (now - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
+        var row = await db.ClientThrottles.AsNoTracking().SingleOrDefaultAsync(c => c.ClientTag == tag, ct);
+        return row is not null && row.WindowStartedAt > windowStart && row.Failures >= Options.ClientLoginFailures
+            ? DateTimeOffset.FromUnixTimeMilliseconds(row.WindowStartedAt) + Options.ClientFailureWindow
+            : null;
+    }
+
+    // ログインの失敗を一つ数える（窓が過ぎていれば数え直す）
+    public async Task RecordAsync(string client, CancellationToken ct = default)
+    {
+        var tag = tags.Of("client:" + client);
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var windowStart = (time.GetUtcNow() - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ClientThrottles" ("ClientTag", "Failures", "WindowStartedAt") VALUES ({tag}, 0, {nowMs})
+            ON CONFLICT ("ClientTag") DO NOTHING
+            """, ct);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "ClientThrottles"
+            SET "Failures" = CASE WHEN "WindowStartedAt" <= {windowStart} THEN 1 ELSE "Failures" + 1 END,
+                "WindowStartedAt" = CASE WHEN "WindowStartedAt" <= {windowStart} THEN {nowMs} ELSE "WindowStartedAt" END
+            WHERE "ClientTag" = {tag}
+            """, ct);
+    }
+
+    // 後片付け: 窓の過ぎた行
+    public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        var windowStart = (now - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
+        return db.ClientThrottles.Where(c => c.WindowStartedAt <= windowStart).ExecuteDeleteAsync(ct);
+    }
+}

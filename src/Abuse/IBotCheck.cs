@@ -1,0 +1,27 @@
+namespace MyPage.Abuse;
+
+public enum BotCheckOutcome { Passed, Missing, Failed, Unavailable }
+
+// 画面に出す確認の部品: ProofOfWork は署名した問題 (Challenge)、ReCaptcha はサイトキーとスクリプトの URL
+public sealed record BotCheckWidget(BotCheckProvider Provider, string Action, string? Challenge = null, string? SiteKey = null, Uri? ScriptUrl = null);
+
+// 人の操作かを確かめる（MyPage:BotCheck:Provider で選ぶ）
+public interface IBotCheck
+{
+    BotCheckProvider Provider { get; }
+
+    // action: どのフォームか (login, reset)。ReCaptcha はトークンの action と、ProofOfWork は問題と結びつける
+    BotCheckWidget Widget(string action);
+
+    // response: フォームの BotCheck 欄。確かめられなければ Passed 以外（例外は投げない）
+    Task<BotCheckOutcome> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default);
+}
+
+// 確認を使わない（開発で ProofOfWork も止めたいとき）。いつでも通す
+public sealed class NoBotCheck : IBotCheck
+{
+    public BotCheckProvider Provider => BotCheckProvider.None;
+    public BotCheckWidget Widget(string action) => new(BotCheckProvider.None, action);
+    public Task<BotCheckOutcome> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default)
+        => Task.FromResult(BotCheckOutcome.Passed);
+}

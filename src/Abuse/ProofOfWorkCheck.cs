@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MyPage.Data;
+using MyPage.Security;
+
+namespace MyPage.Abuse;
+
+// 計算による確認（ALTCHA の形）: salt は乱数と期限と action、challenge = SHA-256(salt + number)、
+// signature = サイトの鍵の HMAC(challenge)。ブラウザは 0〜maxnumber の number を探して返す。
+// 答えは一度だけ: 使った challenge を表に入れ、二度目は入らない（期限のあとで後片付けが消す）。
+public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, IOptions<BotCheckOptions> options, TimeProvider time) : IBotCheck
+{
+    public const string Algorithm = "SHA-256";
+    private ProofOfWorkOptions Options => options.Value.ProofOfWork;
+
+    public BotCheckProvider Provider => BotCheckProvider.ProofOfWork;
+
+    public BotCheckWidget Widget(string action)
+    {
+        var expires = (time.GetUtcNow() + Options.Lifetime).ToUnixTimeSeconds();
+        var salt = $"{Tokens.NewUrlSafe(12)}?expires={expires.ToString(CultureInfo.InvariantCulture)}&action={action}";
+        var number = RandomNumberGenerator.GetInt32(0, Options.MaxNumber + 1);
+        var challenge = Sha256(salt + number.ToString(CultureInfo.InvariantCulture));
+        var json = JsonSerializer.Serialize(new Challenge(Algorithm, challenge, Options.MaxNumber, salt, Sign(challenge)));
+        return new(Provider, action, Challenge: json);
+    }
+
+    public async Task<BotCheckOutcome> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(response)) return BotCheckOutcome.Missing;
+        if (Parse(response) is not { } solution) return BotCheckOutcome.Failed;
+        if (solution.Algorithm != Algorithm || solution.Number < 0 || solution.Number > Options.MaxNumber) return BotCheckOutcome.Failed;
+        if (!FixedEquals(Sign(solution.Challenge), solution.Signature)) return BotCheckOutcome.Failed;
+        if (!FixedEquals(Sha256(solution.Salt + solution.Number.ToString(CultureInfo.InvariantCulture)), solution.Challenge)) return BotCheckOutcome.Failed;
+
+        var query = System.Web.HttpUtility.ParseQueryString(solution.Salt.Contains('?', StringComparison.Ordinal) ? solution.Salt[solution.Salt.IndexOf('?', StringComparison.Ordinal)..] : "");
+        if (query["action"] != action || !long.TryParse(query["expires"], CultureInfo.InvariantCulture, out var expires)) return BotCheckOutcome.Failed;
+        var now = time.GetUtcNow();
+        if (now.ToUnixTimeSeconds() >= expires) return BotCheckOutcome.Failed;
+
+        // 一度だけ: 先に入れた要求だけが通る（同時に二つ送っても）
+        var expiresMs = expires * 1000;
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "UsedBotChallenges" ("Challenge", "ExpiresAt") VALUES ({solution.Challenge}, {expiresMs}) ON CONFLICT ("Challenge") DO NOTHING""", ct);
+        return inserted == 1 ? BotCheckOutcome.Passed : BotCheckOutcome.Failed;
+    }
+
+    private string Sign(string challenge) => tags.Of("proof-of-work:" + challenge);
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static bool FixedEquals(string a, string b)
+        => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+
+    // ブラウザが返すもの: base64 の JSON（ALTCHA の payload と同じ）
+    private static Solution? Parse(string response)
+    {
+        if (response.Length > 2000) return null;
+        try
+        {
+            var solution = JsonSerializer.Deserialize<Solution>(Convert.FromBase64String(response));
+            return solution is { Algorithm: not null, Challenge: not null, Salt: not null, Signature: not null } ? solution : null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Challenge(
+        [property: JsonPropertyName("algorithm")] string Algorithm,
+        [property: JsonPropertyName("challenge")] string Value,
+        [property: JsonPropertyName("maxnumber")] int MaxNumber,
+        [property: JsonPropertyName("salt")] string Salt,
+        [property: JsonPropertyName("signature")] string Signature);
+
+    private sealed record Solution(
+        [property: JsonPropertyName("algorithm")] string Algorithm,
+        [property: JsonPropertyName("challenge")] string Challenge,
+        [property: JsonPropertyName("number")] int Number,
+        [property: JsonPropertyName("salt")] string Salt,
+        [property: JsonPropertyName("signature")] string Signature);
+
+    // 期限の過ぎた使用済みの問題を消す（後片付け）
+    public static Task<int> PurgeAsync(MyPageDb db, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        return db.UsedBotChallenges.Where(c => c.ExpiresAt <= nowMs).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,17 @@
+namespace MyPage.Data;
+
+// 一つの接続元（IPv4 のアドレス、IPv6 は /64）からの、ID をまたいだログインの失敗の数。鍵付きのタグだけを持つ。
+// 窓 (WindowStartedAt から) の間に上限を超えると、その接続元からのログインには人の確認が要る。
+public class ClientThrottle
+{
+    public required string ClientTag { get; set; }
+    public int Failures { get; set; }
+    public long WindowStartedAt { get; set; }
+}
+
+// 使い終わった計算による確認の問題（同じ答えを二度使わせない）。期限が過ぎたら後片付けで消す
+public class UsedBotChallenge
+{
+    public required string Challenge { get; set; }
+    public long ExpiresAt { get; set; }
+}

@@ -1,0 +1,126 @@
+using Microsoft.Playwright;
+using MyPage.Abuse;
+using MyPage.Pages.Account;
+using MyPage.Tests.Infrastructure;
+using MyPage.Tests.Pages.Account;
+using static Microsoft.Playwright.Assertions;
+
+namespace MyPage.Tests.Abuse;
+
+// 計算による確認（既定）: 本物のブラウザが Web Worker で解く。答えは一度だけ、期限まで。JavaScript なしでは、いつ受け付けるかを示す
+public class ProofOfWorkTests : AbuseTest
+{
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task A_real_browser_solves_it_and_logs_in(int width)
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        var page = await browser.OpenAsync(app, width: width);
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        var box = page.Locator("#bot-check");
+        await Expect(box).ToContainTextAsync(BotCheckTexts.Heading);
+        await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.Done, new() { Timeout = 30_000 });
+        await Browser.ScreenshotAsync(page, $"login-bot-check-{width}");
+        await Axe.AssertNoViolationsAsync(page);
+
+        var hashes = app.PasswordVerifications;
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectHomeAsync();
+        Assert.Equal(hashes + 1, app.PasswordVerifications);
+    }
+
+    [Fact]
+    public async Task Pressing_login_before_the_answer_is_ready_sends_when_it_is()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        var page = await browser.OpenAsync(app);
+        // 答えを出す Worker を遅らせる（古い端末のように）
+        await page.RouteAsync("**/js/botcheck-worker.js", async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await login.SubmitAsync(Email, Password);
+        await Expect(page.Locator("#bot-check .bot-check-status")).ToHaveTextAsync(BotCheckTexts.WaitThenSend);
+        await login.ExpectHomeAsync();
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_form_says_when_it_will_accept_again()
+    {
+        var since = app.Time.GetUtcNow();
+        await FailLoginsUpToTheThresholdAsync();
+        var page = await browser.OpenAsync(app, javaScript: false, width: 360);
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        var when = MyPage.Time.JapanTime.Format(since + Limits.ClientFailureWindow);
+        await Expect(page.Locator("#bot-check")).ToContainTextAsync(BotCheckTexts.NoScript(when));
+
+        var hashes = app.PasswordVerifications;
+        await login.SubmitAsync(Email, Password);
+        await Expect(page.Locator("#bot-check")).ToBeFocusedAsync();
+        await Expect(page.Locator("#bot-check")).ToContainTextAsync(BotCheckTexts.NoScript(when));
+        Assert.Equal(hashes, app.PasswordVerifications);
+        await Browser.ScreenshotAsync(page, "login-bot-check-noscript-360");
+        await Axe.AssertNoViolationsWithoutScriptAsync(page);
+    }
+
+    [Fact]
+    public async Task A_solution_is_used_once()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        var solution = BotChecks.Solve(await client.GetStringAsync("/Account/Login"));
+
+        // 一度目: 確認を通り、パスワードを照合する（誤り）
+        var first = await (await LoginAsync(client, Email, "Wrong-pass-1", solution)).Content.ReadAsStringAsync();
+        Assert.Contains(LoginTexts.Failed, first);
+
+        // 二度目: 同じ答えは通らず、照合もしない
+        var hashes = app.PasswordVerifications;
+        var replay = await (await LoginAsync(client, Email, Password, solution)).Content.ReadAsStringAsync();
+        Assert.Contains(BotCheckTexts.Failed, replay);
+        Assert.Equal(hashes, app.PasswordVerifications);
+    }
+
+    [Fact]
+    public async Task The_reset_request_page_with_a_check_passes_axe_and_works_in_a_browser()
+    {
+        using (var stranger = app.CreateHttpClient())
+            for (var i = 0; i < MyPage.Mail.MailQuota.PerAddressPerHour; i++)
+                await Forms.PostAsync(stranger, "/Account/ForgotPassword", new() { ["Input.Id"] = Email });
+
+        var page = await browser.OpenAsync(app, width: 360);
+        var forgot = new ForgotPasswordPage(page);
+        await forgot.GotoAsync();
+        await forgot.SubmitAsync(Email);
+        var box = page.Locator("#bot-check");
+        await Expect(box).ToBeFocusedAsync();
+        await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.Done, new() { Timeout = 30_000 });
+        await Browser.ScreenshotAsync(page, "forgot-password-bot-check-360");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
+        await new ResetPasswordPage(page).ExpectOpenAsync();
+    }
+}
+
+// 期限切れの答え: 接続元の窓（既定 10 分）が問題の有効期間と同じなので、このクラスでは窓を1時間にして、期限だけを過ぎさせる
+public class ExpiredProofOfWorkTests() : AbuseTest(new Dictionary<string, string?> { ["MyPage:RateLimits:ClientFailureWindow"] = "01:00:00" })
+{
+    [Fact]
+    public async Task An_expired_or_forged_solution_is_refused()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        var solution = BotChecks.Solve(await client.GetStringAsync("/Account/Login"));
+        app.Time.Advance(new ProofOfWorkOptions().Lifetime + TimeSpan.FromSeconds(1));
+        var hashes = app.PasswordVerifications;
+        Assert.Contains(BotCheckTexts.Failed, await (await LoginAsync(client, Email, Password, solution)).Content.ReadAsStringAsync());
+        Assert.Contains(BotCheckTexts.Failed, await (await LoginAsync(client, Email, Password, "bm90IGEgc29sdXRpb24=")).Content.ReadAsStringAsync());
+        Assert.Equal(hashes, app.PasswordVerifications);
+    }
+}

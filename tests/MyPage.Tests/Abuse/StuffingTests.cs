@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MyPage.Pages;
+using MyPage.Pages.Account;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Abuse;
+
+// パスワードリスト攻撃: 一つの接続元が多くの ID に一つずつパスワードを試す。ID ごとのロックにはかからないので、接続元で数える
+public class StuffingTests : AbuseTest
+{
+    [Fact]
+    public async Task A_hundred_ids_from_one_client_are_checked_then_refused_and_refused_tries_cost_no_hash()
+    {
+        var hashesBefore = app.PasswordVerifications;
+        int failed = 0, asked = 0, tooMany = 0;
+        using var client = app.CreateHttpClient();
+        for (var i = 0; i < 100; i++)
+        {
+            var response = await Forms.LoginAsync(client, $"victim{i}@example.jp", "Summer-2026!");
+            var html = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                tooMany++;
+                Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+                Assert.Contains(Site.TooManyTitle, html);
+            }
+            else if (html.Contains(LoginTexts.Failed, StringComparison.Ordinal))
+            {
+                failed++;
+            }
+            else
+            {
+                Assert.True(BotChecks.Asked(html));
+                asked++;
+            }
+        }
+
+        // 上限までは照合して失敗、そこからは確認を求めるだけ、送信が多すぎれば 429
+        Assert.Equal(Limits.ClientLoginFailures, failed);
+        Assert.True(asked >= Limits.FormPostsPerMinute - Limits.ClientLoginFailures, $"確認 {asked} 回");
+        Assert.True(tooMany >= 50, $"429 は {tooMany} 回");
+        Assert.Equal(100, failed + asked + tooMany);
+        // 断った試行ではハッシュを計算せず、ID の行も作らない
+        Assert.Equal(Limits.ClientLoginFailures, app.PasswordVerifications - hashesBefore);
+        Assert.Equal(Limits.ClientLoginFailures, await app.WithDbAsync(db => db.LoginThrottles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Under_htmx_a_refusal_is_a_429_with_retry_after_for_the_form_to_show()
+    {
+        using var client = app.CreateHttpClient();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < Limits.FormPostsPerMinute + 5 && refused is null; i++)
+        {
+            var response = await Forms.LoginAsync(client, $"victim{i}@example.jp", "Summer-2026!", htmx: true);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+        }
+        Assert.NotNull(refused);
+        Assert.True(refused!.Headers.RetryAfter?.Delta > TimeSpan.Zero || refused.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task A_browser_that_logged_in_to_this_id_before_is_not_asked()
+    {
+        var cookies = new CookieContainer();
+        using var known = app.CreateHttpClient(cookies);
+        Assert.Equal("/Home", (await Forms.LoginAsync(known, Email, Password)).Headers.Location?.OriginalString);
+        await Forms.LogoutAsync(known);
+
+        await FailLoginsUpToTheThresholdAsync();
+
+        // 同じ接続元の知らないブラウザには確認を求めるが、前にこの ID でログインしたブラウザは通る
+        using (var stranger = app.CreateHttpClient())
+            Assert.True(BotChecks.Asked(await (await Forms.LoginAsync(stranger, Email, Password)).Content.ReadAsStringAsync()));
+        Assert.Equal("/Home", (await Forms.LoginAsync(known, Email, Password)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_client_is_asked_only_until_its_window_ends()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        Assert.True(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
+        app.Time.Advance(Limits.ClientFailureWindow);
+        Assert.False(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
+        Assert.Equal("/Home", (await Forms.LoginAsync(client, Email, Password)).Headers.Location?.OriginalString);
+    }
+}
