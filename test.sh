@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# すべてのテストを実行する。ブラウザのテストに要る Debian の chromium と日本語フォントがなければ入れる。
+# すべてのテストを実行する。ブラウザのテストに要る Debian の chromium と日本語フォント、PostgreSQL がなければ入れる。
+# PostgreSQL のテストには、使い捨てのクラスタを一時ディレクトリに postgres ユーザーで作り、空いたループバックのポートで動かす（終われば消す）。
 # 書式 (.editorconfig) が崩れていれば、テストが通っても失敗する (dotnet format --verify-no-changes)。
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,7 +23,9 @@ rm -rf tests/MyPage.Tests/bin/Release/net10.0/traces
 
 log=$(mktemp)
 format_log=$(mktemp)
-trap 'rm -f "$log" "$format_log"' EXIT
+. tests/postgres.sh
+trap 'postgres_stop; rm -f "$log" "$format_log"' EXIT
+postgres_start
 # 書式の確かめはテストと並べて走らせる（どちらも待ち時間が多い）
 dotnet format MyPage.slnx --verify-no-changes --no-restore >"$format_log" 2>&1 &
 format_pid=$!

@@ -14,65 +14,80 @@ using MyPage.Security;
 using MyPage.Sessions;
 using MyPage.Staff;
 
-// 求職者マイページの部品の一覧。各部品は自分のフォルダーにある AddX() で自分を登録する。
-var builder = WebApplication.CreateBuilder(args);
-builder.UseDevelopmentCertificate();
-
-builder.Services
-    .AddMyPageData(builder.Configuration)                          // Data/: SQLite + EF Core、Data Protection の鍵
-    .AddSeekerAccounts()                                           // Account/: Identity、ロック、ID・パスワードでのログイン
-    .AddServerSessions(builder.Configuration)                      // Sessions/: データベースに置くセッション、自動ログアウト、ログイン履歴
-    .AddOneTimePassword()                                          // OneTimePassword/: ログインのワンタイムパスワード
-    .AddMail(builder.Configuration)                                // Mail/: 送信待ちの表と MailKit の送信者
-    .AddPasswordReset()                                            // PasswordReset/: 認証キーでのパスワード再登録
-    .AddRegistration()                                             // Registration/: 開設（仮登録・本登録）と退会
-    .AddSeekerJobs(builder.Configuration)                          // Jobs/: ホームの求人・応募・メッセージ・保存した条件
-    .AddMynaportal(builder.Configuration, builder.Environment)     // Mynaportal/: シングルサインオンと連携
-    .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け
-    .AddAbuseDefence()                                             // Abuse/: 接続元ごとの上限、人の確認（計算による確認、reCAPTCHA）
-    .AddSecurity(builder.Configuration, builder.Environment)       // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
-    .AddMyPagePages();                                             // Pages/: 画面、ログインが要らない画面だけを名乗らせる
-
-var app = builder.Build();
-
-// 職員のコマンド: dotnet MyPage.dll staff ...
-if (args is ["staff", .. var staffArgs])
-{
-    await DatabaseStartup.RunAsync(app.Services);
-    return await StaffCommand.RunAsync(staffArgs, app.Services, Console.In, Console.Out, Console.Error);
-}
-
-await DatabaseStartup.RunAsync(app.Services);
-
-app.UseForwardedHeaders();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
-app.UseHttpsRedirection();
-app.UseStatusCodePagesWithReExecute("/Error/{0}");
-app.UseRequestGuards(app.Environment);
-app.UseSecurityHeaders();
-app.UseResponseCompression();
-app.UseRouting();
-app.UseRateLimiter();
-app.UseSessionRestart();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-app.MapMyPagePages();
-
 try
 {
-    await app.RunAsync();
+    return await RunAsync(args);
 }
-catch (OptionsValidationException problem)
+catch (StartupException failure)
 {
-    // 設定の誤りは一行ずつ（日本語と英語）で知らせて止まる
-    foreach (var failure in problem.Failures) Console.Error.WriteLine(failure);
+    // 起動できない設定（データベースなど）は一行で知らせて止まる
+    Console.Error.WriteLine(failure.Message);
     return 1;
 }
-return 0;
+
+// 求職者マイページの部品の一覧。各部品は自分のフォルダーにある AddX() で自分を登録する。
+static async Task<int> RunAsync(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.UseDevelopmentCertificate();
+
+    builder.Services
+        .AddMyPageData(builder.Configuration)                          // Data/: SQLite + EF Core、Data Protection の鍵
+        .AddSeekerAccounts()                                           // Account/: Identity、ロック、ID・パスワードでのログイン
+        .AddServerSessions(builder.Configuration)                      // Sessions/: データベースに置くセッション、自動ログアウト、ログイン履歴
+        .AddOneTimePassword()                                          // OneTimePassword/: ログインのワンタイムパスワード
+        .AddMail(builder.Configuration)                                // Mail/: 送信待ちの表と MailKit の送信者
+        .AddPasswordReset()                                            // PasswordReset/: 認証キーでのパスワード再登録
+        .AddRegistration()                                             // Registration/: 開設（仮登録・本登録）と退会
+        .AddSeekerJobs(builder.Configuration)                          // Jobs/: ホームの求人・応募・メッセージ・保存した条件
+        .AddMynaportal(builder.Configuration, builder.Environment)     // Mynaportal/: シングルサインオンと連携
+        .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け
+        .AddAbuseDefence()                                             // Abuse/: 接続元ごとの上限、人の確認（計算による確認、reCAPTCHA）
+        .AddSecurity(builder.Configuration, builder.Environment)       // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
+        .AddMyPagePages();                                             // Pages/: 画面、ログインが要らない画面だけを名乗らせる
+
+    var app = builder.Build();
+
+    // 職員のコマンド: dotnet MyPage.dll staff ...
+    if (args is ["staff", .. var staffArgs])
+    {
+        await DatabaseStartup.RunAsync(app.Services);
+        return await StaffCommand.RunAsync(staffArgs, app.Services, Console.In, Console.Out, Console.Error);
+    }
+
+    await DatabaseStartup.RunAsync(app.Services);
+
+    app.UseForwardedHeaders();
+    app.UseHealthEndpoints();
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseHsts();
+    }
+    app.UseHttpsRedirection();
+    app.UseStatusCodePagesWithReExecute("/Error/{0}");
+    app.UseRequestGuards(app.Environment);
+    app.UseSecurityHeaders();
+    app.UseResponseCompression();
+    app.UseRouting();
+    app.UseRateLimiter();
+    app.UseSessionRestart();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+    app.MapMyPagePages();
+
+    try
+    {
+        await app.RunAsync();
+    }
+    catch (OptionsValidationException problem)
+    {
+        // 設定の誤りは一行ずつ（日本語と英語）で知らせて止まる
+        foreach (var failure in problem.Failures) Console.Error.WriteLine(failure);
+        return 1;
+    }
+    return 0;
+}
 
 public partial class Program;

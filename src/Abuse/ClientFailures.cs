@@ -30,13 +30,13 @@ public sealed class ClientFailures(MyPageDb db, IdTags tags, IOptions<RateLimitO
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var windowStart = (time.GetUtcNow() - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "ClientThrottles" ("ClientTag", "Failures", "WindowStartedAt") VALUES ({tag}, 0, {nowMs})
+            INSERT INTO "ClientThrottles" ("ClientTag", "Failures", "WindowStartedAt") VALUES ({tag}, 0, {db.Instant(nowMs)})
             ON CONFLICT ("ClientTag") DO NOTHING
             """, ct);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE "ClientThrottles"
-            SET "Failures" = CASE WHEN "WindowStartedAt" <= {windowStart} THEN 1 ELSE "Failures" + 1 END,
-                "WindowStartedAt" = CASE WHEN "WindowStartedAt" <= {windowStart} THEN {nowMs} ELSE "WindowStartedAt" END
+            SET "Failures" = CASE WHEN "WindowStartedAt" <= {db.Instant(windowStart)} THEN 1 ELSE "Failures" + 1 END,
+                "WindowStartedAt" = CASE WHEN "WindowStartedAt" <= {db.Instant(windowStart)} THEN {db.Instant(nowMs)} ELSE "WindowStartedAt" END
             WHERE "ClientTag" = {tag}
             """, ct);
     }

@@ -46,7 +46,7 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, IOptions<BotCheck
         // 一度だけ: 先に入れた要求だけが通る（同時に二つ送っても）
         var expiresMs = expires * 1000;
         var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "UsedBotChallenges" ("Challenge", "ExpiresAt") VALUES ({solution.Challenge}, {expiresMs}) ON CONFLICT ("Challenge") DO NOTHING""", ct);
+            $"""INSERT INTO "UsedBotChallenges" ("Challenge", "ExpiresAt") VALUES ({solution.Challenge}, {db.Instant(expiresMs)}) ON CONFLICT ("Challenge") DO NOTHING""", ct);
         return inserted == 1 ? BotCheckOutcome.Passed : BotCheckOutcome.Failed;
     }
 

@@ -29,22 +29,23 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
         var lockUntilMs = (now + LockDuration).ToUnixTimeMilliseconds();
         var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
 
+        // SQLite と PostgreSQL で同じ文（ON CONFLICT と RETURNING は両方にある）。時刻は db.Instant で各々の列の型に
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO LoginThrottles (IdTag, Failures, LockedUntil, UpdatedAt) VALUES ({idTag}, 0, NULL, {nowMs}) ON CONFLICT (IdTag) DO NOTHING", ct);
+            $"""INSERT INTO "LoginThrottles" ("IdTag", "Failures", "LockedUntil", "UpdatedAt") VALUES ({idTag}, 0, NULL, {db.Instant(nowMs)}) ON CONFLICT ("IdTag") DO NOTHING""", ct);
 
         // ロック中は何も変えない（ロック中の失敗でロックは延びない）。
-        // 期限切れのロックと、24時間前より古い失敗は数え直し。
-        var reserved = await db.Database.SqlQuery<Counted>($"""
-            UPDATE LoginThrottles
-            SET Failures = CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= {forgetMs} THEN 1 ELSE Failures + 1 END,
-                LockedUntil = CASE WHEN (CASE WHEN LockedUntil IS NOT NULL OR UpdatedAt <= {forgetMs} THEN 1 ELSE Failures + 1 END) >= {MaxFailures}
-                                   THEN {lockUntilMs} ELSE NULL END,
-                UpdatedAt = {nowMs}
-            WHERE IdTag = {idTag} AND (LockedUntil IS NULL OR LockedUntil <= {nowMs})
-            RETURNING Failures, LockedUntil
+        // 期限切れのロックと、24時間前より古い失敗は数え直し。この試行で上限に達したら、同じ文でロックする
+        var reserved = await db.Database.SqlQuery<int>($"""
+            UPDATE "LoginThrottles"
+            SET "Failures" = CASE WHEN "LockedUntil" IS NOT NULL OR "UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE "Failures" + 1 END,
+                "LockedUntil" = CASE WHEN (CASE WHEN "LockedUntil" IS NOT NULL OR "UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE "Failures" + 1 END) >= {MaxFailures}
+                                   THEN {db.Instant(lockUntilMs)} ELSE NULL END,
+                "UpdatedAt" = {db.Instant(nowMs)}
+            WHERE "IdTag" = {idTag} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {db.Instant(nowMs)})
+            RETURNING "Failures" AS "Value"
             """).ToListAsync(ct);
-        if (reserved is [var counted])
-            return new Reservation(true, counted.Failures, counted.LockedUntil is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null);
+        if (reserved is [var failures])
+            return new Reservation(true, failures, failures >= MaxFailures ? DateTimeOffset.FromUnixTimeMilliseconds(lockUntilMs) : null);
 
         var lockedUntil = await db.LoginThrottles.AsNoTracking()
             .Where(t => t.IdTag == idTag).Select(t => t.LockedUntil).SingleAsync(ct);
@@ -75,6 +76,4 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
             .Where(t => t.UpdatedAt <= forgetMs && (t.LockedUntil == null || t.LockedUntil <= nowMs))
             .ExecuteDeleteAsync(ct);
     }
-
-    private sealed record Counted(int Failures, long? LockedUntil);
 }

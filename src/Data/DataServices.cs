@@ -5,15 +5,19 @@ namespace MyPage.Data;
 
 public static class DataServices
 {
-    // データ: SQLite + EF Core（接続文字列は ConnectionStrings:MyPage）。
+    // データ: EF Core で SQLite（既定）か PostgreSQL（MyPage:Database:Provider）。接続文字列は ConnectionStrings:MyPage。
     // Data Protection の鍵もデータベースに置く（再起動しても、二つ目のインスタンスでも Cookie と CSRF トークンが通る）。
     public static IServiceCollection AddMyPageData(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<DatabaseOptions>(config.GetSection("MyPage:Database"));
-        services.AddDbContext<MyPageDb>(o => o
-            .UseSqlite(config.GetConnectionString("MyPage")
-                ?? throw new InvalidOperationException("ConnectionStrings:MyPage が設定されていません。"))
-            .AddInterceptors(new SqliteConnectionSettings()));
+        var provider = DatabaseOptions.ProviderFrom(config);
+        var connection = config.GetConnectionString("MyPage") is { Length: > 0 } given ? given
+            : throw new StartupException($"ConnectionStrings:MyPage が設定されていません (MyPage:Database:Provider={provider})。 / ConnectionStrings:MyPage is not set.");
+        if (provider == DatabaseProvider.PostgreSQL)
+            services.AddDbContext<MyPageDb, PostgreSqlDb>(o => o.UseNpgsql(connection));
+        else
+            services.AddDbContext<MyPageDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteConnectionSettings()));
+        services.AddHealthEndpoints();
         DataProtectionCertificate.Protect(services.AddDataProtection().SetApplicationName("MyPage").PersistKeysToDbContext<MyPageDb>(), config);
         services.AddSingleton<MyPage.Security.SiteSecrets>();
         services.AddSingleton<MyPage.Security.IdTags>();

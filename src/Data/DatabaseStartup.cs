@@ -1,11 +1,29 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MyPage.Data;
 
+public enum DatabaseProvider { Sqlite, PostgreSQL }
+
+// 起動できない設定や環境: 一行（日本語と英語）で知らせて止まる（Program が書く）
+public sealed class StartupException(string message) : Exception(message);
+
 public sealed class DatabaseOptions
 {
+    // Sqlite（既定: 一台で動かす）か PostgreSQL（複数のインスタンスで一つのデータベースを使う）
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public static DatabaseProvider ProviderFrom(IConfiguration config)
+    {
+        var value = config["MyPage:Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new StartupException($"MyPage:Database:Provider の値 \"{value}\" は使えません。Sqlite か PostgreSQL を指定してください。 / MyPage:Database:Provider must be Sqlite or PostgreSQL.");
+    }
+
     // 運用者が別にマイグレーションする場合は false
     public bool MigrateOnStartup { get; set; } = true;
 
@@ -24,11 +42,15 @@ public static class DatabaseStartup
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
 
-        CreateDirectoryFor(db.Database.GetConnectionString());
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
-
-        if (options.MigrateOnStartup)
-            await db.Database.MigrateAsync(ct);
+        try
+        {
+            await MigrateAsync(db, options, ct);
+        }
+        catch (Exception e) when (CauseOf(e) is { } cause)
+        {
+            throw new StartupException(
+                $"データベースに接続できません (ConnectionStrings:MyPage, MyPage:Database:Provider={options.Provider}): {cause.Message} / Cannot use the database.");
+        }
 
         // サイトの鍵は起動のときに読んでおく（初めて使うのが書き込みのトランザクションの中だと、SQLite では自分を待ってしまう）
         if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
@@ -40,6 +62,47 @@ public static class DatabaseStartup
             await DemoData.SeedAsync(db, demo, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
         }
     }
+
+    // 同じ PostgreSQL に複数のインスタンスが同時に起動しても、マイグレーションするのは一つだけ（ほかは待って、済んだのを見る）
+    public const long MigrationLockKey = 0x4D79506167654442; // "MyPageDB"
+
+    private static async Task MigrateAsync(MyPageDb db, DatabaseOptions options, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            CreateDirectoryFor(db.Database.GetConnectionString());
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            if (options.MigrateOnStartup) await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (!options.MigrateOnStartup) return;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // 接続できない、認証が通らない、接続文字列が読めない（Npgsql の再試行の包みは開ける）
+    private static Exception? CauseOf(Exception e) => e switch
+    {
+        DbException or ArgumentException or TimeoutException => e,
+        InvalidOperationException { InnerException: DbException inner } => inner,
+        _ => null,
+    };
 
     private static void CreateDirectoryFor(string? connectionString)
     {

@@ -4,9 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MyPage.Data;
 
-public class MyPageDb(DbContextOptions<MyPageDb> options)
-    : IdentityDbContext<Seeker>(options), IDataProtectionKeyContext
+// SQLite（既定）の DbContext。PostgreSQL では派生した PostgreSqlDb が使われる（マイグレーションは別のフォルダー）
+public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
 {
+    public MyPageDb(DbContextOptions<MyPageDb> options) : base(options) { }
+
+    protected MyPageDb(DbContextOptions options) : base(options) { }
+
+    // 生の SQL に渡す時刻。コードではエポックからのミリ秒。SQLite の列は整数のまま、PostgreSQL では timestamptz
+    public virtual object Instant(long unixMilliseconds) => unixMilliseconds;
+
+    public object Instant(DateTimeOffset at) => Instant(at.ToUnixTimeMilliseconds());
+
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -53,7 +53,11 @@ public sealed class OutboxSender(
 
         var sent = 0;
         foreach (var id in due)
+        {
+            // 止めるとき (SIGTERM) は、もう確保しない。確保していないメールはほかのインスタンスが送る
+            if (ct.IsCancellationRequested) break;
             if (await DeliverAsync(db, id, ct)) sent++;
+        }
         return sent;
     }
 
@@ -69,9 +73,11 @@ public sealed class OutboxSender(
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
         try
         {
-            await transport.SendAsync(ToMime(message), ct);
+            // 確保して送り始めたメールは、止めるときも送り終えて記録する（途中で切ると、リースが切れるまで届かない）。
+            // 送り終えないうちにプロセスが殺されたら (SIGKILL)、ClaimFor のリースが切れてから、ほかのインスタンスが送る
+            await transport.SendAsync(ToMime(message), CancellationToken.None);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e)
         {
             var attempts = message.Attempts + 1;
             var next = time.GetUtcNow() + Backoff(attempts);

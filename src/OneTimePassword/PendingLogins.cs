@@ -98,7 +98,7 @@ public sealed class PendingLogins(
 
         var reserved = await db.Database.SqlQuery<Reservation>($"""
             UPDATE "PendingLogins" SET "FailedAttempts" = "FailedAttempts" + 1
-            WHERE "Id" = {id} AND "UsedAt" IS NULL AND "VoidedAt" IS NULL AND "ExpiresAt" > {nowMs} AND "FailedAttempts" < {Options.MaxWrongEntries}
+            WHERE "Id" = {id} AND "UsedAt" IS NULL AND "VoidedAt" IS NULL AND "ExpiresAt" > {db.Instant(nowMs)} AND "FailedAttempts" < {Options.MaxWrongEntries}
             RETURNING "FailedAttempts", "SeekerId", "CodeHash"
             """).ToListAsync(ct);
         if (reserved is not [var attempt])

@@ -109,9 +109,9 @@ public sealed class PasswordResets(
         var nowMs = now.ToUnixTimeMilliseconds();
 
         var reserved = await db.Database.SqlQuery<Reservation>($"""
-            UPDATE PasswordResetRequests SET FailedAttempts = FailedAttempts + 1
-            WHERE Id = {id} AND UsedAt IS NULL AND VoidedAt IS NULL AND ExpiresAt > {nowMs} AND FailedAttempts < {MaxWrongKeys}
-            RETURNING FailedAttempts, SeekerId, KeyHash
+            UPDATE "PasswordResetRequests" SET "FailedAttempts" = "FailedAttempts" + 1
+            WHERE "Id" = {id} AND "UsedAt" IS NULL AND "VoidedAt" IS NULL AND "ExpiresAt" > {db.Instant(nowMs)} AND "FailedAttempts" < {MaxWrongKeys}
+            RETURNING "FailedAttempts", "SeekerId", "KeyHash"
             """).ToListAsync(ct);
         if (reserved is not [var request])
         {

@@ -21,7 +21,7 @@ public sealed class SiteSecrets
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
             var candidate = protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            db.Database.ExecuteSql($"INSERT INTO SiteSecrets (Name, Value) VALUES ({TagKeyName}, {candidate}) ON CONFLICT (Name) DO NOTHING");
+            db.Database.ExecuteSql($"""INSERT INTO "SiteSecrets" ("Name", "Value") VALUES ({TagKeyName}, {candidate}) ON CONFLICT ("Name") DO NOTHING""");
             var stored = db.SiteSecrets.AsNoTracking().Where(s => s.Name == TagKeyName).Select(s => s.Value).Single();
             return Convert.FromBase64String(protector.Unprotect(stored));
         }, LazyThreadSafetyMode.PublicationOnly); // 失敗（データベースが一時的に使えない）は覚えず、次にまた読む

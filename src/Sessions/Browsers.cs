@@ -34,7 +34,7 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
         if (updated > 0) return false;
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "SeekerBrowsers" ("SeekerId", "BrowserTag", "Description", "FirstSeenAt", "LastSeenAt", "TrustedUntil")
-            VALUES ({seeker.Id}, {tag}, {description}, {nowMs}, {nowMs}, NULL)
+            VALUES ({seeker.Id}, {tag}, {description}, {db.Instant(nowMs)}, {db.Instant(nowMs)}, NULL)
             ON CONFLICT ("SeekerId", "BrowserTag") DO NOTHING
             """, ct);
         return true;

@@ -1,18 +1,77 @@
 #!/usr/bin/env bash
-# ホームのベンチマーク: Release でサイトを起動し（デモデータ入りの一時データベース）、負荷をかけて p95 を出す。
+# ベンチマーク（テストではない）: Release でサイトを起動し（デモデータ入りの一時データベース）、
+# ログインの成功数/秒と、ホームの応答時間 (p95) を測る。
+#   tests/HomeBenchmark/run.sh [同時接続数=8] [秒数=20] [sqlite|postgresql|postgresql2|all]
+#   postgresql は使い捨てのクラスタ（tests/postgres.sh）に一つのインスタンス、postgresql2 は同じデータベースに二つ
+#   （要求ごとに交互に当てる）。all は三つを順に測って表にする。
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+clients=${1:-8}; seconds=${2:-20}; store=${3:-sqlite}
 work=$(mktemp -d)
-trap 'kill $site 2>/dev/null || true; rm -rf "$work"' EXIT
+sites=()
+. tests/postgres.sh
+stop_sites() { for pid in "${sites[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; sites=(); }
+trap 'stop_sites; postgres_stop; rm -rf "$work"' EXIT
 dotnet build -c Release -v q MyPage.csproj >/dev/null
 dotnet build -c Release -v q tests/HomeBenchmark/HomeBenchmark.csproj >/dev/null
-ASPNETCORE_ENVIRONMENT=Development \
-ConnectionStrings__MyPage="Data Source=$work/bench.db" \
-MyPage__Mail__Directory="$work/mailbox" \
-MyPage__Mynaportal__DevelopmentMock__Enabled=false \
-Logging__LogLevel__Default=Warning \
-ASPNETCORE_URLS=https://127.0.0.1:5543 \
-  dotnet bin/Release/net10.0/MyPage.dll >"$work/site.log" 2>&1 &
-site=$!
-for _ in $(seq 1 60); do curl -sk -o /dev/null https://127.0.0.1:5543/ && break; sleep 0.5; done
-dotnet tests/HomeBenchmark/bin/Release/net10.0/HomeBenchmark.dll https://127.0.0.1:5543 "${1:-8}" "${2:-20}"
+
+# start_site PORT PROVIDER CONNECTION
+start_site() {
+  ASPNETCORE_ENVIRONMENT=Development \
+  MyPage__Database__Provider="$2" \
+  ConnectionStrings__MyPage="$3" \
+  MyPage__Mail__Directory="$work/mailbox" \
+  MyPage__Mynaportal__DevelopmentMock__Enabled=false \
+  MyPage__Login__OneTimePassword__Enabled=false \
+  MyPage__RateLimits__FormPostsPerMinute=10000000 \
+  MyPage__RateLimits__ClientLoginFailures=10000000 \
+  Logging__LogLevel__Default=Warning \
+  ASPNETCORE_URLS="https://127.0.0.1:$1" \
+    dotnet bin/Release/net10.0/MyPage.dll >>"$work/site-$1.log" 2>&1 &
+  sites+=($!)
+  for _ in $(seq 1 120); do curl -sk -o /dev/null "https://127.0.0.1:$1/healthz/ready" && return 0; sleep 0.5; done
+  cat "$work/site-$1.log" >&2; return 1
+}
+
+# measure NAME URLS: 負荷をかけて、結果の行を表に足す
+results=()
+measure() {
+  local out
+  out=$(dotnet tests/HomeBenchmark/bin/Release/net10.0/HomeBenchmark.dll "$2" "$clients" "$seconds") || true
+  echo "$out" | grep -v '^RESULT'
+  results+=("$1	$(echo "$out" | grep '^RESULT' | cut -f3-)")
+}
+
+# 新しいデータベースを作り、その接続文字列を出す（クラスタは呼ぶ前に動かしておく: need_postgres）
+need_postgres() { [ -n "${MYPAGE_TEST_POSTGRES:-}" ] || postgres_start; }
+pg_database() {
+  local name="bench_$RANDOM$RANDOM" port
+  port=$(echo "$MYPAGE_TEST_POSTGRES" | sed -E 's/.*Port=([0-9]+).*/\1/')
+  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE $name" >&2
+  echo "${MYPAGE_TEST_POSTGRES/Database=postgres/Database=$name}"
+}
+
+run() {
+  case "$1" in
+    sqlite)
+      start_site 5543 Sqlite "Data Source=$work/bench.db"
+      measure "SQLite, 1 instance" https://127.0.0.1:5543 ;;
+    postgresql)
+      need_postgres
+      start_site 5543 PostgreSQL "$(pg_database)"
+      measure "PostgreSQL, 1 instance" https://127.0.0.1:5543 ;;
+    postgresql2)
+      need_postgres
+      local db; db=$(pg_database)
+      start_site 5543 PostgreSQL "$db"
+      start_site 5544 PostgreSQL "$db"
+      measure "PostgreSQL, 2 instances" https://127.0.0.1:5543,https://127.0.0.1:5544 ;;
+  esac
+  stop_sites
+}
+
+if [ "$store" = all ]; then for s in sqlite postgresql postgresql2; do run "$s"; done; else run "$store"; fi
+echo
+echo "| Store | Logins/s | Home p95 (ms) | Home requests/s |"
+echo "|---|---|---|---|"
+for r in "${results[@]}"; do echo "| ${r//	/ | } |"; done

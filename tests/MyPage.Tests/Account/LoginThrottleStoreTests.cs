@@ -5,10 +5,14 @@ using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Account;
 
-// 予約の数え方を本物の SQLite ファイルで確かめる
-public class LoginThrottleStoreTests : IAsyncLifetime
+// 予約の数え方を本物のデータベースで確かめる（SQLite と PostgreSQL の両方で、同じ試験）
+public class LoginThrottleStoreOnSqliteTests() : LoginThrottleStoreTests(Store.Sqlite);
+
+public class LoginThrottleStoreOnPostgreSqlTests() : LoginThrottleStoreTests(Store.PostgreSql);
+
+public abstract class LoginThrottleStoreTests(Store store) : IAsyncLifetime
 {
-    private readonly MyPageApp app = new();
+    private readonly MyPageApp app = new(store: store);
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 1, 0, 0, TimeSpan.Zero);
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -6,12 +6,15 @@ namespace MyPage.Tests.Data;
 
 public class DatabaseStartupTests
 {
-    [Fact]
-    public async Task Can_stay_signed_in_across_a_restart()
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.PostgreSql)]
+    public async Task Can_stay_signed_in_across_a_restart(Store store)
     {
         var path = Path.Combine(Path.GetTempPath(), $"mypage-restart-{Guid.NewGuid():N}.db");
+        await using var postgres = store == Store.PostgreSql ? await PostgresDatabase.CreateAsync() : null;
         string session;
-        await using (var first = new MyPageApp(path, keepDatabase: true))
+        await using (var first = new MyPageApp(path, keepDatabase: true, postgres: postgres))
         {
             await first.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
             var cookies = new CookieContainer();
@@ -22,7 +25,7 @@ public class DatabaseStartupTests
         }
 
         // 鍵 (Data Protection) もセッションもデータベースにあるので、別のプロセスでも続けて使える
-        await using var second = new MyPageApp(path);
+        await using var second = new MyPageApp(path, postgres: postgres);
         using var again = second.CreateHttpClient();
         again.DefaultRequestHeaders.Add("Cookie", $"__Host-mypage-session={session}");
         var home = await again.GetAsync("/Home");

@@ -6,9 +6,14 @@ using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Housekeeping;
 
-public class HousekeeperTests : IAsyncLifetime
+// 後片付けを本物のデータベースで（SQLite と PostgreSQL の両方で、同じ試験）
+public class HousekeeperOnSqliteTests() : HousekeeperTests(Store.Sqlite);
+
+public class HousekeeperOnPostgreSqlTests() : HousekeeperTests(Store.PostgreSql);
+
+public abstract class HousekeeperTests(Store store) : IAsyncLifetime
 {
-    private readonly MyPageApp app = new();
+    private readonly MyPageApp app = new(store: store);
 
     public async Task InitializeAsync() => await app.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
     public async Task DisposeAsync() => await app.DisposeAsync();

@@ -13,7 +13,7 @@ using MyPage.Security;
 
 namespace MyPage.Tests.Infrastructure;
 
-// 本物の部品で動くサイト: 一時 SQLite ファイル、ループバックの Kestrel (HTTPS)、FakeTimeProvider の時計。
+// 本物の部品で動くサイト: 一時 SQLite ファイル（または PostgreSQL）、ループバックの Kestrel (HTTPS)、FakeTimeProvider の時計。
 public sealed class MyPageApp : WebApplicationFactory<Program>
 {
     private static readonly X509Certificate2 Certificate = LocalCertificate.Create();
@@ -30,8 +30,17 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
 
     // databasePath を渡すと、そのファイルで「再起動」したサイトになる
     // https: false なら平文の HTTP で待ち受ける（HTTPS なしで来た要求の試験のため）
-    public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true)
+    // store: PostgreSql なら、このサイトだけの PostgreSQL データベースを作って使う（終われば消す）。
+    // postgres を渡すと、そのデータベースを使う（二つのインスタンスで共有する。消すのは渡した側）
+    public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true,
+        Store store = Store.Sqlite, PostgresDatabase? postgres = null)
     {
+        if (store == Store.PostgreSql || postgres is not null)
+        {
+            Postgres = postgres ?? PostgresDatabase.Create();
+            ownsPostgres = postgres is null;
+            settings = Postgres.Settings(settings);
+        }
         scheme = https ? "https" : "http";
         this.environment = environment;
         if (smtpUp) Smtp.Start();
@@ -44,6 +53,8 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         StartServer();
     }
 
+    public PostgresDatabase? Postgres { get; }
+    private readonly bool ownsPostgres;
     private readonly int port;
     private readonly string scheme;
 
@@ -56,7 +67,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         // 本番と同じく、ビルド時に圧縮したファイルをそのまま配る（開発用の作り直しは無圧縮の gzip になる）
         builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
-        builder.UseSetting("ConnectionStrings:MyPage", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:MyPage", $"Data Source={DatabasePath}"); // PostgreSQL では settings が置き換える (PostgresDatabase)
         builder.UseSetting("MyPage:Mail:Transport", "Smtp");
         builder.UseSetting("MyPage:Mail:Smtp:Host", "127.0.0.1");
         builder.UseSetting("MyPage:Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -115,6 +126,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         await Smtp.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (keepDatabase) return;
+        if (ownsPostgres) await Postgres!.DisposeAsync();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(DatabasePath + suffix);
     }

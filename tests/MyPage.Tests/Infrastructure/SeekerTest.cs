@@ -1,9 +1,9 @@
 namespace MyPage.Tests.Infrastructure;
 
 // 一人の求職者がいるサイトに対するテストの土台。テストごとに新しいサイトとデータベースとブラウザ。
-public abstract class SeekerTest(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+public abstract class SeekerTest(IReadOnlyDictionary<string, string?>? settings = null, Store store = Store.Sqlite) : IAsyncLifetime
 {
-    protected readonly MyPageApp app = new(settings: settings);
+    protected readonly MyPageApp app = new(settings: settings, store: store);
     protected readonly Browser browser = new();
     protected const string Email = "seeker@example.jp";
     protected const string Password = "Right-pass-1";

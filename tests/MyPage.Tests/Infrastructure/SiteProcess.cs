@@ -39,3 +39,70 @@ public static class SiteProcess
         }
     }
 }
+
+// 動き続けるサイトのプロセス（PostgreSQL の二つ目のインスタンス。SIGKILL で殺す試験のため）
+public sealed class RunningSite : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly System.Text.StringBuilder output = new();
+    public int Port { get; } = LoopbackPort.Free();
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
+
+    public RunningSite(IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyPage.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString().TrimEnd('/');
+        start.Environment["MyPage__PublicUrl"] = $"https://127.0.0.1:{Port}/";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output { get { lock (output) return output.ToString(); } }
+
+    // /healthz/ready が 200 になるまで待つ（データベースが答え、マイグレーションが済んだ）
+    public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"サイトのプロセスが終了しました ({process.ExitCode}):\n{Output}");
+            try
+            {
+                if ((await client.GetAsync("/healthz/ready")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"サイトが準備できませんでした:\n{Output}");
+    }
+
+    // SIGTERM: 止めるように頼む（コンテナやロードバランサーの入れ替えと同じ）。終了コードを返す
+    public async Task<int> TerminateAsync(TimeSpan? timeout = null)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+        return process.ExitCode;
+    }
+
+    // SIGKILL: 後片付けも何もさせずに殺す
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+}

@@ -16,6 +16,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private Task? serverTask;
 
     public int Port { get; } = LoopbackPort.Free();
+
+    // 次の N 通は本文を受け取ったまま答えない（送信の途中で送り手が殺される試験）。答えなかったメールは届いたことにしない
+    public void HoldNext(int count) => Interlocked.Exchange(ref store.HoldCount, count);
+    public int Holding => Volatile.Read(ref store.HeldCount);
+
+    // 遅い SMTP サーバー: 本文を受け取ってから、この時間たってから受け付ける（止めるときに送り終えるかの試験）
+    public void SlowDown(TimeSpan delay) => Interlocked.Exchange(ref store.DelayMilliseconds, (int)delay.TotalMilliseconds);
+    private readonly Store store;
+
+    public TestSmtpServer() => store = new Store(received);
     public IReadOnlyList<MimeMessage> Messages => received.ToArray();
 
     public void Start()
@@ -27,7 +37,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(received));
+        services.Add(store);
         var server = new SmtpServer.SmtpServer(options, services);
         serverTask = server.StartAsync(running.Token);
         WaitUntilListening();
@@ -82,9 +92,23 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
     {
+        public int HoldCount;
+        public int HeldCount;
+        public int DelayMilliseconds;
+
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (Interlocked.Decrement(ref HoldCount) >= 0)
+            {
+                Interlocked.Increment(ref HeldCount);
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            if (Volatile.Read(ref DelayMilliseconds) is > 0 and var delay)
+            {
+                Interlocked.Increment(ref HeldCount);
+                await Task.Delay(delay, cancellationToken);
+            }
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;

@@ -18,10 +18,12 @@ public class OutboxTests
         Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
     }
 
-    [Fact]
-    public async Task Can_deliver_exactly_once_when_smtp_comes_back()
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.PostgreSql)]
+    public async Task Can_deliver_exactly_once_when_smtp_comes_back(Store store)
     {
-        await using var app = new MyPageApp(smtpUp: false);
+        await using var app = new MyPageApp(smtpUp: false, store: store);
         await app.CreateSeekerAsync(Email, "Right-pass-1");
         await RequestResetAsync(app);
 
@@ -41,17 +43,20 @@ public class OutboxTests
         Assert.Single(app.Smtp.For(Email, ResetMails.RequestSubject));
     }
 
-    [Fact]
-    public async Task Can_deliver_a_mail_queued_before_a_restart()
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.PostgreSql)]
+    public async Task Can_deliver_a_mail_queued_before_a_restart(Store store)
     {
         var path = Path.Combine(Path.GetTempPath(), $"mypage-outbox-{Guid.NewGuid():N}.db");
-        await using (var before = new MyPageApp(path, keepDatabase: true, smtpUp: false))
+        await using var postgres = store == Store.PostgreSql ? await PostgresDatabase.CreateAsync() : null;
+        await using (var before = new MyPageApp(path, keepDatabase: true, smtpUp: false, postgres: postgres))
         {
             await before.CreateSeekerAsync(Email, "Right-pass-1");
             await RequestResetAsync(before);
             await WaitUntilAsync(() => before.Logs.Lines.Any(l => l.StartsWith("メール送信に失敗", StringComparison.Ordinal)));
         }
-        await using var after = new MyPageApp(path);
+        await using var after = new MyPageApp(path, postgres: postgres);
         await LetTimePassUntilDeliveredAsync(after, OutboxSender.Backoff(1));
         Assert.Single(after.Smtp.For(Email, ResetMails.RequestSubject));
     }
