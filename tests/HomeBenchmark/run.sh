@@ -17,20 +17,30 @@ dotnet build -c Release -v q tests/HomeBenchmark/HomeBenchmark.csproj >/dev/null
 
 # start_site PORT PROVIDER CONNECTION
 start_site() {
-  ASPNETCORE_ENVIRONMENT=Development \
-  MyPage__Database__Provider="$2" \
-  ConnectionStrings__MyPage="$3" \
+  site_env "$2" "$3" ASPNETCORE_URLS="https://127.0.0.1:$1" dotnet bin/Release/net10.0/MyPage.dll >>"$work/site-$1.log" 2>&1 &
+  sites+=($!)
+  for _ in $(seq 1 120); do curl -sk -o /dev/null "https://127.0.0.1:$1/healthz/ready" && break; sleep 0.5; done
+  curl -sk -o /dev/null "https://127.0.0.1:$1/healthz/ready" || { cat "$work/site-$1.log" >&2; return 1; }
+  # ログインを測る求職者（同時接続ごとに一人）。最初のインスタンスで一度だけ
+  [ "${#sites[@]}" -gt 1 ] && return 0
+  for i in $(seq 0 $((clients - 1))); do
+    printf '%s\n' Bench-pass-2026 | site_env "$2" "$3" dotnet bin/Release/net10.0/MyPage.dll staff create-seeker --email "bench$i@example.jp" --password-stdin >/dev/null
+  done
+}
+
+# site_env PROVIDER CONNECTION COMMAND...: ベンチマークの設定でコマンドを走らせる（& やパイプの中の、別のシェルで呼ぶ: exec）
+site_env() {
+  local provider=$1 connection=$2; shift 2
+  exec env ASPNETCORE_ENVIRONMENT=Development \
+  MyPage__Database__Provider="$provider" \
+  ConnectionStrings__MyPage="$connection" \
   MyPage__Mail__Directory="$work/mailbox" \
   MyPage__Mynaportal__DevelopmentMock__Enabled=false \
   MyPage__Login__OneTimePassword__Enabled=false \
   MyPage__RateLimits__FormPostsPerMinute=10000000 \
   MyPage__RateLimits__ClientLoginFailures=10000000 \
   Logging__LogLevel__Default=Warning \
-  ASPNETCORE_URLS="https://127.0.0.1:$1" \
-    dotnet bin/Release/net10.0/MyPage.dll >>"$work/site-$1.log" 2>&1 &
-  sites+=($!)
-  for _ in $(seq 1 120); do curl -sk -o /dev/null "https://127.0.0.1:$1/healthz/ready" && return 0; sleep 0.5; done
-  cat "$work/site-$1.log" >&2; return 1
+  "$@"
 }
 
 # measure NAME URLS: 負荷をかけて、結果の行を表に足す
