@@ -89,6 +89,27 @@ public class TwoInstanceTests : SharedPostgresTest
     }
 
     [Fact]
+    public async Task Can_run_housekeeping_on_both_instances_at_once_without_clashing()
+    {
+        await using var a = new MyPageApp(postgres: postgres);
+        await using var b = new MyPageApp(postgres: postgres);
+        await a.CreateSeekerAsync(Email, Password);
+        for (var i = 0; i < 10; i++)
+        {
+            using var client = (i % 2 == 0 ? a : b).CreateHttpClient();
+            await Forms.LoginAsync(client, Email, Password);
+        }
+        Assert.Equal(10, await a.WithDbAsync(db => db.Sessions.CountAsync()));
+
+        // 二つの時計をともにアイドル時間の先へ。二つの後片付けが同時に走っても、消すのは合わせて 10 件、失敗はない
+        a.Time.Advance(MyPage.Sessions.SessionPolicy.DefaultIdleTimeout);
+        b.Time.Advance(MyPage.Sessions.SessionPolicy.DefaultIdleTimeout);
+        var runs = await Task.WhenAll(new[] { a, b, a, b }.Select(s => Task.Run(() => s.Services.GetRequiredService<MyPage.Housekeeping.Housekeeper>().RunOnceAsync())));
+        Assert.Equal(10, runs.Sum(r => r.Sessions));
+        Assert.Equal(0, await a.WithDbAsync(db => db.Sessions.CountAsync()));
+    }
+
+    [Fact]
     public async Task Can_deliver_every_mail_exactly_once_with_two_senders()
     {
         await using var a = new MyPageApp(postgres: postgres);
@@ -169,6 +190,33 @@ public class InstanceProcessTests : SharedPostgresTest
         Assert.NotNull(rows[0].SentAt);
         Assert.Null(rows[1].SentAt);
         Assert.Null(rows[1].ClaimedUntil);
+    }
+
+    [Fact]
+    public async Task Can_finish_a_request_in_flight_on_sigterm()
+    {
+        await using var smtp = new TestSmtpServer();
+        await using (new MyPageApp(postgres: postgres)) { } // スキーマを先に作る
+        await using var a = new RunningSite(SiteSettings(smtp));
+        await a.WaitUntilReadyAsync();
+
+        // フォームの本文を半分まで送ったところで SIGTERM。残りを送ると、答え（画面）が返り、それからプロセスが終わる
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, a.Port);
+        var stream = tcp.GetStream();
+        var body = "Input.Id=seeker%40example.jp&Input.Password=Right-pass-1";
+        var head = $"POST /Account/Login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Proto: https\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head + body[..10]));
+        await stream.FlushAsync();
+        await Task.Delay(500);
+        var exit = a.TerminateAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(1000);
+        Assert.False(exit.IsCompleted, "要求の途中でプロセスが終わりました");
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(body[10..]));
+        using var reader = new StreamReader(stream);
+        var status = await reader.ReadLineAsync();
+        Assert.StartsWith("HTTP/1.1 ", status); // CSRF トークンのない送信なので 400 の画面。切られてはいない
+        Assert.Equal(0, await exit);
     }
 }
 
