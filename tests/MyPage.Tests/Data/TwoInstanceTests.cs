@@ -146,7 +146,7 @@ public class InstanceProcessTests : SharedPostgresTest
 
         // 送信待ちのメールを一通入れる。A の送信者が見回り（15 秒ごと）で確保し、送り始める
         await QueueAsync(1);
-        await Eventually.TrueAsync(() => smtpOfA.Holding == 1, "A が送り始める", TimeSpan.FromSeconds(40));
+        await Eventually.TrueAsync(() => smtpOfA.Holding == 1, "A が送り始める", TimeSpan.FromSeconds(60));
         var claimed = await ReadOutboxAsync();
         Assert.NotNull(claimed.ClaimedUntil);
         Assert.Null(claimed.SentAt);
@@ -179,7 +179,7 @@ public class InstanceProcessTests : SharedPostgresTest
         await using var a = new RunningSite(SiteSettings(smtp));
         await a.WaitUntilReadyAsync();
         await QueueAsync(2);
-        await Eventually.TrueAsync(() => smtp.Holding == 1, "一通目を送り始める", TimeSpan.FromSeconds(40));
+        await Eventually.TrueAsync(() => smtp.Holding == 1, "一通目を送り始める", TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, await a.TerminateAsync());
 

@@ -54,7 +54,8 @@ public sealed class Browser : IAsyncDisposable
             Locale = "ja-JP",
             ViewportSize = new() { Width = width, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // 失敗（固まった画面）を見つけるための時間。二つのコアの一つが塞がった CI でも、移動と描画には足りる長さ
+        context.SetDefaultTimeout(30_000);
         await context.Tracing.StartAsync(new() { Snapshots = true, Screenshots = false, Sources = false });
         lock (contexts)
         {

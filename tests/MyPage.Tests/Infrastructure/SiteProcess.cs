@@ -69,7 +69,7 @@ public sealed class RunningSite : IAsyncDisposable
     public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
     {
         using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"サイトのプロセスが終了しました ({process.ExitCode}):\n{Output}");
