@@ -32,7 +32,7 @@ static async Task<int> RunAsync(string[] args)
     builder.UseDevelopmentCertificate();
 
     builder.Services
-        .AddMyPageData(builder.Configuration)                          // Data/: SQLite + EF Core、Data Protection の鍵
+        .AddMyPageData(builder.Configuration)                          // Data/: SQLite か PostgreSQL + EF Core、Data Protection の鍵、ヘルスチェック
         .AddSeekerAccounts()                                           // Account/: Identity、ロック、ID・パスワードでのログイン
         .AddServerSessions(builder.Configuration)                      // Sessions/: データベースに置くセッション、自動ログアウト、ログイン履歴
         .AddOneTimePassword()                                          // OneTimePassword/: ログインのワンタイムパスワード
