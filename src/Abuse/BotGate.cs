@@ -15,7 +15,7 @@ public sealed class BotGate(IBotCheck check, ClientFailures clients, Browsers br
 
     // S1 を開いたとき: この接続元に確認が要るなら、はじめから出しておく（ID とパスワードを入れている間に解ける）
     public async Task<BotCheckView?> ForLoginPageAsync(HttpContext http, CancellationToken ct = default)
-        => check.Provider != BotCheckProvider.None && await clients.CheckRequiredUntilAsync(ClientAddress.Of(http), ct) is { } until
+        => Enabled && await clients.CheckRequiredUntilAsync(ClientAddress.Of(http), ct) is { } until
             ? new(check.Widget(LoginAction), until, null)
             : null;
 
@@ -23,7 +23,7 @@ public sealed class BotGate(IBotCheck check, ClientFailures clients, Browsers br
     // その ID で前にログインしたブラウザは別扱い（同じ接続元の他人に締め出されない）
     public async Task<BotCheckView?> ForLoginAsync(HttpContext http, string loginId, string? response, CancellationToken ct = default)
     {
-        if (check.Provider == BotCheckProvider.None) return null;
+        if (!Enabled) return null;
         if (await clients.CheckRequiredUntilAsync(ClientAddress.Of(http), ct) is not { } until) return null;
         if (await browsers.KnownForAsync(http, loginId, ct)) return null;
         return await VerifyAsync(http, response, LoginAction, until, ct);
@@ -42,8 +42,9 @@ public sealed class BotGate(IBotCheck check, ClientFailures clients, Browsers br
         };
     }
 
-    public bool Enabled => check.Provider != BotCheckProvider.None;
+    private bool Enabled => check.Provider != BotCheckProvider.None;
 
-    // 答えを求めずに部品だけ（?check=1 で開いた画面）
-    public BotCheckView Widget(string action) => new(check.Widget(action), null, null);
+    // ?check=1 で開いた画面: 答えを求めずに部品だけ（reCAPTCHA を htmx の送信から出すとき、画面ごと開き直させる: BotCheckPages）
+    public BotCheckView? Requested(HttpRequest request, string action)
+        => Enabled && request.Query["check"] == "1" ? new(check.Widget(action), null, null) : null;
 }

@@ -14,7 +14,7 @@ public sealed class ClientFailures(MyPageDb db, IdTags tags, IOptions<RateLimitO
     // 人の確認が要るなら、要らなくなる時刻（JavaScript なしの人に伝える）。要らなければ null
     public async Task<DateTimeOffset?> CheckRequiredUntilAsync(string client, CancellationToken ct = default)
     {
-        var tag = tags.Of("client:" + client);
+        var tag = TagOf(client);
         var now = time.GetUtcNow();
         var windowStart = (now - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
         var row = await db.ClientThrottles.AsNoTracking().SingleOrDefaultAsync(c => c.ClientTag == tag, ct);
@@ -26,9 +26,10 @@ public sealed class ClientFailures(MyPageDb db, IdTags tags, IOptions<RateLimitO
     // ログインの失敗を一つ数える（窓が過ぎていれば数え直す）
     public async Task RecordAsync(string client, CancellationToken ct = default)
     {
-        var tag = tags.Of("client:" + client);
-        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var windowStart = (time.GetUtcNow() - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
+        var tag = TagOf(client);
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var windowStart = (now - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "ClientThrottles" ("ClientTag", "Failures", "WindowStartedAt") VALUES ({tag}, 0, {db.Instant(nowMs)})
             ON CONFLICT ("ClientTag") DO NOTHING
@@ -40,6 +41,8 @@ public sealed class ClientFailures(MyPageDb db, IdTags tags, IOptions<RateLimitO
             WHERE "ClientTag" = {tag}
             """, ct);
     }
+
+    private string TagOf(string client) => tags.Of("client:" + client);
 
     // 後片付け: 窓の過ぎた行
     public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)

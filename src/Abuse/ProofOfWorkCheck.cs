@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +24,7 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, IOptions<BotCheck
         var expires = (time.GetUtcNow() + Options.Lifetime).ToUnixTimeSeconds();
         var salt = $"{Tokens.NewUrlSafe(12)}?expires={expires.ToString(CultureInfo.InvariantCulture)}&action={action}";
         var number = RandomNumberGenerator.GetInt32(0, Options.MaxNumber + 1);
-        var challenge = Sha256(salt + number.ToString(CultureInfo.InvariantCulture));
+        var challenge = Tokens.Sha256Hex(salt + number.ToString(CultureInfo.InvariantCulture));
         var json = JsonSerializer.Serialize(new Challenge(Algorithm, challenge, Options.MaxNumber, salt, Sign(challenge)));
         return new(Provider, action, Challenge: json);
     }
@@ -35,8 +34,8 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, IOptions<BotCheck
         if (string.IsNullOrWhiteSpace(response)) return BotCheckOutcome.Missing;
         if (Parse(response) is not { } solution) return BotCheckOutcome.Failed;
         if (solution.Algorithm != Algorithm || solution.Number < 0 || solution.Number > Options.MaxNumber) return BotCheckOutcome.Failed;
-        if (!FixedEquals(Sign(solution.Challenge), solution.Signature)) return BotCheckOutcome.Failed;
-        if (!FixedEquals(Sha256(solution.Salt + solution.Number.ToString(CultureInfo.InvariantCulture)), solution.Challenge)) return BotCheckOutcome.Failed;
+        if (!Tokens.FixedTimeEquals(Sign(solution.Challenge), solution.Signature)) return BotCheckOutcome.Failed;
+        if (!Tokens.FixedTimeEquals(Tokens.Sha256Hex(solution.Salt + solution.Number.ToString(CultureInfo.InvariantCulture)), solution.Challenge)) return BotCheckOutcome.Failed;
 
         var query = System.Web.HttpUtility.ParseQueryString(solution.Salt.Contains('?', StringComparison.Ordinal) ? solution.Salt[solution.Salt.IndexOf('?', StringComparison.Ordinal)..] : "");
         if (query["action"] != action || !long.TryParse(query["expires"], CultureInfo.InvariantCulture, out var expires)) return BotCheckOutcome.Failed;
@@ -51,11 +50,6 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, IOptions<BotCheck
     }
 
     private string Sign(string challenge) => tags.Of("proof-of-work:" + challenge);
-
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private static bool FixedEquals(string a, string b)
-        => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 
     // ブラウザが返すもの: base64 の JSON（ALTCHA の payload と同じ）
     private static Solution? Parse(string response)

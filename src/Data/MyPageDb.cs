@@ -14,8 +14,6 @@ public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
     // 生の SQL に渡す時刻。コードではエポックからのミリ秒。SQLite の列は整数のまま、PostgreSQL では timestamptz
     public virtual object Instant(long unixMilliseconds) => unixMilliseconds;
 
-    public object Instant(DateTimeOffset at) => Instant(at.ToUnixTimeMilliseconds());
-
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -15,7 +15,7 @@ public sealed class PostgreSqlDb(DbContextOptions<PostgreSqlDb> options) : MyPag
 
     public override object Instant(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
-    public static bool IsInstant(string name, Type type)
+    private static bool IsInstant(string name, Type type)
         => (type == typeof(long) || type == typeof(long?)) && (name.EndsWith("At", StringComparison.Ordinal) || name.EndsWith("Until", StringComparison.Ordinal));
 
     protected override void OnModelCreating(ModelBuilder builder)

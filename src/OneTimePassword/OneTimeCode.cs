@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using MyPage.Security;
 
 namespace MyPage.OneTimePassword;
@@ -15,5 +14,5 @@ public static class OneTimeCode
     public static string Hash(IdTags tags, string pendingId, string code) => tags.Of($"otp:{pendingId}:{code}");
 
     public static bool Matches(IdTags tags, string pendingId, string code, string stored)
-        => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(tags, pendingId, code)), Encoding.ASCII.GetBytes(stored));
+        => Tokens.FixedTimeEquals(Hash(tags, pendingId, code), stored);
 }

@@ -79,9 +79,7 @@ public sealed class PendingLogins(
     public async Task<PendingLogin?> CurrentAsync(HttpContext http, CancellationToken ct = default)
     {
         if (Id(http) is not { } id) return null;
-        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return await db.PendingLogins.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null
-            && p.ExpiresAt > nowMs && p.FailedAttempts < Options.MaxWrongEntries, ct);
+        return await Usable(id, time.GetUtcNow().ToUnixTimeMilliseconds()).SingleOrDefaultAsync(ct);
     }
 
     public Task<string?> AddressAsync(PendingLogin pending, CancellationToken ct = default)
@@ -162,8 +160,7 @@ public sealed class PendingLogins(
         var expires = now + Options.Lifetime;
 
         await using var tx = await outbox.BeginAsync(ct);
-        var pending = await db.PendingLogins.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null
-            && p.ExpiresAt > nowMs && p.FailedAttempts < Options.MaxWrongEntries, ct);
+        var pending = await Usable(id, nowMs).SingleOrDefaultAsync(ct);
         if (pending is null) return ResendOutcome.Void;
         if (pending.Resends >= Options.MaxResends || !await WithinMailQuotaAsync(pending.SeekerId, now, ct)) return ResendOutcome.LimitReached;
         var address = await AddressAsync(pending, ct);
@@ -195,6 +192,11 @@ public sealed class PendingLogins(
             .SumAsync(p => 1 + p.Resends, ct);
         return sent < Options.MailsPerHour;
     }
+
+    // まだ使える待つログイン: 使われず、無効にされず、期限内で、誤りが上限に達していない（照合の予約の SQL と同じ条件）
+    private IQueryable<PendingLogin> Usable(string id, long nowMs)
+        => db.PendingLogins.AsNoTracking().Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null
+            && p.ExpiresAt > nowMs && p.FailedAttempts < Options.MaxWrongEntries);
 
     private static string? Id(HttpContext http)
         => http.Request.Cookies.TryGetValue(CookieName, out var reference) && reference.Length is > 0 and <= 100 ? Tokens.Sha256Hex(reference) : null;

@@ -36,18 +36,19 @@ public sealed class PasswordResets(
         var hourAgo = (now - MailQuota.Window).ToUnixTimeMilliseconds();
         var idTag = tags.Of(loginId);
         var clientTag = tags.Of(ClientAddress.Of(clientAddress));
-        var forId = await db.PasswordResetRequests.Where(r => r.LoginIdTag == idTag && !r.KnownBrowser && r.CreatedAt > hourAgo)
-            .OrderByDescending(r => r.CreatedAt).Select(r => r.CreatedAt).Take(MailQuota.PerAddressPerHour).ToListAsync(ct);
-        var fromClient = await db.PasswordResetRequests.Where(r => r.ClientTag == clientTag && !r.KnownBrowser && r.CreatedAt > hourAgo)
-            .OrderByDescending(r => r.CreatedAt).Select(r => r.CreatedAt).Take(MailQuota.RequestsPerClientPerHour).ToListAsync(ct);
-        DateTimeOffset? retryAt = null;
-        if (forId.Count >= MailQuota.PerAddressPerHour) retryAt = DateTimeOffset.FromUnixTimeMilliseconds(forId[^1]) + MailQuota.Window;
-        if (fromClient.Count >= MailQuota.RequestsPerClientPerHour)
-        {
-            var clientRetry = DateTimeOffset.FromUnixTimeMilliseconds(fromClient[^1]) + MailQuota.Window;
-            if (retryAt is null || clientRetry > retryAt) retryAt = clientRetry;
-        }
+        var strangers = db.PasswordResetRequests.Where(r => !r.KnownBrowser && r.CreatedAt > hourAgo);
+        var forId = await FullUntilAsync(strangers.Where(r => r.LoginIdTag == idTag), MailQuota.PerAddressPerHour, ct);
+        var fromClient = await FullUntilAsync(strangers.Where(r => r.ClientTag == clientTag), MailQuota.RequestsPerClientPerHour, ct);
+        // 両方が上限なら、遅く空くほうまで
+        var retryAt = forId is null ? fromClient : fromClient is null ? forId : forId > fromClient ? forId : fromClient;
         return (retryAt is not null, retryAt);
+    }
+
+    // この1時間の申込みが limit 件あれば、一番古いものが1時間の外へ出る（枠が空く）時刻。なければ null
+    private static async Task<DateTimeOffset?> FullUntilAsync(IQueryable<PasswordResetRequest> lastHour, int limit, CancellationToken ct)
+    {
+        var latest = await lastHour.OrderByDescending(r => r.CreatedAt).Select(r => r.CreatedAt).Take(limit).ToListAsync(ct);
+        return latest.Count >= limit ? DateTimeOffset.FromUnixTimeMilliseconds(latest[^1]) + MailQuota.Window : null;
     }
 
     // 申込みを受け付け、ブラウザに持たせる参照を返す。

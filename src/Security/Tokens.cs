@@ -11,4 +11,8 @@ public static class Tokens
 
     public static string Sha256Hex(string value)
         => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    // 保存したハッシュや署名と、計算したものを比べる（一致するまでの時間から中身を推し量らせない）
+    public static bool FixedTimeEquals(string a, string b)
+        => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 }

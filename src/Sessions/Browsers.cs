@@ -23,12 +23,11 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
     // Cookie がないか壊れていれば null（作らない）
     public string? ExistingTagOf(HttpContext http) => Read(http) is { } id ? tags.Of("browser:" + id) : null;
 
-    // この求職者がこのブラウザでログインした。初めてのブラウザなら true
-    public async Task<bool> RecordLoginAsync(HttpContext http, Seeker seeker, DateTimeOffset now, CancellationToken ct = default)
+    // この求職者がこのブラウザでログインした。初めてのブラウザなら true。description: ブラウザの種類と OS (UserAgents)
+    public async Task<bool> RecordLoginAsync(HttpContext http, Seeker seeker, DateTimeOffset now, string description, CancellationToken ct = default)
     {
         var tag = TagOf(http);
         var nowMs = now.ToUnixTimeMilliseconds();
-        var description = UserAgents.Describe(http.Request.Headers.UserAgent.ToString());
         var updated = await db.SeekerBrowsers.Where(b => b.SeekerId == seeker.Id && b.BrowserTag == tag)
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.LastSeenAt, nowMs).SetProperty(b => b.Description, description), ct);
         if (updated > 0) return false;

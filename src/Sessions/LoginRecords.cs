@@ -9,7 +9,7 @@ public sealed class LoginRecords(MyPageDb db)
     public const int Shown = 20;
 
     // 見せる件数だけを残す: 古いものを消してから加える（呼び出し側のトランザクションの中で）
-    public async Task AddAsync(Seeker seeker, DateTimeOffset at, string method, HttpContext http, CancellationToken ct = default)
+    public async Task AddAsync(Seeker seeker, DateTimeOffset at, string method, string browser, string client, CancellationToken ct = default)
     {
         var keep = db.LoginRecords.Where(r => r.SeekerId == seeker.Id).OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
             .Take(Shown - 1).Select(r => r.Id);
@@ -19,8 +19,8 @@ public sealed class LoginRecords(MyPageDb db)
             SeekerId = seeker.Id,
             At = at.ToUnixTimeMilliseconds(),
             Method = method,
-            Browser = UserAgents.Describe(http.Request.Headers.UserAgent.ToString()),
-            Client = ClientAddresses.Masked(http.Connection.RemoteIpAddress),
+            Browser = browser,
+            Client = client,
         });
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using MyPage.Data;
 using MyPage.Mail;
+using MyPage.Security;
 
 namespace MyPage.Sessions;
 
@@ -22,13 +23,15 @@ public sealed class SessionStarter(
     public async Task StartAsync(Seeker seeker, string method, DateTimeOffset now, CancellationToken ct = default)
     {
         var http = signIn.Context;
+        // 履歴、このブラウザの記録、お知らせのメールに同じ言葉で書く
+        var browser = UserAgents.Describe(http.Request.Headers.UserAgent.ToString());
+        var client = ClientAddress.Masked(http);
         await using (var tx = await outbox.BeginAsync(ct))
         {
             await history.RecordAsync(seeker, now, ct);
-            await records.AddAsync(seeker, now, method, http, ct);
-            if (await browsers.RecordLoginAsync(http, seeker, now, ct))
-                outbox.Add(seeker.Email!, LoginMails.NewBrowserSubject, LoginMails.NewBrowserBody(now, LoginMethods.Describe(method),
-                    UserAgents.Describe(http.Request.Headers.UserAgent.ToString()), ClientAddresses.Masked(http.Connection.RemoteIpAddress)));
+            await records.AddAsync(seeker, now, method, browser, client, ct);
+            if (await browsers.RecordLoginAsync(http, seeker, now, browser, ct))
+                outbox.Add(seeker.Email!, LoginMails.NewBrowserSubject, LoginMails.NewBrowserBody(now, LoginMethods.Describe(method), browser, client));
             await tx.CommitAsync(ct);
         }
 

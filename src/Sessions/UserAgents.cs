@@ -25,20 +25,3 @@ public static class UserAgents
         return $"{browser}（{os}）";
     }
 }
-
-// 接続元のアドレスは、最後の部分を伏せて見せる（192.0.2.x、2001:db8:1:2:…）
-public static class ClientAddresses
-{
-    public static string Masked(System.Net.IPAddress? address)
-    {
-        if (address is null) return "不明";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
-        {
-            var bytes = address.GetAddressBytes();
-            return $"{bytes[0]}.{bytes[1]}.{bytes[2]}.x";
-        }
-        var groups = address.ToString().Split(':');
-        return string.Join(':', groups.Take(4)) + ":…";
-    }
-}

@@ -35,9 +35,9 @@ public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browser
     }
 
     // ?check=1: 人の確認つきで開く（reCAPTCHA は、その応答でだけ Google のスクリプトを許すので、開き直して出す）
-    public void OnGet(string? check)
+    public void OnGet()
     {
-        if (check == "1" && botGate.Enabled) BotCheck = botGate.Widget(BotGate.ResetAction);
+        BotCheck = botGate.Requested(Request, BotGate.ResetAction);
         this.ShowCheck(BotCheck);
     }
 

@@ -57,7 +57,7 @@ public class LoginModel(
     {
         // この接続元に人の確認が要るなら、はじめから出しておく（入力の間に解ける）
         BotCheck = await botGate.ForLoginPageAsync(HttpContext, ct);
-        if (BotCheck is null && Request.Query["check"] == "1" && botGate.Enabled) BotCheck = botGate.Widget(BotGate.LoginAction);
+        BotCheck ??= botGate.Requested(Request, BotGate.LoginAction);
         this.ShowCheck(BotCheck);
         LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin && await mynaportal.HasPendingAsync(HttpContext);
         StatusMessage = status switch

@@ -18,7 +18,6 @@ public static class SecurityTexts
     public static string TrustedEntry(string browser, string lastUsed, string until) => $"{browser}、最後のログイン {lastUsed}、{until}まで省略";
     public const string ThisBrowser = "（このブラウザ）";
     public const string Untrust = "解除";
-    public static string UntrustLabel(string browser) => $"{browser}の省略を解除";
     public const string Untrusted = "ブラウザの省略を解除しました。そのブラウザでは、次のログインからワンタイムパスワードが必要です。";
 
     public const string OthersTitle = "他の端末からログアウトする";

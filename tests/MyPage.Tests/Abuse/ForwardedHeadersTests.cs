@@ -5,24 +5,17 @@ namespace MyPage.Tests.Abuse;
 // 接続元のアドレス: X-Forwarded-For は信頼するプロキシ（ループバックと MyPage:KnownProxies）から来たときだけ使う。IPv6 は /64 ごと
 public class ForwardedHeadersTests : AbuseTest
 {
-    [Fact]
-    public async Task Forwarded_addresses_from_a_trusted_proxy_are_counted_apart()
+    // 信頼するプロキシが伝えた接続元ごとに数える。IPv6 は /64 が同じなら同じ接続元
+    [Theory]
+    [InlineData("198.51.100.7", "198.51.100.7", "198.51.100.8")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:fffe", "2001:db8:1:3::1")]
+    public async Task Forwarded_addresses_from_a_trusted_proxy_are_counted_apart_and_ipv6_by_its_64_bit_prefix(string failing, string same, string other)
     {
-        await FailLoginsUpToTheThresholdAsync(forwardedFor: "198.51.100.7");
-        using var same = Forwarded("198.51.100.7");
-        using var other = Forwarded("198.51.100.8");
-        Assert.True(BotChecks.Asked(await same.GetStringAsync("/Account/Login")));
-        Assert.False(BotChecks.Asked(await other.GetStringAsync("/Account/Login")));
-    }
-
-    [Fact]
-    public async Task Ipv6_clients_are_grouped_by_their_64_bit_prefix()
-    {
-        await FailLoginsUpToTheThresholdAsync(forwardedFor: "2001:db8:1:2::1");
-        using var samePrefix = Forwarded("2001:db8:1:2:ffff:ffff:ffff:fffe");
-        using var otherPrefix = Forwarded("2001:db8:1:3::1");
-        Assert.True(BotChecks.Asked(await samePrefix.GetStringAsync("/Account/Login")));
-        Assert.False(BotChecks.Asked(await otherPrefix.GetStringAsync("/Account/Login")));
+        await FailLoginsUpToTheThresholdAsync(forwardedFor: failing);
+        using var sameClient = Forwarded(same);
+        using var otherClient = Forwarded(other);
+        Assert.True(BotChecks.Asked(await sameClient.GetStringAsync("/Account/Login")));
+        Assert.False(BotChecks.Asked(await otherClient.GetStringAsync("/Account/Login")));
     }
 
     private HttpClient Forwarded(string address)

@@ -8,14 +8,11 @@ public static class SiteProcess
     public static async Task<(int Code, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null, params string[] args)
     {
         var database = Path.Combine(Path.GetTempPath(), $"mypage-process-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyPage.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        start.Environment["ConnectionStrings__MyPage"] = $"Data Source={database}";
-        start.Environment["Logging__LogLevel__Default"] = "None";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var start = StartInfo(LoopbackPort.Free(), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__MyPage"] = $"Data Source={database}",
+            ["Logging__LogLevel__Default"] = "None",
+        }, environment, args);
         try
         {
             using var process = Process.Start(start)!;
@@ -38,6 +35,18 @@ public static class SiteProcess
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(database + suffix);
         }
     }
+
+    // Production のサイトを平文の HTTP で、ループバックの port に。defaults のあとに environment が上書きする
+    public static ProcessStartInfo StartInfo(int port, IReadOnlyDictionary<string, string> defaults, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyPage.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        foreach (var (key, value) in defaults.Concat(environment)) start.Environment[key] = value;
+        return start;
+    }
 }
 
 // 動き続けるサイトのプロセス（PostgreSQL の二つ目のインスタンス。SIGKILL で殺す試験のため）
@@ -50,12 +59,7 @@ public sealed class RunningSite : IAsyncDisposable
 
     public RunningSite(IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyPage.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString().TrimEnd('/');
-        start.Environment["MyPage__PublicUrl"] = $"https://127.0.0.1:{Port}/";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var start = SiteProcess.StartInfo(Port, new Dictionary<string, string> { ["MyPage__PublicUrl"] = $"https://127.0.0.1:{Port}/" }, environment);
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
