@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# すべてのテストを実行する。ブラウザのテストに要る Debian の chromium と日本語フォント、PostgreSQL がなければ入れる。
+# すべてのテストを実行する。ブラウザのテストに要る Debian の chromium（とその軽いヘッドレス版）と日本語フォント、
+# PostgreSQL がなければ入れる。
 # PostgreSQL のテストには、使い捨てのクラスタを一時ディレクトリに postgres ユーザーで作り、空いたループバックのポートで動かす（終われば消す）。
-# 書式 (.editorconfig) が崩れていれば、テストが通っても失敗する (dotnet format --verify-no-changes)。
+# 書式: コードの形 (.editorconfig の IDE0055 ほか) はビルドが確かめ、空白と改行は dotnet format whitespace が確かめる。
+# 終わりに、かかった時間（ビルド、テスト）と、遅いテストクラス10個を出す。
+# 引数は dotnet test に渡る（例: ./test.sh --filter LoginTests）。
 set -euo pipefail
 cd "$(dirname "$0")"
+started=$(date +%s)
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
@@ -16,40 +21,53 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "== dotnet build"
+build_started=$(date +%s)
 dotnet build MyPage.slnx -c Release -v q -nologo
+build_seconds=$(( $(date +%s) - build_started ))
 
 # 前の実行で残った失敗のトレースを消す（残るのはこの実行で失敗したテストのものだけ）
 rm -rf tests/MyPage.Tests/bin/Release/net10.0/traces
 
-log=$(mktemp)
-format_log=$(mktemp)
+work=$(mktemp -d)
 . tests/postgres.sh
-trap 'postgres_stop; rm -f "$log" "$format_log"' EXIT
+trap 'postgres_stop; rm -rf "$work"' EXIT
 postgres_start
-# 書式の確かめはテストと並べて走らせる（どちらも待ち時間が多い）
-dotnet format MyPage.slnx --verify-no-changes --no-restore >"$format_log" 2>&1 &
+# 空白と改行の確かめはテストと並べて走らせる（数秒で終わる）
+dotnet format whitespace MyPage.slnx --verify-no-changes >"$work/format.log" 2>&1 &
 format_pid=$!
 
 set +e
-dotnet test MyPage.slnx -c Release --no-build "$@" 2>&1 | tee "$log"
+tests_started=$(date +%s)
+dotnet test MyPage.slnx -c Release --no-build --logger "trx;LogFileName=$work/results.trx" "$@" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
+tests_seconds=$(( $(date +%s) - tests_started ))
 wait "$format_pid"
 format_status=$?
 set -e
 
-echo "== dotnet format --verify-no-changes"
+echo "== dotnet format whitespace --verify-no-changes"
 if [ "$format_status" -ne 0 ]; then
-  cat "$format_log"
+  cat "$work/format.log"
   echo "書式が .editorconfig と違います。dotnet format MyPage.slnx で直してください。"
   status=1
 fi
 
-# 最後に一行で: 「N passed, N failed」
-summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -n 1 || true)
+# 遅いテストクラス10個（テストの時間の和。クラスの中のテストは順に動く）
+if [ -f "$work/results.trx" ]; then
+  echo "== 遅いテストクラス (slowest test classes, seconds)"
+  grep -o '<UnitTestResult [^>]*' "$work/results.trx" \
+    | sed -E 's/.*testName="([^"(]*)[^"]*".*duration="([0-9]+):([0-9]+):([0-9.]+)".*/\1 \2 \3 \4/' \
+    | awk '{ n = split($1, p, "."); c = p[n-1]; t[c] += $2 * 3600 + $3 * 60 + $4 } END { for (c in t) printf "%7.1f  %s\n", t[c], c }' \
+    | sort -rn | head -n 10
+fi
+
+# 最後に一行で: 「N passed, N failed」と、かかった時間
+summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$work/test.log" | tail -n 1 || true)
+echo "== 時間 (time): ビルド ${build_seconds} 秒、テスト ${tests_seconds} 秒、全体 $(( $(date +%s) - started )) 秒"
 if [ -n "$summary" ]; then
   failed=$(echo "$summary" | grep -Eo 'Failed: +[0-9]+' | grep -Eo '[0-9]+')
   passed=$(echo "$summary" | grep -Eo 'Passed: +[0-9]+' | grep -Eo '[0-9]+')
   echo "$passed passed, $failed failed"
 fi
-[ "$status" -eq 0 ] || echo "失敗したブラウザのテストのトレース: tests/MyPage.Tests/bin/Release/net10.0/traces/ (npx playwright show-trace FILE)"
+[ "$status" -eq 0 ] || echo "失敗したブラウザのテストのトレース、スクリーンショット、ログ: tests/MyPage.Tests/bin/Release/net10.0/traces/ (npx playwright show-trace FILE)"
 exit "$status"

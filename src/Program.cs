@@ -4,12 +4,14 @@ using MyPage.Account;
 using MyPage.Data;
 using MyPage.Housekeeping;
 using MyPage.Jobs;
+using MyPage.Login;
 using MyPage.Mail;
 using MyPage.Mynaportal;
 using MyPage.OneTimePassword;
 using MyPage.Pages;
 using MyPage.PasswordReset;
 using MyPage.Registration;
+using MyPage.Revocation;
 using MyPage.Security;
 using MyPage.Sessions;
 using MyPage.Staff;
@@ -30,11 +32,14 @@ static async Task<int> RunAsync(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDevelopmentCertificate();
+    var staff = args is ["staff", ..];
 
     builder.Services
-        .AddMyPageData(builder.Configuration)                          // Data/: SQLite か PostgreSQL + EF Core、Data Protection の鍵、ヘルスチェック
-        .AddSeekerAccounts()                                           // Account/: Identity、ロック、ID・パスワードでのログイン
+        .AddMyPageData(builder.Configuration, generatesKeys: !staff)   // Data/: SQLite か PostgreSQL + EF Core、Data Protection の鍵、ヘルスチェック
+        .AddSeekerAccounts()                                           // Account/: Identity、パスワードの照合とロック
         .AddServerSessions(builder.Configuration)                      // Sessions/: データベースに置くセッション、自動ログアウト、ログイン履歴
+        .AddLoginPipeline()                                            // Login/: ログインの方法の表と、ログインを済ませるただ一つの手順
+        .AddCredentialRevocation()                                     // Revocation/: 資格情報が開いたものを一度に終える、ただ一つの操作
         .AddOneTimePassword()                                          // OneTimePassword/: ログインのワンタイムパスワード
         .AddMail(builder.Configuration)                                // Mail/: 送信待ちの表と MailKit の送信者
         .AddPasswordReset()                                            // PasswordReset/: 認証キーでのパスワード再登録
@@ -64,9 +69,9 @@ static async Task<int> RunAsync(string[] args)
         app.UseExceptionHandler("/Error");
         app.UseHsts();
     }
-    app.UseHttpsRedirection();
     app.UseStatusCodePagesWithReExecute("/Error/{0}");
     app.UseRequestGuards(app.Environment);
+    app.UseHttpsRedirection();
     app.UseSecurityHeaders();
     app.UseResponseCompression();
     app.UseRouting();

@@ -17,8 +17,9 @@ public sealed class BotCheckOptions
 // 見る・聞くパズルがないので、スクリーンリーダーでも同じに使える。
 public sealed class ProofOfWorkOptions
 {
-    // 探す数の上限（平均でこの半分の SHA-256）。古いスマートフォンでも数秒で終わる大きさ
-    public int MaxNumber { get; set; } = 50_000;
+    // 最初の問題の、探す数の上限（平均でこの半分の SHA-256）。古いスマートフォンでも2秒ほどで終わる大きさ。
+    // 同じ接続元がこの1時間に確認を通るたびに倍になる (ProofOfWorkCheck)
+    public int MaxNumber { get; set; } = 12_000;
 
     // 問題の有効期間
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10);

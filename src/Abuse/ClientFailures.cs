@@ -7,7 +7,7 @@ namespace MyPage.Abuse;
 
 // 接続元ごとの、ID をまたいだログインの失敗（パスワードリスト攻撃は ID ごとのロックにかからないので、接続元でも数える）。
 // 固定の窓: 窓の始まりから ClientFailureWindow の間に ClientLoginFailures 回失敗したら、窓の終わりまで人の確認が要る。
-public sealed class ClientFailures(MyPageDb db, IdTags tags, IOptions<RateLimitOptions> options, TimeProvider time)
+public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions<RateLimitOptions> options, TimeProvider time)
 {
     private RateLimitOptions Options => options.Value;
 
@@ -42,7 +42,7 @@ public sealed class ClientFailures(MyPageDb db, IdTags tags, IOptions<RateLimitO
             """, ct);
     }
 
-    private string TagOf(string client) => tags.Of("client:" + client);
+    private string TagOf(string client) => origins.CountingTagOf(client);
 
     // 後片付け: 窓の過ぎた行
     public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)

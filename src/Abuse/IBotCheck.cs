@@ -10,8 +10,9 @@ public interface IBotCheck
 {
     BotCheckProvider Provider { get; }
 
-    // action: どのフォームか (login, reset)。ReCaptcha はトークンの action と、ProofOfWork は問題と結びつける
-    BotCheckWidget Widget(string action);
+    // action: どのフォームか (login, reset)。ReCaptcha はトークンの action と、ProofOfWork は問題と結びつける。
+    // ProofOfWork の問題は、この接続元にだけ通る（ほかの接続元で取った問題の答えは通らない）
+    Task<BotCheckWidget> WidgetAsync(HttpContext http, string action, CancellationToken ct = default);
 
     // response: フォームの BotCheck 欄。確かめられなければ Passed 以外（例外は投げない）
     Task<BotCheckOutcome> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default);
@@ -21,7 +22,7 @@ public interface IBotCheck
 public sealed class NoBotCheck : IBotCheck
 {
     public BotCheckProvider Provider => BotCheckProvider.None;
-    public BotCheckWidget Widget(string action) => new(BotCheckProvider.None, action);
+    public Task<BotCheckWidget> WidgetAsync(HttpContext http, string action, CancellationToken ct = default) => Task.FromResult(new BotCheckWidget(BotCheckProvider.None, action));
     public Task<BotCheckOutcome> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default)
         => Task.FromResult(BotCheckOutcome.Passed);
 }

@@ -10,31 +10,48 @@ using MyPage.Security;
 namespace MyPage.Abuse;
 
 // 計算による確認（ALTCHA の形）: salt は乱数と期限と action、challenge = SHA-256(salt + number)、
-// signature = サイトの鍵の HMAC(challenge)。ブラウザは 0〜maxnumber の number を探して返す。
-// 答えは一度だけ: 使った challenge を表に入れ、二度目は入らない（期限のあとで後片付けが消す）。
-public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, IOptions<BotCheckOptions> options, TimeProvider time) : IBotCheck
+// signature = サイトの鍵の HMAC(challenge, action, 接続元)。ブラウザは 0〜maxnumber の number を探して返す。
+// 問題は取った接続元にだけ通る（ほかの接続元で解かせた答えを持ち込めない）。答えは一度だけ: 使った challenge を表に入れ、
+// 二度目は入らない（期限のあとで後片付けが消す）。同じ接続元がこの1時間に確認を通るたびに、次の問題の大きさは倍になる
+// （人は一度か二度で済むが、送り続けるスクリプトには、送るほど重くなる）。
+public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, RequestOrigins origins, IOptions<BotCheckOptions> options, TimeProvider time) : IBotCheck
 {
     public const string Algorithm = "SHA-256";
+    public const int Ceiling = 10_000_000;
+    public static readonly TimeSpan DoublingWindow = TimeSpan.FromHours(1);
     private ProofOfWorkOptions Options => options.Value.ProofOfWork;
 
     public BotCheckProvider Provider => BotCheckProvider.ProofOfWork;
 
-    public BotCheckWidget Widget(string action)
+    public async Task<BotCheckWidget> WidgetAsync(HttpContext http, string action, CancellationToken ct = default)
     {
+        var client = origins.Of(http).Key;
+        var max = await MaxNumberAsync(client, ct);
         var expires = (time.GetUtcNow() + Options.Lifetime).ToUnixTimeSeconds();
         var salt = $"{Tokens.NewUrlSafe(12)}?expires={expires.ToString(CultureInfo.InvariantCulture)}&action={action}";
-        var number = RandomNumberGenerator.GetInt32(0, Options.MaxNumber + 1);
+        var number = RandomNumberGenerator.GetInt32(0, max + 1);
         var challenge = Tokens.Sha256Hex(salt + number.ToString(CultureInfo.InvariantCulture));
-        var json = JsonSerializer.Serialize(new Challenge(Algorithm, challenge, Options.MaxNumber, salt, Sign(challenge)));
+        var json = JsonSerializer.Serialize(new Challenge(Algorithm, challenge, max, salt, Sign(challenge, action, client)));
         return new(Provider, action, Challenge: json);
+    }
+
+    // この接続元の次の問題の大きさ: 基本の大きさを、この1時間に通った確認の数だけ倍に（上限あり）
+    public async Task<int> MaxNumberAsync(string client, CancellationToken ct = default)
+    {
+        var tag = ClientTag(client);
+        var since = (time.GetUtcNow() - DoublingWindow).ToUnixTimeMilliseconds();
+        var passed = await db.UsedBotChallenges.CountAsync(c => c.ClientTag == tag && c.UsedAt > since, ct);
+        return (int)Math.Min(Ceiling, (long)Options.MaxNumber << Math.Min(passed, 20));
     }
 
     public async Task<BotCheckOutcome> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(response)) return BotCheckOutcome.Missing;
         if (Parse(response) is not { } solution) return BotCheckOutcome.Failed;
-        if (solution.Algorithm != Algorithm || solution.Number < 0 || solution.Number > Options.MaxNumber) return BotCheckOutcome.Failed;
-        if (!Tokens.FixedTimeEquals(Sign(solution.Challenge), solution.Signature)) return BotCheckOutcome.Failed;
+        if (solution.Algorithm != Algorithm || solution.Number < 0 || solution.Number > Ceiling) return BotCheckOutcome.Failed;
+        var client = origins.Of(http).Key;
+        // 署名はこの接続元とこのフォームのもの（ほかの接続元やフォームで取った問題は通らない）
+        if (!Tokens.FixedTimeEquals(Sign(solution.Challenge, action, client), solution.Signature)) return BotCheckOutcome.Failed;
         if (!Tokens.FixedTimeEquals(Tokens.Sha256Hex(solution.Salt + solution.Number.ToString(CultureInfo.InvariantCulture)), solution.Challenge)) return BotCheckOutcome.Failed;
 
         var query = System.Web.HttpUtility.ParseQueryString(solution.Salt.Contains('?', StringComparison.Ordinal) ? solution.Salt[solution.Salt.IndexOf('?', StringComparison.Ordinal)..] : "");
@@ -42,14 +59,20 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, IOptions<BotCheck
         var now = time.GetUtcNow();
         if (now.ToUnixTimeSeconds() >= expires) return BotCheckOutcome.Failed;
 
-        // 一度だけ: 先に入れた要求だけが通る（同時に二つ送っても）
+        // 一度だけ: 先に入れた要求だけが通る（同時に二つ送っても）。通った確認は、この接続元の次の問題を重くする
         var expiresMs = expires * 1000;
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "UsedBotChallenges" ("Challenge", "ExpiresAt") VALUES ({solution.Challenge}, {db.Instant(expiresMs)}) ON CONFLICT ("Challenge") DO NOTHING""", ct);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "UsedBotChallenges" ("Challenge", "ExpiresAt", "ClientTag", "UsedAt")
+            VALUES ({solution.Challenge}, {db.Instant(expiresMs)}, {ClientTag(client)}, {db.Instant(nowMs)})
+            ON CONFLICT ("Challenge") DO NOTHING
+            """, ct);
         return inserted == 1 ? BotCheckOutcome.Passed : BotCheckOutcome.Failed;
     }
 
-    private string Sign(string challenge) => tags.Of("proof-of-work:" + challenge);
+    private string Sign(string challenge, string action, string client) => tags.Of($"proof-of-work:{challenge}|{action}|{client}");
+
+    private string ClientTag(string client) => tags.Of("bot-check-client:" + client);
 
     // ブラウザが返すもの: base64 の JSON（ALTCHA の payload と同じ）
     private static Solution? Parse(string response)
@@ -80,10 +103,11 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, IOptions<BotCheck
         [property: JsonPropertyName("salt")] string Salt,
         [property: JsonPropertyName("signature")] string Signature);
 
-    // 期限の過ぎた使用済みの問題を消す（後片付け）
+    // 期限の過ぎた使用済みの問題を消す（後片付け）。倍にする数え方に使う間（1時間）は残す
     public static Task<int> PurgeAsync(MyPageDb db, DateTimeOffset now, CancellationToken ct = default)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
-        return db.UsedBotChallenges.Where(c => c.ExpiresAt <= nowMs).ExecuteDeleteAsync(ct);
+        var windowStart = (now - DoublingWindow).ToUnixTimeMilliseconds();
+        return db.UsedBotChallenges.Where(c => c.ExpiresAt <= nowMs && c.UsedAt <= windowStart).ExecuteDeleteAsync(ct);
     }
 }

@@ -22,7 +22,8 @@ public static class RateLimits
                 if (!HttpMethods.IsPost(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<GuardedFormAttribute>() is null)
                     return RateLimitPartition.GetNoLimiter("");
                 var perMinute = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.FormPostsPerMinute);
-                return RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(http), _ => new TokenBucketRateLimiterOptions
+                var origin = http.RequestServices.GetRequiredService<RequestOrigins>().Of(http);
+                return RateLimitPartition.GetTokenBucketLimiter(origin.Key, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = perMinute,
                     TokensPerPeriod = Math.Max(1, perMinute / 6),
@@ -37,7 +38,7 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Items[RetryAfterKey] = seconds;
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MyPage.Abuse.RateLimits")
-                    .FormRateLimited(context.HttpContext.Request.Path, ClientAddress.Of(context.HttpContext), seconds);
+                    .FormRateLimited(context.HttpContext.Request.Path, context.HttpContext.RequestServices.GetRequiredService<RequestOrigins>().Of(context.HttpContext).LogTag, seconds);
                 return ValueTask.CompletedTask;
             };
         });

@@ -7,13 +7,14 @@ namespace MyPage.Abuse;
 
 // Google reCAPTCHA v3。トークンをサーバーから siteverify に送り、success、action、hostname、score を確かめる
 // （AspNetCore.ReCaptcha と同じ確かめ方）。つながらない、時間切れ、読めない応答は、確認の失敗 (Unavailable) として扱う。
-public sealed class ReCaptchaCheck(HttpClient client, IOptions<BotCheckOptions> options, IOptions<PublicUrlOptions> site, ILogger<ReCaptchaCheck> log) : IBotCheck
+public sealed class ReCaptchaCheck(HttpClient client, IOptions<BotCheckOptions> options, IOptions<PublicUrlOptions> site, RequestOrigins origins, ILogger<ReCaptchaCheck> log) : IBotCheck
 {
     private ReCaptchaOptions Options => options.Value.ReCaptcha;
 
     public BotCheckProvider Provider => BotCheckProvider.ReCaptcha;
 
-    public BotCheckWidget Widget(string action) => new(Provider, action, SiteKey: Options.SiteKey, ScriptUrl: Options.ScriptUrl);
+    public Task<BotCheckWidget> WidgetAsync(HttpContext http, string action, CancellationToken ct = default)
+        => Task.FromResult(new BotCheckWidget(Provider, action, SiteKey: Options.SiteKey, ScriptUrl: Options.ScriptUrl));
 
     public async Task<BotCheckOutcome> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default)
     {
@@ -23,7 +24,7 @@ public sealed class ReCaptchaCheck(HttpClient client, IOptions<BotCheckOptions> 
         {
             ["secret"] = Options.SecretKey ?? "",
             ["response"] = response,
-            ["remoteip"] = http.Connection.RemoteIpAddress?.ToString() ?? "",
+            ["remoteip"] = origins.Of(http).Address?.ToString() ?? "",
         });
         Verification? result;
         try

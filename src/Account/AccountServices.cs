@@ -26,7 +26,6 @@ public static class AccountServices
         services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
         services.AddScoped<LoginThrottleStore>();
         services.AddScoped<PasswordCheck>();
-        services.AddScoped<PasswordLogin>();
         return services;
     }
 }

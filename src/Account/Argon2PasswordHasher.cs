@@ -77,11 +77,11 @@ public sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> option
 }
 
 // 存在しないIDにも同じ重さの照合をするための捨てハッシュ（応答時間でIDの有無がわからないように）。
-// 設定どおりの Argon2id で、サイトごとに一度だけ作る。
-public sealed class UnknownIdHash(IOptions<PasswordHashingOptions> options)
+// 本物のパスワードと同じハッシュ（登録されたもの）で、サイトごとに一度だけ作る。
+public sealed class UnknownIdHash(IPasswordHasher<Seeker> hasher)
 {
     private readonly Lazy<string> hash = new(() =>
-        new Argon2PasswordHasher(options).HashPassword(new Seeker(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+        hasher.HashPassword(new Seeker(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
     public string Value => hash.Value;
 }

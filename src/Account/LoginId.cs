@@ -25,14 +25,13 @@ public static class LoginId
         if (typed.AsSpan().Trim().Length > maxLength) return messages.TooLong;
         normalized = Normalize(typed);
         if (normalized.Length > maxLength) return messages.TooLong;
-        if (messages.NotAnAddress is { } invalid && !MailAddress.IsValid(normalized)) return invalid;
+        if (!MailAddress.IsValid(normalized)) return messages.NotAnAddress;
         return null;
     }
 }
 
-// ID の検査のメッセージ。画面ごとに呼び名（ID(メールアドレス) / メールアドレス）と上限が違う。
-// NotAnAddress が null なら形式は確かめない。
-public sealed record IdMessages(string Required, string TooLong, string? NotAnAddress);
+// ID の検査のメッセージ。画面ごとに呼び名（ID(メールアドレス) / メールアドレス）と上限が違う。形の規則はどこでも同じ (MailAddress)
+public sealed record IdMessages(string Required, string TooLong, string NotAnAddress);
 
 // Identity の NormalizedUserName / NormalizedEmail にも同じ規則を使う
 public sealed class LoginIdNormalizer : ILookupNormalizer

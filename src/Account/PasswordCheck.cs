@@ -8,6 +8,9 @@ namespace MyPage.Account;
 
 public enum PasswordCheckOutcome { Verified, Wrong, Locked }
 
+// 何のためにパスワードを確かめるか。どれも同じロックの回数に数える。ID をまたいだ接続元の失敗に数えるのはログインだけ
+public enum PasswordPurpose { Login, Withdrawal, MynaportalLink, MynaportalUnlink, SignOutOtherDevices }
+
 public sealed record PasswordCheckResult(PasswordCheckOutcome Outcome, Seeker? Seeker = null, DateTimeOffset? LockedUntil = null);
 
 // パスワードの照合はすべてここを通る（ログイン、退会の確認）。ロックの回数に数え、ロック中は照合しない。
@@ -20,33 +23,38 @@ public sealed class PasswordCheck(
     TimeProvider time,
     ILogger<PasswordCheck> log)
 {
-    // 監査ログの「何のための照合か」
-    public const string ForLogin = "ログイン";
-    public const string ForWithdrawal = "退会のパスワード確認";
-    public const string ForMynaportalLink = "マイナポータル連携のパスワード確認";
-    public const string ForOneTimePassword = "ワンタイムパスワード";
+    // 監査ログに書く「何のための照合か」（ログの言葉。判断には使わない）
+    public static string Describe(PasswordPurpose purpose) => purpose switch
+    {
+        PasswordPurpose.Login => "ログイン",
+        PasswordPurpose.Withdrawal => "退会のパスワード確認",
+        PasswordPurpose.MynaportalLink => "マイナポータル連携のパスワード確認",
+        PasswordPurpose.MynaportalUnlink => "マイナポータル連携解除のパスワード確認",
+        _ => "他の端末からのログアウトのパスワード確認",
+    };
 
     // loginId は正規化済みのID。成功すれば失敗の回数を数え直す。
     // ただしワンタイムパスワードが続くログインでは数え直さない (clearOnSuccess: false): ログインが済むのはコードが合ったとき
-    public async Task<PasswordCheckResult> CheckAsync(string loginId, string password, string purpose, string? client,
+    public async Task<PasswordCheckResult> CheckAsync(string loginId, string password, PasswordPurpose purpose, RequestOrigin origin,
         bool clearOnSuccess = true, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var idTag = tags.ForLog(loginId);
+        var client = origin.LogTag;
 
         var reservation = await throttle.ReserveAsync(loginId, now, ct);
         if (!reservation.Granted)
         {
-            await CountClientFailureAsync(purpose, client, ct);
-            log.RefusedWhileLocked(purpose, idTag, client, now);
+            await CountClientFailureAsync(purpose, origin, ct);
+            log.RefusedWhileLocked(Describe(purpose), idTag, client, now);
             return new(PasswordCheckOutcome.Locked, LockedUntil: reservation.LockedUntil);
         }
 
         var seeker = await users.FindByNameAsync(loginId);
         if (!await VerifyAsync(seeker, password))
         {
-            await CountClientFailureAsync(purpose, client, ct);
-            log.PasswordRejected(purpose, idTag, reservation.Failures, client, now);
+            await CountClientFailureAsync(purpose, origin, ct);
+            log.PasswordRejected(Describe(purpose), idTag, reservation.Failures, client, now);
             if (!reservation.LocksOnFailure) return new(PasswordCheckOutcome.Wrong);
             log.AccountLocked(idTag, reservation.LockedUntil, client, now);
             return new(PasswordCheckOutcome.Locked, LockedUntil: reservation.LockedUntil);
@@ -58,8 +66,8 @@ public sealed class PasswordCheck(
     }
 
     // ログインの失敗は接続元でも数える（ID をまたいだパスワードリスト攻撃）。ログインしてからの確認は数えない
-    private Task CountClientFailureAsync(string purpose, string? client, CancellationToken ct)
-        => purpose == ForLogin ? clientFailures.RecordAsync(ClientAddress.Of(client), ct) : Task.CompletedTask;
+    private Task CountClientFailureAsync(PasswordPurpose purpose, RequestOrigin origin, CancellationToken ct)
+        => purpose == PasswordPurpose.Login ? clientFailures.RecordAsync(origin.Key, ct) : Task.CompletedTask;
 
     private async Task<bool> VerifyAsync(Seeker? seeker, string password)
     {

@@ -100,4 +100,12 @@ public static partial class AuditLog
     [LoggerMessage(EventId = 1406, EventName = "OtherSessionsEnded", Level = LogLevel.Information,
         Message = "他の端末からログアウト seeker={SeekerId} sessionsEnded={Sessions} browsersUntrusted={Browsers} client={Client} at={At:o}")]
     public static partial void OtherSessionsEnded(this ILogger log, string seekerId, int sessions, int browsers, string? client, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1407, EventName = "CredentialsRevoked", Level = LogLevel.Information,
+        Message = "資格情報が開いたものを終えました seeker={SeekerId} reason={Reason} ended={Ended}")]
+    public static partial void CredentialsRevoked(this ILogger log, string seekerId, string reason, string ended);
+
+    [LoggerMessage(EventId = 1207, EventName = "MynaportalLinkDeclined", Level = LogLevel.Information,
+        Message = "マイナポータルの連携を本人が断りました seeker={SeekerId} client={Client}")]
+    public static partial void MynaportalLinkDeclined(this ILogger log, string seekerId, string client);
 }

@@ -9,9 +9,12 @@ public class ClientThrottle
     public long WindowStartedAt { get; set; }
 }
 
-// 使い終わった計算による確認の問題（同じ答えを二度使わせない）。期限が過ぎたら後片付けで消す
+// 使い終わった計算による確認の問題（同じ答えを二度使わせない）。期限が過ぎたら後片付けで消す。
+// ClientTag と UsedAt: その接続元がこの1時間に何度確認を通ったか（次の問題を倍に重くする）
 public class UsedBotChallenge
 {
     public required string Challenge { get; set; }
     public long ExpiresAt { get; set; }
+    public string? ClientTag { get; set; }
+    public long UsedAt { get; set; }
 }

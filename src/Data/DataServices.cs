@@ -7,7 +7,9 @@ public static class DataServices
 {
     // データ: EF Core で SQLite（既定）か PostgreSQL（MyPage:Database:Provider）。接続文字列は ConnectionStrings:MyPage。
     // Data Protection の鍵もデータベースに置く（再起動しても、二つ目のインスタンスでも Cookie と CSRF トークンが通る）。
-    public static IServiceCollection AddMyPageData(this IServiceCollection services, IConfiguration config)
+    // generatesKeys: false なら Data Protection の鍵を作らない（職員のコマンド: 鍵を作るのはサイトだけ。
+    // 設定の違うコマンドが鍵の束に書き込んで、インスタンスの間で鍵が分かれることがないように）
+    public static IServiceCollection AddMyPageData(this IServiceCollection services, IConfiguration config, bool generatesKeys = true)
     {
         services.Configure<DatabaseOptions>(config.GetSection("MyPage:Database"));
         var provider = DatabaseOptions.ProviderFrom(config);
@@ -18,9 +20,9 @@ public static class DataServices
         else
             services.AddDbContext<MyPageDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteConnectionSettings()));
         services.AddHealthEndpoints();
-        DataProtectionCertificate.Protect(services.AddDataProtection().SetApplicationName("MyPage").PersistKeysToDbContext<MyPageDb>(), config);
-        services.AddSingleton<MyPage.Security.SiteSecrets>();
-        services.AddSingleton<MyPage.Security.IdTags>();
+        var protection = services.AddDataProtection().SetApplicationName("MyPage").PersistKeysToDbContext<MyPageDb>();
+        DataProtectionCertificate.Protect(protection, config);
+        if (!generatesKeys) protection.DisableAutomaticKeyGeneration();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

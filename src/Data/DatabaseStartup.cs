@@ -10,6 +10,12 @@ public enum DatabaseProvider { Sqlite, PostgreSQL }
 // 起動できない設定や環境: 一行（日本語と英語）で知らせて止まる（Program が書く）
 public sealed class StartupException(string message) : Exception(message);
 
+// データベースが使えるようになったとき（マイグレーションのあと、要求を受ける前）に一度ずつ呼ぶもの。モジュールが自分で登録する
+public interface IDatabaseReadyHook
+{
+    void DatabaseReady();
+}
+
 public sealed class DatabaseOptions
 {
     // Sqlite（既定: 一台で動かす）か PostgreSQL（複数のインスタンスで一つのデータベースを使う）
@@ -52,9 +58,12 @@ public static class DatabaseStartup
                 $"データベースに接続できません (ConnectionStrings:MyPage, MyPage:Database:Provider={options.Provider}): {cause.Message} / Cannot use the database.");
         }
 
-        // サイトの鍵は起動のときに読んでおく（初めて使うのが書き込みのトランザクションの中だと、SQLite では自分を待ってしまう）
+        // 鍵の束が暗号化されているのに証明書がない、本番で証明書がない: 起動しない（鍵を作る前に）
+        DataProtectionCertificate.CheckKeyRing(db,
+            scope.ServiceProvider.GetRequiredService<IConfiguration>(), scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
+
         if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
-            _ = scope.ServiceProvider.GetRequiredService<MyPage.Security.SiteSecrets>().TagKey;
+            foreach (var hook in scope.ServiceProvider.GetServices<IDatabaseReadyHook>()) hook.DatabaseReady();
 
         if (options.SeedDemoData)
         {

@@ -33,6 +33,7 @@ public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
     public DbSet<LoginRecord> LoginRecords => Set<LoginRecord>();
     public DbSet<ClientThrottle> ClientThrottles => Set<ClientThrottle>();
     public DbSet<UsedBotChallenge> UsedBotChallenges => Set<UsedBotChallenge>();
+    public DbSet<PendingMynaportalSignIn> PendingMynaportalSignIns => Set<PendingMynaportalSignIn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -72,6 +73,8 @@ public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
             e.HasIndex(r => r.SeekerId);
             e.HasIndex(r => new { r.LoginIdTag, r.CreatedAt });
             e.HasIndex(r => new { r.ClientTag, r.CreatedAt });
+            e.HasIndex(r => new { r.BrowserTag, r.CreatedAt });
+            e.Property(r => r.BrowserTag).HasMaxLength(64);
             e.HasOne<Seeker>().WithMany().HasForeignKey(r => r.SeekerId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -82,6 +85,18 @@ public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
             e.Property(l => l.Issuer).HasMaxLength(200);
             e.Property(l => l.Subject).HasMaxLength(255);
             e.HasOne<Seeker>().WithOne().HasForeignKey<MynaportalLink>(l => l.SeekerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PendingMynaportalSignIn>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(64);
+            e.Property(p => p.Issuer).HasMaxLength(200);
+            e.Property(p => p.Subject).HasMaxLength(255);
+            e.Property(p => p.Name).HasMaxLength(100);
+            e.HasIndex(p => p.ExpiresAt);
+            e.HasIndex(p => p.SeekerId);
+            e.HasOne<Seeker>().WithMany().HasForeignKey(p => p.SeekerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<RegistrationRequest>(e =>
@@ -125,7 +140,9 @@ public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
         {
             e.HasKey(p => p.Id);
             e.Property(p => p.ReturnUrl).HasMaxLength(2000);
+            e.Property(p => p.SecurityStamp).HasMaxLength(100);
             e.HasIndex(p => p.ExpiresAt);
+            e.HasIndex(p => p.SeekerId);
             e.HasOne<Seeker>().WithMany().HasForeignKey(p => p.SeekerId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SeekerBrowser>(e =>
@@ -153,7 +170,9 @@ public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
         {
             e.HasKey(c => c.Challenge);
             e.Property(c => c.Challenge).HasMaxLength(64);
+            e.Property(c => c.ClientTag).HasMaxLength(64);
             e.HasIndex(c => c.ExpiresAt);
+            e.HasIndex(c => new { c.ClientTag, c.UsedAt });
         });
         builder.Entity<SiteSecret>(e =>
         {

@@ -9,3 +9,18 @@ public class MynaportalLink
     public required string Subject { get; set; }
     public long LinkedAt { get; set; }
 }
+
+// マイナポータルから来たが連携が見つからなかったサインイン（「属性連携不整合確認」）。このブラウザの Cookie の参照のハッシュで引く。
+// このブラウザで求職者がログインすると SeekerId が入り、本人が「連携する」を押すまで待つ。長く待たない (ExpiresAt: 5分)。
+public class PendingMynaportalSignIn
+{
+    public required string Id { get; set; }
+    public required string Issuer { get; set; }
+    public required string Subject { get; set; }
+
+    // マイナポータルの利用者の名前（連携するかを本人に確かめる画面に出す）
+    public string? Name { get; set; }
+    public long CreatedAt { get; set; }
+    public long ExpiresAt { get; set; }
+    public string? SeekerId { get; set; }
+}

@@ -21,5 +21,8 @@ public class OutboxMessage
     public long? ClaimedUntil { get; set; }
     public int Attempts { get; set; }
     public long? SentAt { get; set; }
+
+    // 二度と送れないと分かった時刻（宛先を読めない、SMTP サーバーが宛先や本文を 5xx で断った）。送り直さず、本文と秘密も消す
+    public long? FailedAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -14,8 +14,11 @@ public class PasswordResetRequest
     public required string ClientTag { get; set; }
     public bool MailQueued { get; set; }
 
-    // その ID で前にログインしたブラウザからの申込み（他人に使い切られない、別の枠で数える）
+    // その ID で前にログインしたブラウザからの申込み（他人に使い切られない、そのブラウザだけの枠で数える）
     public bool KnownBrowser { get; set; }
+
+    // 申し込んだブラウザのタグ（ブラウザの Cookie があれば）。そのブラウザの枠と、同じブラウザの前のキーを無効にするのに使う
+    public string? BrowserTag { get; set; }
 
     public long CreatedAt { get; set; }
     public long ExpiresAt { get; set; }

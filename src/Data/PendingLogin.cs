@@ -9,7 +9,7 @@ public class PendingLogin
     public required string CodeHash { get; set; }
     public long CreatedAt { get; set; }
 
-    // 今のコードを送った時刻と期限（再送で新しくなる）。MailSent: 1時間あたりの上限で送らなかったときは false
+    // 今のコードを送った時刻と、このログインの期限（再送でも延びない）。MailSent: 1時間あたりの上限で送らなかったときは false
     public long CodeSentAt { get; set; }
     public long ExpiresAt { get; set; }
     public bool MailSent { get; set; }
@@ -18,9 +18,11 @@ public class PendingLogin
     public long? UsedAt { get; set; }
     public long? VoidedAt { get; set; }
 
-    // ログインが済んだら続けること: 戻り先と、「属性連携不整合確認」から来たマイナポータルの連携
+    // 始めたときの求職者のセキュリティスタンプ（パスワードを変えると変わる）。違えば、コードも再送も受け付けない
+    public string? SecurityStamp { get; set; }
+
+    // ログインが済んだら戻る画面（検査済み）
     public string? ReturnUrl { get; set; }
-    public bool LinksMynaportal { get; set; }
 }
 
 // 求職者がログインに使ったブラウザ。ブラウザの Cookie は推測できない id だけを持ち、ここにはその鍵付きのタグを置く。

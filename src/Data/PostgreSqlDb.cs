@@ -38,3 +38,11 @@ public sealed class PostgreSqlDbDesignTimeFactory : IDesignTimeDbContextFactory<
     public PostgreSqlDb CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<PostgreSqlDb>().UseNpgsql("Host=localhost;Database=mypage").Options);
 }
+
+// dotnet ef migrations add Name --context MyPage.Data.MyPageDb -o src/Data/Migrations（SQLite。接続はしない）。
+// これがないと、PostgreSqlDb のファクトリーが MyPageDb にも使われて、SQLite のフォルダーに PostgreSQL のマイグレーションができる
+public sealed class MyPageDbDesignTimeFactory : IDesignTimeDbContextFactory<MyPageDb>
+{
+    public MyPageDb CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<MyPageDb>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -42,11 +42,13 @@ public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, 
             + await scope.ServiceProvider.GetRequiredService<ClientFailures>().PurgeAsync(now, ct)
             + await ProofOfWorkCheck.PurgeAsync(db, now, ct);
         var sentBefore = (now - KeepSentMail).ToUnixTimeMilliseconds();
-        var mails = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt <= sentBefore).ExecuteDeleteAsync(ct);
+        var mails = await db.OutboxMessages.Where(m => (m.SentAt != null && m.SentAt <= sentBefore) || (m.FailedAt != null && m.FailedAt <= sentBefore))
+            .ExecuteDeleteAsync(ct);
         var requestsBefore = (now - KeepRequests).ToUnixTimeMilliseconds();
         var requests = await db.PasswordResetRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
             + await db.RegistrationRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
-            + await db.PendingLogins.Where(p => p.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct);
+            + await db.PendingLogins.Where(p => p.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
+            + await db.PendingMynaportalSignIns.Where(p => p.ExpiresAt <= nowMs).ExecuteDeleteAsync(ct);
         // ブラウザの Cookie の寿命を過ぎて使われていない、省略もしていないブラウザは、もう来ない
         var browsersBefore = (now - Sessions.Browsers.CookieLifetime).ToUnixTimeMilliseconds();
         requests += await db.SeekerBrowsers.Where(b => b.LastSeenAt <= browsersBefore && (b.TrustedUntil == null || b.TrustedUntil <= nowMs))

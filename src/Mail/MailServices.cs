@@ -18,6 +18,9 @@ public static class MailServices
                 : sp.GetRequiredService<SmtpMailTransport>());
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        // PostgreSQL（複数のインスタンス）: ほかのインスタンスが積んだメールでも、NOTIFY ですぐに起きる
+        if (MyPage.Data.DatabaseOptions.ProviderFrom(config) == MyPage.Data.DatabaseProvider.PostgreSQL)
+            services.AddHostedService<OutboxListener>();
         return services;
     }
 }

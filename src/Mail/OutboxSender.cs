@@ -48,7 +48,7 @@ public sealed class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
 
         var sent = 0;
@@ -66,7 +66,7 @@ public sealed class OutboxSender(
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var claimUntil = now + (long)ClaimFor.TotalMilliseconds;
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
+            .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimUntil), ct);
         if (claimed == 0) return false;
 
@@ -76,6 +76,21 @@ public sealed class OutboxSender(
             // 確保して送り始めたメールは、止めるときも送り終えて記録する（途中で切ると、リースが切れるまで届かない）。
             // 送り終えないうちにプロセスが殺されたら (SIGKILL)、ClaimFor のリースが切れてから、ほかのインスタンスが送る
             await transport.SendAsync(ToMime(message), CancellationToken.None);
+        }
+        catch (Exception e) when (IsPermanent(e))
+        {
+            // 送り直しても届かない: 失敗として記録し、本文と秘密を消す（運用者はログ 2005 と FailedAt で分かる）
+            var failedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var error = e.GetType().Name + ": " + e.Message;
+            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.FailedAt, failedAt)
+                .SetProperty(m => m.Attempts, message.Attempts + 1)
+                .SetProperty(m => m.ClaimedUntil, (long?)null)
+                .SetProperty(m => m.LastError, error.Length > 500 ? error[..500] : error)
+                .SetProperty(m => m.Body, (string?)null)
+                .SetProperty(m => m.Secret, (string?)null), CancellationToken.None);
+            log.FailedPermanently(id, message.Subject, error);
+            return false;
         }
         catch (Exception e)
         {
@@ -103,6 +118,16 @@ public sealed class OutboxSender(
         log.Sent(id, message.Subject);
         return true;
     }
+
+    // 送り直しても変わらない失敗: 宛先を読めない、SMTP サーバーが宛先か本文を 5xx で断った。
+    // 送り手の設定の誤り（差出人の拒否、認証）や接続の失敗は、直れば送れるので送り直す
+    public static bool IsPermanent(Exception e) => e switch
+    {
+        ParseException => true,
+        MailKit.Net.Smtp.SmtpCommandException smtp => (int)smtp.StatusCode >= 500
+            && smtp.ErrorCode is MailKit.Net.Smtp.SmtpErrorCode.RecipientNotAccepted or MailKit.Net.Smtp.SmtpErrorCode.MessageNotAccepted,
+        _ => false,
+    };
 
     private string WithSecret(OutboxMessage message)
         => message.Secret is null
@@ -135,4 +160,8 @@ internal static partial class OutboxLog
 
     [LoggerMessage(EventId = 2003, EventName = "OutboxUnreadable", Level = LogLevel.Error, Message = "送信待ちのメールを読めませんでした。あとでもう一度試します。")]
     public static partial void OutboxUnreadable(this ILogger log, Exception e);
+
+    [LoggerMessage(EventId = 2005, EventName = "MailFailedPermanently", Level = LogLevel.Error,
+        Message = "メールを送れません（送り直しません） outbox={Id} subject={Subject} error={Error}")]
+    public static partial void FailedPermanently(this ILogger log, long id, string subject, string error);
 }

@@ -38,7 +38,7 @@ public static class MynaportalClient
         {
             // state の改ざん、コードの再送、nonce の不一致など: セッションは作らず、案内の画面へ
             var log = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MynaportalClient));
-            log.MynaportalFailed(context.Failure?.Message, context.HttpContext.Connection.RemoteIpAddress?.ToString());
+            log.MynaportalFailed(context.Failure?.Message, context.HttpContext.RequestServices.GetRequiredService<Security.RequestOrigins>().Of(context.HttpContext).LogTag);
             var links = context.HttpContext.RequestServices.GetRequiredService<LinkGenerator>();
             context.Response.Redirect(links.GetPathByPage(context.HttpContext, "/Mynaportal/Failed")!);
             context.HandleResponse();

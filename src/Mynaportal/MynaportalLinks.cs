@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
+using MyPage.Revocation;
+using MyPage.Sessions;
 
 namespace MyPage.Mynaportal;
 
 public enum LinkOutcome { Linked, SubjectLinkedToAnother, SeekerAlreadyLinked }
 
 // 3.4「マイナポータルとつなげる」: 連携の記録と解除。連携・解除のたびにお知らせメールを送る。
-public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, TimeProvider time, ILogger<MynaportalLinks> log)
+public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, CredentialRevocation revocation, Browsers browsers, TimeProvider time, ILogger<MynaportalLinks> log)
 {
     public Task<MynaportalLink?> ForSeekerAsync(string seekerId, CancellationToken ct = default)
         => db.MynaportalLinks.AsNoTracking().SingleOrDefaultAsync(l => l.SeekerId == seekerId, ct);
@@ -38,12 +40,15 @@ public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, TimeProvider tim
         return LinkOutcome.Linked;
     }
 
-    public async Task<bool> UnlinkAsync(Seeker seeker, CancellationToken ct = default)
+    // 連携解除: このセッションとこのブラウザのほかは、資格情報が開いたものをすべて終える
+    // （心当たりのない連携を外したなら、それで開かれたセッションも残さない）。パスワードの確認は画面が先にする
+    public async Task<bool> UnlinkAsync(HttpContext http, Seeker seeker, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         await using var tx = await outbox.BeginAsync(ct);
         var removed = await db.MynaportalLinks.Where(l => l.SeekerId == seeker.Id).ExecuteDeleteAsync(ct);
         if (removed == 0) return false;
+        await revocation.RevokeAsync(seeker.Id, RevocationReason.MynaportalUnlinked, SessionRestart.CurrentSessionKey(http), browsers.ExistingTagOf(http), ct);
         outbox.Add(seeker.Email!, MynaportalMails.UnlinkedSubject, MynaportalMails.UnlinkedBody(now));
         await tx.CommitAsync(ct);
         log.MynaportalUnlinked(seeker.Id, now);
@@ -56,5 +61,5 @@ public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, TimeProvider tim
         return outcome;
     }
 
-    private static string IssuerKey(string issuer) => issuer.TrimEnd('/');
+    public static string IssuerKey(string issuer) => issuer.TrimEnd('/');
 }

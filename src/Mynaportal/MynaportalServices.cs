@@ -1,3 +1,4 @@
+using MyPage.Revocation;
 using MyPage.Security;
 
 namespace MyPage.Mynaportal;
@@ -13,6 +14,7 @@ public static class MynaportalServices
         services.Configure<MynaportalOptions>(section);
         services.AddScoped<MynaportalLinks>();
         services.AddScoped<MynaportalSignIn>();
+        services.AddGrantRevoker<PendingMynaportalSignInsRevoker>();
         if (settings.Enabled)
         {
             services.AddAuthentication().AddOpenIdConnect(MynaportalOptions.Scheme, "マイナポータル", o => MynaportalClient.Configure(o, settings));

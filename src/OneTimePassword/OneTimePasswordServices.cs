@@ -1,3 +1,5 @@
+using MyPage.Revocation;
+
 namespace MyPage.OneTimePassword;
 
 public static class OneTimePasswordServices
@@ -16,6 +18,7 @@ public static class OneTimePasswordServices
                 $"{OneTimePasswordOptions.Section}: MaxWrongEntries は1から5、MaxResends は0から10、MailsPerHour は1以上にしてください.")
             .ValidateOnStart();
         services.AddScoped<PendingLogins>();
+        services.AddGrantRevoker<WaitingLoginsRevoker>();
         return services;
     }
 }

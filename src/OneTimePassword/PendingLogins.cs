@@ -10,7 +10,8 @@ using MyPage.Sessions;
 
 namespace MyPage.OneTimePassword;
 
-public enum CodeOutcome { SignedIn, Wrong, Void, Locked }
+// Accepted: コードが合った（一度だけ）。ログインを済ませるのは呼び出し側 (CodeLogin → LoginPipeline)
+public enum CodeOutcome { Accepted, Wrong, Void, Locked }
 
 public sealed record CodeResult(CodeOutcome Outcome, Seeker? Seeker = null, PendingLogin? Pending = null, int Remaining = 0, DateTimeOffset? LockedUntil = null);
 
@@ -22,10 +23,10 @@ public sealed class PendingLogins(
     MyPageDb db,
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
-    SessionStarter sessions,
     Browsers browsers,
     Outbox outbox,
     IdTags tags,
+    RequestOrigins origins,
     IOptions<OneTimePasswordOptions> options,
     TimeProvider time,
     ILogger<PendingLogins> log)
@@ -39,7 +40,7 @@ public sealed class PendingLogins(
         => !Options.Enabled || await browsers.IsTrustedAsync(http, seeker.Id, ct);
 
     // 待つログインを作り、コードをメールで送る。ブラウザに持たせる参照を返す
-    public async Task<string> StartAsync(HttpContext http, Seeker seeker, string? returnUrl, bool linksMynaportal, CancellationToken ct = default)
+    public async Task<string> StartAsync(HttpContext http, Seeker seeker, string? returnUrl, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var reference = Tokens.NewUrlSafe();
@@ -55,13 +56,14 @@ public sealed class PendingLogins(
             CreatedAt = now.ToUnixTimeMilliseconds(),
             CodeSentAt = now.ToUnixTimeMilliseconds(),
             ExpiresAt = (now + Options.Lifetime).ToUnixTimeMilliseconds(),
+            // パスワードが変われば (再登録)、このログインは続けられない
+            SecurityStamp = seeker.SecurityStamp,
             MailSent = mail,
             ReturnUrl = returnUrl,
-            LinksMynaportal = linksMynaportal,
         });
         if (mail) outbox.Add(seeker.Email!, OneTimePasswordMails.Subject, OneTimePasswordMails.Body(now + Options.Lifetime), secret: code);
         await tx.CommitAsync(ct);
-        var client = Client(http);
+        var client = origins.Of(http).LogTag;
         log.OneTimePasswordSent(seeker.Id, id[..12], resend: false, mail, client, now);
         http.Response.Cookies.Append(CookieName, reference, new CookieOptions
         {
@@ -87,17 +89,18 @@ public sealed class PendingLogins(
 
     // コードを照合する。照合の前に、このログインの回数とアカウントのロックの回数を一回分ずつ予約する
     // （並列でも照合は MaxWrongEntries 回まで。コードの誤りはパスワードの誤りと同じにロックへ数える）。
-    public async Task<CodeResult> VerifyAsync(HttpContext http, string code, bool trustBrowser, CancellationToken ct = default)
+    // 合えば、このログインを使い終わりにして Accepted（ログインを済ませるのは CodeLogin）。
+    public async Task<CodeResult> VerifyAsync(HttpContext http, string code, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var client = Client(http);
+        var client = origins.Of(http).LogTag;
         if (Id(http) is not { } id) return new(CodeOutcome.Void);
 
         var reserved = await db.Database.SqlQuery<Reservation>($"""
             UPDATE "PendingLogins" SET "FailedAttempts" = "FailedAttempts" + 1
             WHERE "Id" = {id} AND "UsedAt" IS NULL AND "VoidedAt" IS NULL AND "ExpiresAt" > {db.Instant(nowMs)} AND "FailedAttempts" < {Options.MaxWrongEntries}
-            RETURNING "FailedAttempts", "SeekerId", "CodeHash"
+            RETURNING "FailedAttempts", "SeekerId", "CodeHash", "SecurityStamp"
             """).ToListAsync(ct);
         if (reserved is not [var attempt])
         {
@@ -106,11 +109,16 @@ public sealed class PendingLogins(
         }
 
         var seeker = await users.FindByIdAsync(attempt.SeekerId);
-        if (seeker is null) return new(CodeOutcome.Void); // 待つ間に退会した
+        // 待つ間に退会した、またはパスワードが変わった（再登録）: 古いパスワードで始めたログインは続けられない
+        if (seeker is null || !SameStamp(attempt.SecurityStamp, seeker))
+        {
+            log.OneTimePasswordVoid(id[..12], client, now);
+            return new(CodeOutcome.Void);
+        }
         var lockReservation = await throttle.ReserveAsync(seeker.NormalizedUserName!, now, ct);
         if (!lockReservation.Granted)
         {
-            log.RefusedWhileLocked(PasswordCheck.ForOneTimePassword, tags.ForLog(seeker.NormalizedUserName), client, now);
+            log.RefusedWhileLocked("ワンタイムパスワード", tags.ForLog(seeker.NormalizedUserName), client, now);
             return new(CodeOutcome.Locked, LockedUntil: lockReservation.LockedUntil);
         }
 
@@ -135,50 +143,48 @@ public sealed class PendingLogins(
             return new(CodeOutcome.Void);
         }
 
-        await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
-        await sessions.StartAsync(seeker, LoginMethods.PasswordAndCode, now, ct);
-        if (trustBrowser && Options.TrustedBrowserDays > 0)
-        {
-            var until = now + TimeSpan.FromDays(Options.TrustedBrowserDays);
-            await browsers.TrustAsync(http, seeker.Id, until, ct);
-            log.BrowserTrusted(seeker.Id, until);
-        }
         http.Response.Cookies.Delete(CookieName, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });
-        log.LoginSucceeded(seeker.Id, LoginMethods.PasswordAndCode, client, now);
         var pending = await db.PendingLogins.AsNoTracking().SingleAsync(p => p.Id == id, ct);
-        return new(CodeOutcome.SignedIn, seeker, pending);
+        return new(CodeOutcome.Accepted, seeker, pending);
     }
 
-    // 「ワンタイムパスワードを再送する」: 新しいコードを送り、前のコードは使えなくする。期限は新しいコードから数え直す。
-    // 誤りの回数は引き継ぐ（再送で照合の回数は増えない）
+    // 「次回から一定期間ワンタイムパスワードの入力を省略する」: ログインを済ませたあとに、このブラウザを
+    public async Task TrustThisBrowserAsync(HttpContext http, Seeker seeker, CancellationToken ct = default)
+    {
+        if (Options.TrustedBrowserDays <= 0) return;
+        var until = time.GetUtcNow() + TimeSpan.FromDays(Options.TrustedBrowserDays);
+        await browsers.TrustAsync(http, seeker.Id, until, ct);
+        log.BrowserTrusted(seeker.Id, until);
+    }
+
+    // 「ワンタイムパスワードを再送する」: 新しいコードを送り、前のコードは使えなくする。
+    // 期限は最初のコードのまま延ばさない（再送を続けて、盗んだパスワードのログインを生かし続けられないように）。
+    // 誤りの回数は引き継ぐ（再送で照合の回数は増えない）。パスワードが変わっていれば (再登録) 送らない
     public async Task<ResendOutcome> ResendAsync(HttpContext http, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         if (Id(http) is not { } id) return ResendOutcome.Void;
         var code = OneTimeCode.Generate(Options.Length);
-        var expires = now + Options.Lifetime;
 
         await using var tx = await outbox.BeginAsync(ct);
         var pending = await Usable(id, nowMs).SingleOrDefaultAsync(ct);
         if (pending is null) return ResendOutcome.Void;
+        var seeker = await users.FindByIdAsync(pending.SeekerId);
+        if (seeker?.Email is null || !SameStamp(pending.SecurityStamp, seeker)) return ResendOutcome.Void;
         if (pending.Resends >= Options.MaxResends || !await WithinMailQuotaAsync(pending.SeekerId, now, ct)) return ResendOutcome.LimitReached;
-        var address = await AddressAsync(pending, ct);
-        if (address is null) return ResendOutcome.Void;
 
         var codeHash = OneTimeCode.Hash(tags, id, code);
-        var expiresMs = expires.ToUnixTimeMilliseconds();
         var updated = await db.PendingLogins.Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null && p.Resends == pending.Resends)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.CodeHash, codeHash)
-                .SetProperty(p => p.ExpiresAt, expiresMs)
                 .SetProperty(p => p.CodeSentAt, nowMs)
                 .SetProperty(p => p.MailSent, true)
                 .SetProperty(p => p.Resends, p => p.Resends + 1), ct);
         if (updated == 0) return ResendOutcome.LimitReached; // 同時に押された再送の片方
-        outbox.Add(address, OneTimePasswordMails.Subject, OneTimePasswordMails.Body(expires), secret: code);
+        outbox.Add(seeker.Email, OneTimePasswordMails.Subject, OneTimePasswordMails.Body(DateTimeOffset.FromUnixTimeMilliseconds(pending.ExpiresAt)), secret: code);
         await tx.CommitAsync(ct);
-        var client = Client(http);
+        var client = origins.Of(http).LogTag;
         log.OneTimePasswordSent(pending.SeekerId, id[..12], resend: true, mail: true, client, now);
         return ResendOutcome.Sent;
     }
@@ -201,7 +207,9 @@ public sealed class PendingLogins(
     private static string? Id(HttpContext http)
         => http.Request.Cookies.TryGetValue(CookieName, out var reference) && reference.Length is > 0 and <= 100 ? Tokens.Sha256Hex(reference) : null;
 
-    private static string? Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+    // 始めたときのパスワード（セキュリティスタンプ）のままか。スタンプのない古い行は、続けられないものとして扱う
+    private static bool SameStamp(string? started, Seeker seeker)
+        => started is not null && seeker.SecurityStamp is not null && Tokens.FixedTimeEquals(started, seeker.SecurityStamp);
 
-    private sealed record Reservation(int FailedAttempts, string SeekerId, string CodeHash);
+    private sealed record Reservation(int FailedAttempts, string SeekerId, string CodeHash, string? SecurityStamp);
 }

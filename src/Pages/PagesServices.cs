@@ -19,6 +19,7 @@ public static class PagesServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddResponseCompression(o => o.EnableForHttps = true);
         services.AddOptions<PageOptions>().BindConfiguration("MyPage:Pages");
+        services.AddScoped<PasswordConfirmation>();
         // ページに直接書くスタイルとスクリプトは、その SHA-256 だけを CSP で許す
         services.Configure<MyPage.Security.SecurityHeaderOptions>(o =>
         {

@@ -1,8 +1,10 @@
+using MyPage.Revocation;
+
 namespace MyPage.PasswordReset;
 
 public static class PasswordResetServices
 {
     // 「パスワードをお忘れの方」: 申込み (S2) と認証キーでの完了 (S3)
     public static IServiceCollection AddPasswordReset(this IServiceCollection services)
-        => services.AddScoped<PasswordResets>();
+        => services.AddScoped<PasswordResets>().AddGrantRevoker<ResetKeysRevoker>();
 }

@@ -4,12 +4,16 @@ using MyPage.Account;
 using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
+using MyPage.Revocation;
 using MyPage.Security;
-using MyPage.Sessions;
 
 namespace MyPage.PasswordReset;
 
 public enum ResetOutcome { Completed, WrongKey, KeyVoid }
+
+// 申し込んだブラウザ: Known はその ID で前にログインしたブラウザ、Tag はブラウザの Cookie のタグ（なければ null）、
+// PreviousReference はこのブラウザが前の申込みで受け取った参照（S3 の Cookie）
+public sealed record ResetBrowser(bool Known, string? Tag, string? PreviousReference);
 
 // パスワード再登録: 申込み（S2）と、認証キーでの完了（S3）。
 public sealed class PasswordResets(
@@ -17,8 +21,9 @@ public sealed class PasswordResets(
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
     Outbox outbox,
-    Browsers browsers,
+    CredentialRevocation revocation,
     IdTags tags,
+    RequestOrigins origins,
     TimeProvider time,
     ILogger<PasswordResets> log)
 {
@@ -29,13 +34,13 @@ public sealed class PasswordResets(
     // その ID で前にログインしたブラウザは要らない（自分の枠がある）。ほかは、その ID への申込みが1時間に
     // PerAddressPerHour 回、またはその接続元からの申込みが RequestsPerClientPerHour 回を超えたら要る。
     // 登録のない ID にも同じように行を作って数えるので、確認が出るかどうかで ID の有無はわからない
-    public async Task<(bool Required, DateTimeOffset? RetryAt)> CheckNeededAsync(string loginId, string? clientAddress, bool knownBrowser, CancellationToken ct = default)
+    public async Task<(bool Required, DateTimeOffset? RetryAt)> CheckNeededAsync(string loginId, RequestOrigin origin, bool knownBrowser, CancellationToken ct = default)
     {
         if (knownBrowser) return (false, null);
         var now = time.GetUtcNow();
         var hourAgo = (now - MailQuota.Window).ToUnixTimeMilliseconds();
-        var idTag = tags.Of(loginId);
-        var clientTag = tags.Of(ClientAddress.Of(clientAddress));
+        var idTag = IdTag(loginId);
+        var clientTag = origins.CountingTagOf(origin.Key);
         var strangers = db.PasswordResetRequests.Where(r => !r.KnownBrowser && r.CreatedAt > hourAgo);
         var forId = await FullUntilAsync(strangers.Where(r => r.LoginIdTag == idTag), MailQuota.PerAddressPerHour, ct);
         var fromClient = await FullUntilAsync(strangers.Where(r => r.ClientTag == clientTag), MailQuota.RequestsPerClientPerHour, ct);
@@ -52,9 +57,9 @@ public sealed class PasswordResets(
     }
 
     // 申込みを受け付け、ブラウザに持たせる参照を返す。
-    // 登録のないIDでも同じ手順（キーの生成とハッシュ、行の記録）を踏み、メールだけ送らない。
-    // loginId は正規化済みのID。knownBrowser: その ID で前にログインしたブラウザ（他人に使い切られない自分の枠で数える）
-    public async Task<string> RequestAsync(string loginId, string? clientAddress, bool knownBrowser = false, CancellationToken ct = default)
+    // 登録のないIDでも同じ手順（キーの生成とハッシュ、行の記録）を踏み、メールだけ送らない。loginId は正規化済みのID。
+    // 新しいキーが無効にするのは、同じブラウザが前に受け取ったキーだけ（他人の申込みで、本人のブラウザのキーは消えない）。
+    public async Task<string> RequestAsync(string loginId, RequestOrigin origin, ResetBrowser browser, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -62,22 +67,34 @@ public sealed class PasswordResets(
         var reference = Tokens.NewUrlSafe();
         var key = ResetKey.Generate();
         var keyHash = ResetKey.Hash(key);
-        var idTag = tags.Of(loginId);
-        var clientTag = tags.Of(ClientAddress.Of(clientAddress));
+        var idTag = IdTag(loginId);
+        var clientTag = origins.CountingTagOf(origin.Key);
         var seeker = await users.FindByNameAsync(loginId);
 
         await using var tx = await outbox.BeginAsync(ct);
-        // 知らないブラウザからの申込みで送るメールは、人の確認を通っても1時間に CeilingPerAddressPerHour 通まで。
-        // 前にログインしたブラウザには別の枠（KnownBrowserPerHour 通）があり、他人の申込みでは減らない
-        var mailsForId = await db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == idTag && r.MailQueued && r.KnownBrowser == knownBrowser && r.CreatedAt > hourAgo, ct);
-        var limited = mailsForId >= (knownBrowser ? MailQuota.KnownBrowserPerHour : MailQuota.CeilingPerAddressPerHour);
+        var recent = db.PasswordResetRequests.Where(r => r.MailQueued && r.CreatedAt > hourAgo);
+        bool limited;
+        if (browser.Known)
+        {
+            // 前にログインしたブラウザ: そのブラウザだけの枠（ほかのブラウザの申込みでは減らない）
+            limited = await recent.CountAsync(r => r.LoginIdTag == idTag && r.KnownBrowser && r.BrowserTag == browser.Tag, ct) >= MailQuota.KnownBrowserPerHour;
+        }
+        else
+        {
+            // 知らないブラウザ: その ID へは人の確認を通っても CeilingPerAddressPerHour 通まで。
+            // その接続元からは、どの ID へも合わせて CeilingPerClientPerHour 通まで（それを超えたら、確認を解いても送らない）
+            limited = await recent.CountAsync(r => r.LoginIdTag == idTag && !r.KnownBrowser, ct) >= MailQuota.CeilingPerAddressPerHour
+                || await recent.CountAsync(r => r.ClientTag == clientTag && !r.KnownBrowser, ct) >= MailQuota.CeilingPerClientPerHour;
+        }
         var sendMail = seeker is not null && !limited;
 
         if (sendMail)
         {
-            // 新しい認証キーを出したら、前のキーは使えない
+            // 新しい認証キーを出したら、このブラウザが前に受け取ったキーは使えない
+            var previous = browser.PreviousReference is { } old ? HashReference(old) : null;
             await db.PasswordResetRequests
-                .Where(r => r.SeekerId == seeker!.Id && r.UsedAt == null && r.VoidedAt == null)
+                .Where(r => r.SeekerId == seeker!.Id && r.UsedAt == null && r.VoidedAt == null
+                    && (r.Id == previous || (browser.Tag != null && r.BrowserTag == browser.Tag)))
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
             outbox.Add(seeker!.Email!, ResetMails.RequestSubject, ResetMails.RequestBody(now + KeyLifetime), secret: key);
         }
@@ -89,12 +106,13 @@ public sealed class PasswordResets(
             LoginIdTag = idTag,
             ClientTag = clientTag,
             MailQueued = sendMail,
-            KnownBrowser = knownBrowser,
+            KnownBrowser = browser.Known,
+            BrowserTag = browser.Tag,
             CreatedAt = nowMs,
             ExpiresAt = (now + KeyLifetime).ToUnixTimeMilliseconds(),
         });
         await tx.CommitAsync(ct);
-        log.ResetRequested(idTag[..16], sendMail, limited, clientAddress, now);
+        log.ResetRequested(idTag[..16], sendMail, limited, origin.LogTag, now);
         return reference;
     }
 
@@ -103,11 +121,13 @@ public sealed class PasswordResets(
         => reference is null ? Task.FromResult(false) : db.PasswordResetRequests.AnyAsync(r => r.Id == HashReference(reference), ct);
 
     // 認証キーで新しいパスワードにする。キーは照合の前に一回分を予約して数える（並列でも5回まで）。
-    public async Task<ResetOutcome> CompleteAsync(string reference, string key, string newPassword, string? clientAddress, CancellationToken ct = default)
+    // browserTag: 再登録したブラウザ（「前にログインしたブラウザ」のまま残す）
+    public async Task<ResetOutcome> CompleteAsync(string reference, string key, string newPassword, RequestOrigin origin, string? browserTag, CancellationToken ct = default)
     {
         var id = HashReference(reference);
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
+        var client = origin.LogTag;
 
         var reserved = await db.Database.SqlQuery<Reservation>($"""
             UPDATE "PasswordResetRequests" SET "FailedAttempts" = "FailedAttempts" + 1
@@ -116,7 +136,7 @@ public sealed class PasswordResets(
             """).ToListAsync(ct);
         if (reserved is not [var request])
         {
-            log.ResetKeyVoid(id[..12], clientAddress);
+            log.ResetKeyVoid(id[..12], client);
             return ResetOutcome.KeyVoid;
         }
 
@@ -124,7 +144,7 @@ public sealed class PasswordResets(
         var keyMatches = ResetKey.Verify(key, request.KeyHash) && request.SeekerId is not null;
         if (!keyMatches)
         {
-            log.ResetKeyRejected(id[..12], request.FailedAttempts, clientAddress);
+            log.ResetKeyRejected(id[..12], request.FailedAttempts, client);
             return request.FailedAttempts >= MaxWrongKeys ? ResetOutcome.KeyVoid : ResetOutcome.WrongKey;
         }
 
@@ -143,27 +163,37 @@ public sealed class PasswordResets(
             if (!valid.Succeeded) throw new ArgumentException(valid.Errors.First().Description, nameof(newPassword));
         }
         seeker.PasswordHash = users.PasswordHasher.HashPassword(seeker, newPassword);
+        // スタンプが変わると、古いパスワードで始めたワンタイムパスワードのログインは続けられない
         seeker.SecurityStamp = Guid.NewGuid().ToString("N");
         var updated = await users.UpdateAsync(seeker);
         if (!updated.Succeeded) throw new InvalidOperationException("パスワードを更新できませんでした: " + updated.Errors.First().Code);
 
-        // パスワードが変わったら: ほかの申込みのキーは無効、すべてのセッションは終わり、ロックは解除
-        await db.PasswordResetRequests
-            .Where(r => r.SeekerId == seeker.Id && r.UsedAt == null && r.VoidedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
-        var sessions = await ServerSessionStore.EndAllAsync(db, seeker.Id, ct);
-        // ワンタイムパスワードを省略していたブラウザも、もう省略しない（盗んだパスワードで作られた抜け道を残さない）
-        var untrusted = await browsers.UntrustAllAsync(seeker.Id, ct);
+        // パスワードが変わったら: 資格情報が開いたものをすべて終える（このブラウザは「前にログインしたブラウザ」のまま）。ロックは解除
+        var ended = await revocation.RevokeAsync(seeker.Id, RevocationReason.PasswordReset, keepBrowserTag: browserTag, ct: ct);
         await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
         var link = await db.MynaportalLinks.AsNoTracking().Where(l => l.SeekerId == seeker.Id).Select(l => (long?)l.LinkedAt).SingleOrDefaultAsync(ct);
         outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now, link is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null));
         await tx.CommitAsync(ct);
-        log.ResetCompleted(seeker.Id, sessions, clientAddress, now);
-        if (untrusted > 0) log.BrowserUntrusted(seeker.Id, untrusted, "パスワード再登録");
+        log.ResetCompleted(seeker.Id, ended[Grant.Sessions], client, now);
         return ResetOutcome.Completed;
     }
+
+    private string IdTag(string loginId) => tags.Of(loginId);
 
     private sealed record Reservation(int FailedAttempts, string? SeekerId, string KeyHash);
 
     private static string HashReference(string reference) => Tokens.Sha256Hex(reference);
+}
+
+// まだ使っていない認証キーは、資格情報とともに終わる
+public sealed class ResetKeysRevoker(MyPageDb db) : IGrantRevoker
+{
+    public Grant Grant => Grant.ResetKeys;
+
+    public Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct)
+    {
+        var nowMs = scope.Now.ToUnixTimeMilliseconds();
+        return db.PasswordResetRequests.Where(r => r.SeekerId == scope.SeekerId && r.UsedAt == null && r.VoidedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
+    }
 }

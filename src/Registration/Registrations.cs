@@ -15,6 +15,7 @@ public sealed class Registrations(
     UserManager<Seeker> users,
     Outbox outbox,
     IdTags tags,
+    RequestOrigins origins,
     TimeProvider time,
     ILogger<Registrations> log)
 {
@@ -23,14 +24,15 @@ public sealed class Registrations(
 
     // 登録済みのアドレスでも同じ画面（アカウント列挙の防止）。その人には「登録済み」のメールを送る。
     // address は正規化済みのメールアドレス。completeUrl は URL の鍵から本登録の URL を作る。
-    public async Task RequestAsync(string address, string? clientAddress, Func<string, string> completeUrl, string forgotPasswordUrl, CancellationToken ct = default)
+    public async Task RequestAsync(string address, RequestOrigin origin, Func<string, string> completeUrl, string forgotPasswordUrl, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
         var token = Tokens.NewUrlSafe();
         var emailTag = tags.Of(address);
-        var clientTag = tags.Of(clientAddress);
+        // 接続元は数える単位で（IPv6 は /64: アドレスを替えても同じ接続元）
+        var clientTag = origins.CountingTagOf(origin.Key);
 
         await using var tx = await outbox.BeginAsync(ct);
         var limited = await db.RegistrationRequests.CountAsync(r => r.EmailTag == emailTag && r.CreatedAt > since, ct) >= MailQuota.PerAddressPerHour
@@ -54,7 +56,7 @@ public sealed class Registrations(
             else outbox.Add(address, RegistrationMails.AlreadyRegisteredSubject, RegistrationMails.AlreadyRegisteredBody(forgotPasswordUrl));
         }
         await tx.CommitAsync(ct);
-        log.RegistrationRequested(emailTag[..16], existing is not null, limited, clientAddress, now);
+        log.RegistrationRequested(emailTag[..16], existing is not null, limited, origin.LogTag, now);
     }
 
     // 本登録の画面を出せる仮登録か（未使用で期限内）
@@ -68,7 +70,7 @@ public sealed class Registrations(
             .Select(r => r.Email).SingleOrDefaultAsync(ct);
     }
 
-    public async Task<RegistrationOutcome> CompleteAsync(string token, SeekerDetails details, string password, string? clientAddress, CancellationToken ct = default)
+    public async Task<RegistrationOutcome> CompleteAsync(string token, SeekerDetails details, string password, RequestOrigin origin, CancellationToken ct = default)
     {
         var id = Hash(token);
         var now = time.GetUtcNow();
@@ -102,7 +104,7 @@ public sealed class Registrations(
         if (!created.Succeeded) return RegistrationOutcome.PasswordRejected;
         outbox.Add(email, RegistrationMails.CompletedSubject, RegistrationMails.CompletedBody(now));
         await tx.CommitAsync(ct);
-        log.RegistrationCompleted(seeker.Id, clientAddress, now);
+        log.RegistrationCompleted(seeker.Id, origin.LogTag, now);
         return RegistrationOutcome.Created;
     }
 

@@ -4,26 +4,29 @@ using MyPage.Account;
 using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
+using MyPage.Revocation;
+using MyPage.Security;
 
 namespace MyPage.Registration;
 
 public enum WithdrawOutcome { Withdrawn, AlreadyWithdrawn, WrongPassword, Locked }
 
-// 退会: パスワードをもう一度確かめてから、求職者の行を消す。
-// データベースの連鎖削除で、セッション（すべて終わる）、マイナポータルの連携、再登録の申込みも消える。
+// 退会: パスワードをもう一度確かめてから、資格情報が開いたものをすべて終え、求職者の行を消す。
+// データベースの連鎖削除で、マイナポータルの連携、再登録の申込み、ログイン履歴なども消える。
 public sealed class Withdrawals(
     MyPageDb db,
     UserManager<Seeker> users,
     PasswordCheck check,
+    CredentialRevocation revocation,
     Outbox outbox,
     TimeProvider time,
     ILogger<Withdrawals> log)
 {
-    public async Task<(WithdrawOutcome Outcome, DateTimeOffset? LockedUntil)> WithdrawAsync(Seeker seeker, string password, string? clientAddress, CancellationToken ct = default)
+    public async Task<(WithdrawOutcome Outcome, DateTimeOffset? LockedUntil)> WithdrawAsync(Seeker seeker, string password, RequestOrigin origin, CancellationToken ct = default)
     {
         var loginId = seeker.NormalizedUserName!;
         // 退会のためのパスワード確認も、ログインと同じ回数制限で数える
-        var checkedPassword = await check.CheckAsync(loginId, password, PasswordCheck.ForWithdrawal, clientAddress, ct: ct);
+        var checkedPassword = await check.CheckAsync(loginId, password, PasswordPurpose.Withdrawal, origin, ct: ct);
         switch (checkedPassword.Outcome)
         {
             case PasswordCheckOutcome.Locked: return (WithdrawOutcome.Locked, checkedPassword.LockedUntil);
@@ -35,13 +38,14 @@ public sealed class Withdrawals(
         var now = time.GetUtcNow();
         var email = seeker.Email!;
         await using var tx = await outbox.BeginAsync(ct);
+        await revocation.RevokeAsync(seeker.Id, RevocationReason.Withdrawal, ct: ct);
         var deleted = await users.DeleteAsync(seeker);
         // 同時に送られた退会（二度押し、別の端末）は一つだけが消す。ほかは「もう済んでいる」と答える
         if (!deleted.Succeeded) return (WithdrawOutcome.AlreadyWithdrawn, null);
         await db.RegistrationRequests.Where(r => r.Email == email).ExecuteDeleteAsync(ct);
         outbox.Add(email, RegistrationMails.WithdrawnSubject, RegistrationMails.WithdrawnBody(now));
         await tx.CommitAsync(ct);
-        log.Withdrawn(seeker.Id, clientAddress, now);
+        log.Withdrawn(seeker.Id, origin.LogTag, now);
         return (WithdrawOutcome.Withdrawn, null);
     }
 }

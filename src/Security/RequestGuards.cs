@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace MyPage.Security;
 
-// 壊れた要求や大きすぎる要求に、500 ではなく日本語の画面で答える。HTTP のままの要求は受け付けない。
+// 壊れた要求や大きすぎる要求に、500 ではなく日本語の画面で答える。HTTP のままの要求は受け付けない:
+// GET と HEAD は、HTTPS の待ち受けがあればそこへ移す (UseHttpsRedirection、このあとに置く)。
+// ほかの方法（フォームの POST など）は、待ち受けがあっても 400（平文で送られた中身を、黙って HTTPS へ送り直させない）。
 // UseStatusCodePagesWithReExecute の後に置く（ここで決めた 400/413 を、エラーの画面が描く）。
 public static class RequestGuards
 {
@@ -14,6 +16,12 @@ public static class RequestGuards
     public const string Unreadable = "unreadable";
     public const string HttpsRequired = "https-required";
 
+    // このサーバーが HTTPS でも待ち受けているか（起動し終えてから分かる）
+    private static bool HasHttpsEndpoint(HttpContext context)
+        => context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses
+            .Any(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)) ?? false;
+
     public static IApplicationBuilder UseRequestGuards(this IApplicationBuilder app, IHostEnvironment environment) => app.Use(async (context, next) =>
     {
         // エラーの画面を描くための差し戻し: もう確かめた要求なので、そのまま通す
@@ -23,11 +31,15 @@ public static class RequestGuards
             return;
         }
         // TLS を終えるプロキシ (X-Forwarded-Proto) もない平文の要求: Cookie は Secure なので何も始められない
-        if (!context.Request.IsHttps && !environment.IsDevelopment())
+        if (!context.Request.IsHttps)
         {
-            context.Items[ReasonKey] = HttpsRequired;
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
+            var readOnly = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+            if (!readOnly || (!environment.IsDevelopment() && !HasHttpsEndpoint(context)))
+            {
+                context.Items[ReasonKey] = HttpsRequired;
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxRequestBody;
         try

@@ -9,6 +9,10 @@ public static class SecurityServices
     public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         services.AddOptions<SecurityHeaderOptions>();
+        services.AddSingleton<SiteSecrets>();
+        services.AddSingleton<IdTags>();
+        services.AddSingleton<RequestOrigins>();
+        services.AddSingleton<MyPage.Data.IDatabaseReadyHook, SiteSecretsWarmUp>();
         services.AddPublicUrl(environment);
         services.AddHostedService<StartupWarnings>();
         services.AddAntiforgery(o =>

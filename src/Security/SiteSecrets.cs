@@ -20,9 +20,14 @@ public sealed class SiteSecrets
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
-            var candidate = protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            db.Database.ExecuteSql($"""INSERT INTO "SiteSecrets" ("Name", "Value") VALUES ({TagKeyName}, {candidate}) ON CONFLICT ("Name") DO NOTHING""");
-            var stored = db.SiteSecrets.AsNoTracking().Where(s => s.Name == TagKeyName).Select(s => s.Value).Single();
+            // あれば読むだけ（鍵を作れない職員のコマンドでも読める）。なければ作って入れ、先に入ったほうを使う
+            var stored = db.SiteSecrets.AsNoTracking().Where(s => s.Name == TagKeyName).Select(s => s.Value).SingleOrDefault();
+            if (stored is null)
+            {
+                var candidate = protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+                db.Database.ExecuteSql($"""INSERT INTO "SiteSecrets" ("Name", "Value") VALUES ({TagKeyName}, {candidate}) ON CONFLICT ("Name") DO NOTHING""");
+                stored = db.SiteSecrets.AsNoTracking().Where(s => s.Name == TagKeyName).Select(s => s.Value).Single();
+            }
             return Convert.FromBase64String(protector.Unprotect(stored));
         }, LazyThreadSafetyMode.PublicationOnly); // 失敗（データベースが一時的に使えない）は覚えず、次にまた読む
     }
@@ -40,4 +45,10 @@ public sealed class IdTags(SiteSecrets secrets)
 
     // ログに書く短いタグ
     public string ForLog(string? value) => Of(value)[..16];
+}
+
+// サイトの鍵は起動のときに読んでおく（初めて使うのが書き込みのトランザクションの中だと、SQLite では自分を待ってしまう）
+public sealed class SiteSecretsWarmUp(SiteSecrets secrets) : IDatabaseReadyHook
+{
+    public void DatabaseReady() => _ = secrets.TagKey;
 }

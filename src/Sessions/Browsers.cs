@@ -75,11 +75,6 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
         => db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.Id == browserId && b.TrustedUntil != null)
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (long?)null), ct);
 
-    // パスワードの再登録、「他の端末からログアウトする」: どのブラウザでも省略しない
-    public Task<int> UntrustAllAsync(string seekerId, CancellationToken ct = default)
-        => db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.TrustedUntil != null)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (long?)null), ct);
-
     private string? Read(HttpContext http)
     {
         if (http.Items[CookieName] is string issued) return issued;

@@ -23,18 +23,3 @@ public static class LoginMails
         ご自身のログインであれば、このメールへの対応は要りません。
         """;
 }
-
-// ログインの方法（セッションの authentication method と、ログイン履歴に出す言葉）
-public static class LoginMethods
-{
-    public const string Password = "pwd";
-    public const string PasswordAndCode = "pwd+otp";
-    public const string Mynaportal = "mynaportal";
-
-    public static string Describe(string method) => method switch
-    {
-        PasswordAndCode => "パスワード＋ワンタイムパスワード",
-        Mynaportal => "マイナポータル",
-        _ => "パスワード",
-    };
-}

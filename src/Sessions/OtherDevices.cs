@@ -1,23 +1,30 @@
 using MyPage.Audit;
 using MyPage.Data;
+using MyPage.Revocation;
+using MyPage.Security;
 
 namespace MyPage.Sessions;
 
-// 「他の端末からログアウトする」: このセッションだけを残して、ほかのセッションをすべて終え、
-// ワンタイムパスワードを省略するブラウザもすべて解除する（盗まれたパスワードで作られた抜け道を一度に閉じる）。
-public sealed class OtherDevices(MyPageDb db, Browsers browsers, TimeProvider time, ILogger<OtherDevices> log)
+// 「他の端末からログアウトする」: このセッションとこのブラウザだけを残して、資格情報が開いたものをすべて終える
+// （ほかのセッション、待っているログイン、省略するブラウザ、前にログインしたほかのブラウザ、認証キー。盗まれたパスワードで作られた抜け道を一度に閉じる）。
+// パスワードの確認は画面が先にする（PasswordCheck）。
+public sealed class OtherDevices(
+    MyPageDb db,
+    CredentialRevocation revocation,
+    Browsers browsers,
+    RequestOrigins origins,
+    TimeProvider time,
+    ILogger<OtherDevices> log)
 {
-    // (終えたセッションの数, 解除したブラウザの数)。いまのセッションが読めなければ何もしない (null)
-    public async Task<(int Sessions, int Browsers)?> SignOutAsync(HttpContext http, Seeker seeker, CancellationToken ct = default)
+    // 終えたものの数。いまのセッションが読めなければ何もしない (null)
+    public async Task<IReadOnlyDictionary<Grant, int>?> SignOutAsync(HttpContext http, Seeker seeker, CancellationToken ct = default)
     {
         if (SessionRestart.CurrentSessionKey(http) is not { } current) return null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var sessions = await ServerSessionStore.EndOthersAsync(db, seeker.Id, current, ct);
-        var untrusted = await browsers.UntrustAllAsync(seeker.Id, ct);
+        var ended = await revocation.RevokeAsync(seeker.Id, RevocationReason.SignOutOtherDevices, current, browsers.ExistingTagOf(http), ct);
         await tx.CommitAsync(ct);
-        var client = http.Connection.RemoteIpAddress?.ToString();
-        var now = time.GetUtcNow();
-        log.OtherSessionsEnded(seeker.Id, sessions, untrusted, client, now);
-        return (sessions, untrusted);
+        var (client, sessions, trusted, now) = (origins.Of(http).LogTag, ended[Grant.Sessions], ended[Grant.TrustedBrowsers], time.GetUtcNow());
+        log.OtherSessionsEnded(seeker.Id, sessions, trusted, client, now);
+        return ended;
     }
 }

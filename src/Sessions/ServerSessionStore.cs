@@ -61,16 +61,6 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
         await db.Sessions.Where(s => s.Id == Hash(key)).ExecuteDeleteAsync();
     }
 
-    // パスワード再登録や退会で、その人のすべてのセッションをすぐに終える
-    public static Task<int> EndAllAsync(MyPageDb db, string seekerId, CancellationToken ct = default)
-        => db.Sessions.Where(s => s.SeekerId == seekerId).ExecuteDeleteAsync(ct);
-
-    // 「他の端末からログアウトする」: keepKey のセッションだけを残す
-    public static Task<int> EndOthersAsync(MyPageDb db, string seekerId, string keepKey, CancellationToken ct = default)
-    {
-        var keep = Hash(keepKey);
-        return db.Sessions.Where(s => s.SeekerId == seekerId && s.Id != keep).ExecuteDeleteAsync(ct);
-    }
-
-    private static string Hash(string key) => Tokens.Sha256Hex(key);
+    // 行の id は Cookie の鍵のハッシュ（セッションを終える SessionsRevoker も同じ形で引く）
+    public static string Hash(string key) => Tokens.Sha256Hex(key);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MyPage.Revocation;
 
 namespace MyPage.Sessions;
 
@@ -18,6 +19,9 @@ public static class SessionServices
         services.AddScoped<Browsers>();
         services.AddScoped<LoginRecords>();
         services.AddScoped<OtherDevices>();
+        services.AddGrantRevoker<SessionsRevoker>();
+        services.AddGrantRevoker<TrustedBrowsersRevoker>();
+        services.AddGrantRevoker<KnownBrowsersRevoker>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<ServerSessionStore, IOptions<SessionPolicy>>((o, store, policy) =>

@@ -15,23 +15,25 @@ public sealed class SessionStarter(
     LoginRecords records,
     Browsers browsers,
     Outbox outbox,
+    RequestOrigins origins,
     ServerSessionStore store)
 {
     // ログインした時刻（延長しても変わらない）。これから AbsoluteLifetime で終わる
     public const string SignedInAtKey = "mypage-signed-in-at";
 
-    public async Task StartAsync(Seeker seeker, string method, DateTimeOffset now, CancellationToken ct = default)
+    // method: ログインの方法の短い名前（履歴に残す）、methodName: その言葉（「ログインのお知らせ」に書く）。どちらもログインの方法の表から
+    public async Task StartAsync(Seeker seeker, string method, string methodName, DateTimeOffset now, CancellationToken ct = default)
     {
         var http = signIn.Context;
         // 履歴、このブラウザの記録、お知らせのメールに同じ言葉で書く
         var browser = UserAgents.Describe(http.Request.Headers.UserAgent.ToString());
-        var client = ClientAddress.Masked(http);
+        var client = origins.Of(http).Masked;
         await using (var tx = await outbox.BeginAsync(ct))
         {
             await history.RecordAsync(seeker, now, ct);
             await records.AddAsync(seeker, now, method, browser, client, ct);
             if (await browsers.RecordLoginAsync(http, seeker, now, browser, ct))
-                outbox.Add(seeker.Email!, LoginMails.NewBrowserSubject, LoginMails.NewBrowserBody(now, LoginMethods.Describe(method), browser, client));
+                outbox.Add(seeker.Email!, LoginMails.NewBrowserSubject, LoginMails.NewBrowserBody(now, methodName, browser, client));
             await tx.CommitAsync(ct);
         }
 

@@ -16,6 +16,8 @@ public static class StaffCommand
           staff unlock --email E
           staff find-id --seeker-number N
           staff confirm-seeker --email E --seeker-number N --office NAME
+          staff client-tag --address A
+              ログに書かれる接続元のタグ (client=) を、アドレスから求める（IPv6 は /64 ごとに同じタグ）
         """;
 
     // 値を取らないオプション
@@ -38,6 +40,7 @@ public static class StaffCommand
                 "unlock" => await UnlockAsync(options, sp, output, error),
                 "find-id" => await FindIdAsync(options, sp, output, error),
                 "confirm-seeker" => await ConfirmSeekerAsync(options, sp, output, error),
+                "client-tag" => ClientTag(options, sp, output, error),
                 _ => Fail(error, $"知らないコマンドです: {args[0]}"),
             };
         }
@@ -49,7 +52,6 @@ public static class StaffCommand
 
     private static async Task<int> CreateSeekerAsync(Dictionary<string, string> o, IServiceProvider sp, TextReader input, TextWriter output, TextWriter error)
     {
-        if (o.ContainsKey("password")) return Fail(error, PasswordOnCommandLine);
         Allow(o, "email", "password-stdin", "seeker-number", "office");
         var email = LoginId.Normalize(Required(o, "email"));
         if (!MailAddress.IsValid(email)) return Fail(error, "--email がメールアドレスの形ではありません。");
@@ -84,6 +86,8 @@ public static class StaffCommand
         Allow(o, "email");
         var email = LoginId.Normalize(Required(o, "email"));
         if (!MailAddress.IsValid(email)) return Fail(error, "--email がメールアドレスの形ではありません。");
+        if (await sp.GetRequiredService<UserManager<Seeker>>().FindByNameAsync(email) is null)
+            return Fail(error, $"このID(メールアドレス)の求職者はいません: {email}", 1);
         var cleared = await sp.GetRequiredService<LoginThrottleStore>().ClearAsync(email);
         output.WriteLine(cleared > 0 ? $"ロックと失敗回数を解除しました: {email}" : $"ロックはかかっていません: {email}");
         return 0;
@@ -98,6 +102,17 @@ public static class StaffCommand
             .Where(s => s.SeekerNumber == number).Select(s => s.Email).SingleOrDefaultAsync();
         if (email is null) return Fail(error, $"この求職番号の求職者はいません: {number}", 1);
         output.WriteLine(email);
+        return 0;
+    }
+
+    // 運用者が、ログの client= のタグから接続元を探すため（ログにアドレスそのものは書かない）
+    private static int ClientTag(Dictionary<string, string> o, IServiceProvider sp, TextWriter output, TextWriter error)
+    {
+        Allow(o, "address");
+        if (!System.Net.IPAddress.TryParse(Required(o, "address").Trim(), out var address))
+            return Fail(error, "--address は IPv4 か IPv6 のアドレスで指定してください（例 198.51.100.7、2001:db8::1）。");
+        var origin = sp.GetRequiredService<Security.RequestOrigins>().Of(address);
+        output.WriteLine($"{origin.LogTag} ({origin.Key})");
         return 0;
     }
 
@@ -130,8 +145,11 @@ public static class StaffCommand
         problem = "";
         for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2) { problem = $"オプションは --名前 値 の形で指定してください: {args[i]}"; return false; }
+            // パスワードは引数では受け取らず、入力されたものを画面にも返さない（--password=値 も）
+            if (args[i].StartsWith("--password", StringComparison.Ordinal) && args[i] != "--password-stdin") { problem = PasswordOnCommandLine; return false; }
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2) { problem = $"オプションは --名前 値 の形で指定してください: {Shown(args[i])}"; return false; }
             var name = args[i][2..];
+            if (name.Contains('=', StringComparison.Ordinal)) { problem = $"オプションと値は空白で区切ってください: --{name[..name.IndexOf('=', StringComparison.Ordinal)]}"; return false; }
             string value;
             if (Flags.Contains(name)) value = "";
             else if (i + 1 >= args.Length) { problem = $"{args[i]} の値がありません。"; return false; }
@@ -168,6 +186,9 @@ public static class StaffCommand
         Console.Error.WriteLine();
         return typed.ToString();
     }
+
+    // 誤った引数を知らせるときに見せる形（長いものは切る）
+    private static string Shown(string arg) => arg.Length > 40 ? arg[..40] + "…" : arg;
 
     private static void Allow(Dictionary<string, string> o, params string[] names)
     {

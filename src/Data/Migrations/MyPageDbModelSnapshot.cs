@@ -433,6 +433,9 @@ namespace MyPage.src.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -469,6 +472,10 @@ namespace MyPage.src.Data.Migrations
             modelBuilder.Entity("MyPage.Data.PasswordResetRequest", b =>
                 {
                     b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BrowserTag")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientTag")
@@ -511,6 +518,8 @@ namespace MyPage.src.Data.Migrations
 
                     b.HasIndex("SeekerId");
 
+                    b.HasIndex("BrowserTag", "CreatedAt");
+
                     b.HasIndex("ClientTag", "CreatedAt");
 
                     b.HasIndex("LoginIdTag", "CreatedAt");
@@ -539,9 +548,6 @@ namespace MyPage.src.Data.Migrations
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("LinksMynaportal")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("MailSent")
                         .HasColumnType("INTEGER");
 
@@ -550,6 +556,10 @@ namespace MyPage.src.Data.Migrations
 
                     b.Property<string>("ReturnUrl")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SeekerId")
@@ -569,6 +579,44 @@ namespace MyPage.src.Data.Migrations
                     b.HasIndex("SeekerId");
 
                     b.ToTable("PendingLogins");
+                });
+
+            modelBuilder.Entity("MyPage.Data.PendingMynaportalSignIn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SeekerId");
+
+                    b.ToTable("PendingMynaportalSignIns");
                 });
 
             modelBuilder.Entity("MyPage.Data.RegistrationRequest", b =>
@@ -882,12 +930,21 @@ namespace MyPage.src.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Challenge");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ClientTag", "UsedAt");
 
                     b.ToTable("UsedBotChallenges");
                 });
@@ -1010,6 +1067,14 @@ namespace MyPage.src.Data.Migrations
                         .HasForeignKey("SeekerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MyPage.Data.PendingMynaportalSignIn", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MyPage.Data.SavedSearch", b =>

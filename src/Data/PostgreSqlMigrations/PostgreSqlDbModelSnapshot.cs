@@ -454,6 +454,9 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
@@ -491,6 +494,10 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
+
+                    b.Property<string>("BrowserTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ClientTag")
                         .IsRequired()
@@ -532,6 +539,8 @@ namespace MyPage.src.Data.PostgreSqlMigrations
 
                     b.HasIndex("SeekerId");
 
+                    b.HasIndex("BrowserTag", "CreatedAt");
+
                     b.HasIndex("ClientTag", "CreatedAt");
 
                     b.HasIndex("LoginIdTag", "CreatedAt");
@@ -560,9 +569,6 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("LinksMynaportal")
-                        .HasColumnType("boolean");
-
                     b.Property<bool>("MailSent")
                         .HasColumnType("boolean");
 
@@ -572,6 +578,10 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.Property<string>("ReturnUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("SeekerId")
                         .IsRequired()
@@ -590,6 +600,44 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.HasIndex("SeekerId");
 
                     b.ToTable("PendingLogins");
+                });
+
+            modelBuilder.Entity("MyPage.Data.PendingMynaportalSignIn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SeekerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SeekerId");
+
+                    b.ToTable("PendingMynaportalSignIns");
                 });
 
             modelBuilder.Entity("MyPage.Data.RegistrationRequest", b =>
@@ -909,12 +957,21 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ClientTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Challenge");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ClientTag", "UsedAt");
 
                     b.ToTable("UsedBotChallenges");
                 });
@@ -1037,6 +1094,14 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                         .HasForeignKey("SeekerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MyPage.Data.PendingMynaportalSignIn", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MyPage.Data.SavedSearch", b =>

@@ -7,6 +7,7 @@ using MyPage.Account;
 using MyPage.Mail;
 using MyPage.Pages.Shared;
 using MyPage.PasswordReset;
+using MyPage.Security;
 using MyPage.Sessions;
 
 namespace MyPage.Pages.Account;
@@ -14,7 +15,7 @@ namespace MyPage.Pages.Account;
 // S2「求職者マイページパスワード再登録」
 [AllowAnonymous]
 [GuardedForm]
-public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browsers browsers, IOptions<MailOptions> mail) : PageModel
+public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browsers browsers, RequestOrigins origins, IOptions<MailOptions> mail) : PageModel
 {
     // 人の確認の答え（確認が要るときだけ画面にある）
     [BindProperty(Name = "BotCheck")]
@@ -35,9 +36,9 @@ public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browser
     }
 
     // ?check=1: 人の確認つきで開く（reCAPTCHA は、その応答でだけ Google のスクリプトを許すので、開き直して出す）
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        BotCheck = botGate.Requested(Request, BotGate.ResetAction);
+        BotCheck = await botGate.RequestedAsync(HttpContext, BotGate.ResetAction, ct);
         this.ShowCheck(BotCheck);
     }
 
@@ -50,9 +51,9 @@ public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browser
         }
 
         // 同じ ID や同じ接続元からの申込みが多ければ、人の確認を通ってから（その ID で前にログインしたブラウザは別の枠）
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var origin = origins.Of(HttpContext);
         var known = await browsers.KnownForAsync(HttpContext, loginId, ct);
-        var (required, retryAt) = await resets.CheckNeededAsync(loginId, client, known, ct);
+        var (required, retryAt) = await resets.CheckNeededAsync(loginId, origin, known, ct);
         if (required && await botGate.VerifyAsync(HttpContext, BotCheckAnswer, BotGate.ResetAction, retryAt, ct) is { } check)
         {
             BotCheck = check;
@@ -60,7 +61,8 @@ public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browser
         }
 
         // 登録のないIDでも同じ画面へ進む（アカウント列挙の防止）
-        var reference = await resets.RequestAsync(loginId, client, known, ct);
+        var browser = new ResetBrowser(known, browsers.ExistingTagOf(HttpContext), Request.Cookies[PasswordResetTexts.ResetCookie]);
+        var reference = await resets.RequestAsync(loginId, origin, browser, ct);
         Response.Cookies.Append(PasswordResetTexts.ResetCookie, reference, new CookieOptions
         {
             // 閉じたら最初から（マニュアル）: 有効期限のないセッション Cookie

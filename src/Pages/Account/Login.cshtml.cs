@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using MyPage.Abuse;
 using MyPage.Account;
+using MyPage.Login;
 using MyPage.Mynaportal;
 using MyPage.Pages.Mynaportal;
 using MyPage.Pages.Shared;
@@ -57,9 +58,9 @@ public class LoginModel(
     {
         // この接続元に人の確認が要るなら、はじめから出しておく（入力の間に解ける）
         BotCheck = await botGate.ForLoginPageAsync(HttpContext, ct);
-        BotCheck ??= botGate.Requested(Request, BotGate.LoginAction);
+        BotCheck ??= await botGate.RequestedAsync(HttpContext, BotGate.LoginAction, ct);
         this.ShowCheck(BotCheck);
-        LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin && await mynaportal.HasPendingAsync(HttpContext);
+        LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin && await mynaportal.HasPendingAsync(HttpContext, ct);
         StatusMessage = status switch
         {
             LoginTexts.SignedOutStatus => LoginTexts.SignedOut,
@@ -87,12 +88,11 @@ public class LoginModel(
             return Redraw();
         }
 
-        var links = Link == MynaportalOutcomes.LinkOnLogin;
-        var result = await login.LoginAsync(HttpContext, loginId, password, AfterLogin.SafeReturnUrl(this, ReturnUrl), links, ct);
+        var result = await login.LoginAsync(HttpContext, loginId, password, AfterLogin.SafeReturnUrl(this, ReturnUrl), ct);
         switch (result.Outcome)
         {
             case LoginOutcome.Succeeded:
-                return await AfterLogin.ContinueAsync(this, mynaportal, result.Seeker!, ReturnUrl, links, ct);
+                return await AfterLogin.ContinueAsync(this, mynaportal, result.Seeker!, ReturnUrl, ct);
             case LoginOutcome.NeedsCode:
                 return this.RedirectToPageAfterPost("/Account/OneTimePassword");
             case LoginOutcome.Locked:

@@ -15,7 +15,9 @@ public static class LoginTexts
 
     public const string IdRequired = "ID(メールアドレス)を入力してください。";
     public const string IdTooLong = "ID(メールアドレス)は254文字以内で入力してください。";
-    public static readonly IdMessages IdMessages = new(IdRequired, IdTooLong, NotAnAddress: null);
+    public const string IdInvalid = "ID(メールアドレス)の形が正しくありません。登録したメールアドレスを、半角で入力してください（例：name@example.jp）。";
+    // メールアドレスの形でない ID は、どのアカウントにもならない: 照合もせず、回数にも数えない（形のことだけを伝えるので、ID の有無はわからない）
+    public static readonly IdMessages IdMessages = new(IdRequired, IdTooLong, IdInvalid);
     public const string PasswordRequired = "パスワードを入力してください。";
     public const string PasswordTooLong = "パスワードは128文字以内で入力してください。";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using MyPage.Abuse;
 using MyPage.Data;
+using MyPage.Login;
 using MyPage.Mail;
 using MyPage.Mynaportal;
 using MyPage.OneTimePassword;
@@ -19,6 +20,7 @@ namespace MyPage.Pages.Account;
 [StartsSession]
 public class OneTimePasswordModel(
     PendingLogins pending,
+    CodeLogin codeLogin,
     MynaportalSignIn mynaportal,
     IOptions<OneTimePasswordOptions> options,
     IOptions<MailOptions> mail) : PageModel
@@ -63,11 +65,11 @@ public class OneTimePasswordModel(
         else if (code is null) ModelState.AddModelError("otp-code", OneTimePasswordTexts.Format(Options.Length));
         if (ModelState.ErrorCount > 0) return Redraw();
 
-        var result = await pending.VerifyAsync(HttpContext, code!, Input.Trust, ct);
+        var result = await codeLogin.LoginAsync(HttpContext, code!, Input.Trust, ct);
         switch (result.Outcome)
         {
-            case CodeOutcome.SignedIn:
-                return await AfterLogin.ContinueAsync(this, mynaportal, result.Seeker!, result.Pending!.ReturnUrl, result.Pending.LinksMynaportal, ct);
+            case CodeOutcome.Accepted:
+                return await AfterLogin.ContinueAsync(this, mynaportal, result.Seeker!, result.Pending!.ReturnUrl, ct);
             case CodeOutcome.Wrong:
                 ModelState.AddModelError("otp-code", OneTimePasswordTexts.Wrong(result.Remaining));
                 break;

@@ -7,13 +7,15 @@ using MyPage.Account;
 using MyPage.Mail;
 using MyPage.Pages.Shared;
 using MyPage.PasswordReset;
+using MyPage.Security;
+using MyPage.Sessions;
 
 namespace MyPage.Pages.Account;
 
 // S3「パスワード再登録」。このブラウザで S2 から申し込んだ人だけが使える（Cookie の参照）。
 [AllowAnonymous]
 [GuardedForm]
-public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mail) : PageModel
+public class ResetPasswordModel(PasswordResets resets, RequestOrigins origins, Browsers browsers, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -57,7 +59,7 @@ public class ResetPasswordModel(PasswordResets resets, IOptions<MailOptions> mai
         // 入力の誤りでは認証キーを使わない（照合もしない）
         if (ModelState.ErrorCount > 0) return Redraw();
 
-        switch (await resets.CompleteAsync(reference, key!, Input.NewPassword!, HttpContext.Connection.RemoteIpAddress?.ToString(), ct))
+        switch (await resets.CompleteAsync(reference, key!, Input.NewPassword!, origins.Of(HttpContext), browsers.ExistingTagOf(HttpContext), ct))
         {
             case ResetOutcome.Completed:
                 Response.Cookies.Delete(PasswordResetTexts.ResetCookie, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });

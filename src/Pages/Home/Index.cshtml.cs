@@ -17,8 +17,17 @@ public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs, IOptions<Hom
     public DateOnly Today { get; private set; }
     public HomeLinks Links => links.Value;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    // マイナポータルとの連携を本人が選んだあと（「属性連携不整合確認」からのログイン）の知らせ
+    public string? StatusMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? status, CancellationToken ct)
     {
+        StatusMessage = status switch
+        {
+            Mynaportal.MynaportalOutcomes.Linked => Mynaportal.MynaportalTexts.Linked,
+            Mynaportal.MynaportalOutcomes.Declined => Mynaportal.MynaportalTexts.Declined,
+            _ => null,
+        };
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
         Seeker = seeker;
         Today = JapanTime.Today(time);

@@ -13,12 +13,11 @@ public static class MynaportalOutcomes
     public const string Unlinked = "unlinked";
     public const string SubjectTaken = "subject-taken";
     public const string AlreadyLinked = "already-linked";
+    public const string Declined = "declined";
 
-    // fromLogin: S6 から ID・パスワードでログインして連携したとき（連携できればそのままホームへ）
-    public static (string Page, object? Values) Target(CallbackOutcome outcome, bool fromLogin = false) => outcome switch
+    public static (string Page, object? Values) Target(CallbackOutcome outcome) => outcome switch
     {
         CallbackOutcome.SignedIn => ("/Home/Index", null),
-        CallbackOutcome.Linked when fromLogin => ("/Home/Index", null),
         CallbackOutcome.Linked => ("/Settings/Index", new { status = Linked }),
         CallbackOutcome.SubjectLinkedToAnother => ("/Settings/Index", new { status = SubjectTaken }),
         CallbackOutcome.SeekerAlreadyLinked => ("/Settings/Index", new { status = AlreadyLinked }),

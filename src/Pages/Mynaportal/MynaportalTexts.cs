@@ -13,7 +13,18 @@ public static class MynaportalTexts
     public const string HaveAccount = "アカウントをお持ちの方は、「マイナポータル連携開始」ボタンをクリックし、再度マイナポータルとの連携を行ってください。";
     public const string NoAccount = "なお、アカウントをお持ちでない方(既に求職者マイページを退会されている方など)は、求職者マイページでアカウントを登録してから、再度マイナポータルと連携を行ってください。";
 
-    public const string LinkOnLogin = "ログインすると、この求職者マイページとマイナポータルを連携します。";
+    public const string LinkOnLogin = "ログインしたあとで、マイナポータルの利用者の名前を確かめてから連携します。";
+
+    // ログインのあと、連携するかを本人に確かめる画面
+    public const string ConfirmTitle = "マイナポータルとの連携の確認";
+    public static string ConfirmQuestion(string person, string email) => $"マイナポータルの利用者「{person}」と、この求職者マイページ（{email}）を連携しますか。";
+    public const string ConfirmWhy = "連携すると、次からはマイナポータルの「もっとつながる」から、ID・パスワードを入力せずにログインできます。ご自身のマイナポータルでなければ、「連携しない」を押してください。";
+    public static string ConfirmBy(string japanTime) => $"{japanTime}までに選んでください。過ぎたときは、もう一度マイナポータルからやり直してください。";
+    public const string ConfirmLink = "連携する";
+    public const string ConfirmDecline = "連携しない";
+    public const string UnnamedPerson = "名前の分からない利用者";
+    public const string ConfirmGone = "連携を待っているマイナポータルのログインはありません（時間がたったか、すでに選びました）。連携するときは、もう一度マイナポータルからやり直してください。";
+    public const string Declined = "マイナポータルとは連携しませんでした。";
     public const string Linked = "マイナポータルと連携しました。";
     public const string UnlinkedDone = "マイナポータルとの連携を解除しました。";
     public const string SubjectTaken = "このマイナポータルの利用者は、すでに別の求職者マイページと連携しています。連携を変えるには、もう一方の求職者マイページで連携を解除してください。";

@@ -5,6 +5,7 @@ using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Pages.Shared;
 using MyPage.Registration;
+using MyPage.Security;
 using MyPage.Time;
 
 namespace MyPage.Pages.Register;
@@ -12,7 +13,7 @@ namespace MyPage.Pages.Register;
 // 本登録: パスワードと基本情報。メールの URL の鍵 (token) で開く。
 [AllowAnonymous]
 [GuardedForm]
-public class CompleteModel(Registrations registrations, TimeProvider time) : PageModel
+public class CompleteModel(Registrations registrations, RequestOrigins origins, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -56,7 +57,7 @@ public class CompleteModel(Registrations registrations, TimeProvider time) : Pag
         foreach (var (id, message) in Input.Details.Validate(JapanTime.Today(time))) ModelState.AddModelError(id, message);
         if (ModelState.ErrorCount > 0) return Redraw();
 
-        switch (await registrations.CompleteAsync(Token!, Input.Details, Input.Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), ct))
+        switch (await registrations.CompleteAsync(Token!, Input.Details, Input.Password!, origins.Of(HttpContext), ct))
         {
             case RegistrationOutcome.Created:
                 return this.RedirectToPageAfterPost("/Register/Done");

@@ -14,7 +14,7 @@ namespace MyPage.Pages.Register;
 // 仮登録: メールアドレスと、利用規約・個人情報の取扱いへの同意
 [AllowAnonymous]
 [GuardedForm]
-public class IndexModel(Registrations registrations, SiteUrls urls, IOptions<MailOptions> mail) : PageModel
+public class IndexModel(Registrations registrations, SiteUrls urls, RequestOrigins origins, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -40,7 +40,7 @@ public class IndexModel(Registrations registrations, SiteUrls urls, IOptions<Mai
         if (!Input.AgreePrivacy) ModelState.AddModelError("agree-privacy", RegisterTexts.PrivacyRequired);
         if (ModelState.ErrorCount > 0) return this.Redraw("_RegisterForm");
 
-        await registrations.RequestAsync(email, HttpContext.Connection.RemoteIpAddress?.ToString(),
+        await registrations.RequestAsync(email, origins.Of(HttpContext),
             token => urls.Absolute(Request, Url.Page("/Register/Complete", new { token })!),
             urls.Absolute(Request, Url.Page("/Account/ForgotPassword")!), ct);
         return this.RedirectToPageAfterPost("/Register/Sent");

@@ -7,13 +7,15 @@ using MyPage.Data;
 using MyPage.Mynaportal;
 using MyPage.Pages.Account;
 using MyPage.Pages.Mynaportal;
+using MyPage.Pages.Shared;
 
 namespace MyPage.Pages.Settings;
 
 // 「求職者情報・設定」。いまは 3.4「マイナポータルとつなげる」（連携と連携解除）。
-public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, PasswordCheck passwords, IOptions<MynaportalOptions> options) : PageModel
+public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, PasswordConfirmation passwords, IOptions<MynaportalOptions> options) : PageModel
 {
-    // 連携を始めるときは、いまのパスワードをもう一度（ログインしたまま放置された画面から、他人が自分のマイナポータルをつながないように）
+    // 連携を始めるときも解除するときも、いまのパスワードをもう一度
+    // （ログインしたまま放置された画面から、他人が自分のマイナポータルをつないだり、本人の連携を外したりしないように）
     [BindProperty]
     public LinkInput Input { get; set; } = new();
 
@@ -22,7 +24,7 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
         public string? Password { get; set; }
     }
 
-    public static readonly string[] Fields = ["link-password"];
+    public static readonly string[] Fields = ["link-password", "unlink-password"];
     public Lockout? Lockout { get; private set; }
 
     public Seeker Seeker { get; private set; } = null!;
@@ -42,33 +44,34 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
         return await LoadAsync(ct) ? Page() : Challenge();
     }
 
-    // 連携開始: マイナポータルでログインして戻ってくる（戻り先は /Mynaportal/Callback）
+    // 連携開始: マイナポータルでログインして戻ってくる（戻り先は /Mynaportal/Linked）
     public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Challenge();
         if (!MynaportalAvailable) return RedirectToPage("/Mynaportal/Failed", new { reason = "unavailable" });
         if (Link is not null) return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.AlreadyLinked });
 
-        var password = Input.Password ?? "";
+        var confirmed = await passwords.ConfirmAsync(this, "link-password", Input.Password, Seeker, PasswordPurpose.MynaportalLink, ct);
         Input.Password = null;
-        if (password.Length == 0) ModelState.AddModelError("link-password", LoginTexts.PasswordRequired);
-        else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("link-password", LoginTexts.PasswordTooLong);
-        else
-        {
-            // ログインと同じ回数制限で数える（ここでの誤りでもロックがかかる）
-            var result = await passwords.CheckAsync(Seeker.NormalizedUserName!, password, PasswordCheck.ForMynaportalLink, HttpContext.Connection.RemoteIpAddress?.ToString(), ct: ct);
-            if (result.Outcome == PasswordCheckOutcome.Verified)
-                return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Linked")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
-            if (result.Outcome == PasswordCheckOutcome.Locked) Lockout = new(result.LockedUntil);
-            else ModelState.AddModelError("link-password", SettingsTexts.WrongPassword);
-        }
+        if (confirmed.Confirmed)
+            return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Linked")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
+        Lockout = confirmed.Lockout;
         return Page();
     }
 
+    // 連携解除: ほかのセッションなど、資格情報が開いたものも終える (MynaportalLinks.UnlinkAsync)
     public async Task<IActionResult> OnPostUnlinkAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Challenge();
-        await links.UnlinkAsync(Seeker, ct);
+        if (Link is null) return RedirectToPage("/Settings/Index");
+        var confirmed = await passwords.ConfirmAsync(this, "unlink-password", Input.Password, Seeker, PasswordPurpose.MynaportalUnlink, ct);
+        Input.Password = null;
+        if (!confirmed.Confirmed)
+        {
+            Lockout = confirmed.Lockout;
+            return Page();
+        }
+        await links.UnlinkAsync(HttpContext, Seeker, ct);
         return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.Unlinked });
     }
 

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyPage.Account;
 using MyPage.Audit;
 using MyPage.Data;
+using MyPage.Pages.Account;
+using MyPage.Pages.Shared;
+using MyPage.Revocation;
 using MyPage.Sessions;
 
 namespace MyPage.Pages.Settings;
@@ -13,12 +17,25 @@ public class SecurityModel(
     LoginRecords records,
     Browsers browsers,
     OtherDevices otherDevices,
+    PasswordConfirmation passwords,
     ILogger<SecurityModel> log) : PageModel
 {
     public IReadOnlyList<LoginRecord> History { get; private set; } = [];
     public IReadOnlyList<SeekerBrowser> Trusted { get; private set; } = [];
     public string? ThisBrowserTag { get; private set; }
     public string? StatusMessage { get; private set; }
+    public Lockout? Lockout { get; private set; }
+
+    // 「他の端末からログアウトする」の前に、いまのパスワードをもう一度
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public class InputModel
+    {
+        public string? Password { get; set; }
+    }
+
+    public static readonly string[] Fields = ["signout-password"];
 
     public async Task<IActionResult> OnGetAsync(string? status, int? sessions, CancellationToken ct)
     {
@@ -29,9 +46,7 @@ public class SecurityModel(
             SecurityTexts.SignedOutOthersStatus => SecurityTexts.SignedOutOthers(Math.Max(0, sessions ?? 0)),
             _ => null,
         };
-        History = await records.LatestAsync(seeker.Id, ct);
-        Trusted = await browsers.TrustedAsync(seeker.Id, ct);
-        ThisBrowserTag = browsers.ExistingTagOf(HttpContext);
+        await LoadAsync(seeker, ct);
         return Page();
     }
 
@@ -47,7 +62,22 @@ public class SecurityModel(
     public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        var confirmed = await passwords.ConfirmAsync(this, "signout-password", Input.Password, seeker, PasswordPurpose.SignOutOtherDevices, ct);
+        Input.Password = null;
+        if (!confirmed.Confirmed)
+        {
+            Lockout = confirmed.Lockout;
+            await LoadAsync(seeker, ct);
+            return Page();
+        }
         if (await otherDevices.SignOutAsync(HttpContext, seeker, ct) is not { } ended) return Challenge();
-        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.SignedOutOthersStatus, sessions = ended.Sessions });
+        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.SignedOutOthersStatus, sessions = ended[Grant.Sessions] });
+    }
+
+    private async Task LoadAsync(Seeker seeker, CancellationToken ct)
+    {
+        History = await records.LatestAsync(seeker.Id, ct);
+        Trusted = await browsers.TrustedAsync(seeker.Id, ct);
+        ThisBrowserTag = browsers.ExistingTagOf(HttpContext);
     }
 }

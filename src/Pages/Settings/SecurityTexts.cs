@@ -21,7 +21,8 @@ public static class SecurityTexts
     public const string Untrusted = "ブラウザの省略を解除しました。そのブラウザでは、次のログインからワンタイムパスワードが必要です。";
 
     public const string OthersTitle = "他の端末からログアウトする";
-    public const string OthersIntro = "このブラウザ以外でのログインをすべて終わらせ、ワンタイムパスワードを省略するブラウザもすべて解除します。このブラウザのログインは続きます。";
+    public const string OthersIntro = "このブラウザ以外でのログインをすべて終わらせ、ワンタイムパスワードの入力を待っているログインとまだ使っていない認証キーを無効にし、ワンタイムパスワードを省略するブラウザもすべて解除します。このブラウザのログインは続きます。";
+    public const string SignOutPasswordHint = "確認のため、いまのパスワードを入力してください。";
     public const string SignOutOthers = "他の端末からログアウトする";
     public static string SignedOutOthers(int sessions) => sessions == 0
         ? "ほかの端末でのログインはありませんでした。ワンタイムパスワードを省略するブラウザは、すべて解除しました。"

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Data;
 using MyPage.Pages.Account;
 using MyPage.Registration;
+using MyPage.Security;
 
 namespace MyPage.Pages.Settings;
 
 // 退会。パスワードをもう一度入力してもらう。
-public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, SignInManager<Seeker> signIn) : PageModel
+public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, SignInManager<Seeker> signIn, RequestOrigins origins) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -32,7 +33,7 @@ public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, S
         else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("withdraw-password", LoginTexts.PasswordTooLong);
         if (ModelState.ErrorCount > 0) return Page();
 
-        var (outcome, lockedUntil) = await withdrawals.WithdrawAsync(seeker, password, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var (outcome, lockedUntil) = await withdrawals.WithdrawAsync(seeker, password, origins.Of(HttpContext), ct);
         switch (outcome)
         {
             case WithdrawOutcome.Withdrawn:

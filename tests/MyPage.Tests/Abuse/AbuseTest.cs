@@ -4,12 +4,12 @@ using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Abuse;
 
-// 上限と人の確認を、既定の値（README に書いた値）で試す土台。テストの要求はみな 127.0.0.1 から来る
-public abstract class AbuseTest(IReadOnlyDictionary<string, string?>? more = null) : SeekerTest(Defaults(more))
+// 上限と人の確認を、既定の値（README に書いた値）で試す土台。テストごとの接続元のアドレス (TestClient) から来る
+public abstract class AbuseTest(SiteFixture site) : SeekerTest(site)
 {
     protected static readonly RateLimitOptions Limits = new();
 
-    private static Dictionary<string, string?> Defaults(IReadOnlyDictionary<string, string?>? more)
+    public static Dictionary<string, string?> Defaults(IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -20,17 +20,25 @@ public abstract class AbuseTest(IReadOnlyDictionary<string, string?>? more = nul
         return settings;
     }
 
-    // この接続元 (127.0.0.1、または X-Forwarded-For) から、ID をまたいだログインの失敗を上限まで
+    // この接続元（このテストのアドレス、または X-Forwarded-For）から、ID をまたいだログインの失敗を上限まで
     protected async Task FailLoginsUpToTheThresholdAsync(string? forwardedFor = null)
     {
         using var client = app.CreateHttpClient();
         if (forwardedFor is not null) client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
         for (var i = 0; i < Limits.ClientLoginFailures; i++)
-            await Forms.LoginAsync(client, $"stuffed{i}@example.jp", "Wrong-pass-1");
+            await Forms.LoginAsync(client, $"stuffed{i}-{Email}", "Wrong-pass-1");
     }
 
     protected static Task<HttpResponseMessage> LoginAsync(HttpClient client, string id, string password, string? botCheck = null)
         => Forms.PostAsync(client, "/Account/Login", botCheck is null
             ? new() { ["Input.Id"] = id, ["Input.Password"] = password }
             : new() { ["Input.Id"] = id, ["Input.Password"] = password, ["BotCheck"] = botCheck });
+}
+
+// 上限と人の確認が既定の値のサイト（テストクラスで共有）
+public class AbuseSite : SiteFixture
+{
+    public AbuseSite() : this(null) { }
+
+    protected AbuseSite(IReadOnlyDictionary<string, string?>? more) : base(AbuseTest.Defaults(more)) { }
 }

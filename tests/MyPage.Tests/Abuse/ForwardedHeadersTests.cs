@@ -3,7 +3,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Abuse;
 
 // 接続元のアドレス: X-Forwarded-For は信頼するプロキシ（ループバックと MyPage:KnownProxies）から来たときだけ使う。IPv6 は /64 ごと
-public class ForwardedHeadersTests : AbuseTest
+public class ForwardedHeadersTests(AbuseSite site) : AbuseTest(site), IClassFixture<AbuseSite>
 {
     // 信頼するプロキシが伝えた接続元ごとに数える。IPv6 は /64 が同じなら同じ接続元
     [Theory]
@@ -27,8 +27,10 @@ public class ForwardedHeadersTests : AbuseTest
 }
 
 // 信頼しないところから来た X-Forwarded-For は無視する: 自分でアドレスを選んで上限を逃れられない
-public class UntrustedForwardedHeadersTests() : AbuseTest(new Dictionary<string, string?> { ["MyPage:TrustLoopbackProxy"] = "false" })
+public class UntrustedForwardedHeadersTests(UntrustedForwardedHeadersTests.Site site) : AbuseTest(site), IClassFixture<UntrustedForwardedHeadersTests.Site>
 {
+    public sealed class Site() : AbuseSite(new Dictionary<string, string?> { ["MyPage:TrustLoopbackProxy"] = "false" });
+
     [Fact]
     public async Task Forwarded_for_from_an_untrusted_peer_is_ignored()
     {
@@ -37,7 +39,7 @@ public class UntrustedForwardedHeadersTests() : AbuseTest(new Dictionary<string,
         {
             client.DefaultRequestHeaders.Remove("X-Forwarded-For");
             client.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i}");
-            await Forms.LoginAsync(client, $"stuffed{i}@example.jp", "Wrong-pass-1");
+            await Forms.LoginAsync(client, $"stuffed{i}-{Email}", "Wrong-pass-1");
         }
         using var fresh = app.CreateHttpClient();
         fresh.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.250");
@@ -46,12 +48,14 @@ public class UntrustedForwardedHeadersTests() : AbuseTest(new Dictionary<string,
 }
 
 // プロキシを MyPage:KnownProxies で名指しし、ループバックを信頼しないとき: ループバックからの X-Forwarded-For は無視する
-public class NamedProxyForwardedHeadersTests() : AbuseTest(new Dictionary<string, string?>
+public class NamedProxyForwardedHeadersTests(NamedProxyForwardedHeadersTests.Site site) : AbuseTest(site), IClassFixture<NamedProxyForwardedHeadersTests.Site>
 {
-    ["MyPage:TrustLoopbackProxy"] = "false",
-    ["MyPage:KnownProxies:0"] = "192.0.2.1",
-})
-{
+    public sealed class Site() : AbuseSite(new Dictionary<string, string?>
+    {
+        ["MyPage:TrustLoopbackProxy"] = "false",
+        ["MyPage:KnownProxies:0"] = "192.0.2.1",
+    });
+
     [Fact]
     public async Task Forwarded_for_from_loopback_is_ignored_when_only_a_named_proxy_is_trusted()
     {

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Abuse;
 
 // 計算による確認（既定）: 本物のブラウザが Web Worker で解く。答えは一度だけ、期限まで。JavaScript なしでは、いつ受け付けるかを示す
-public class ProofOfWorkTests : AbuseTest
+public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<AbuseSite>
 {
     [Theory]
     [InlineData(360)]
@@ -109,8 +109,10 @@ public class ProofOfWorkTests : AbuseTest
 }
 
 // 期限切れの答え: 接続元の窓（既定 10 分）が問題の有効期間と同じなので、このクラスでは窓を1時間にして、期限だけを過ぎさせる
-public class ExpiredProofOfWorkTests() : AbuseTest(new Dictionary<string, string?> { ["MyPage:RateLimits:ClientFailureWindow"] = "01:00:00" })
+public class ExpiredProofOfWorkTests(ExpiredProofOfWorkTests.Site site) : AbuseTest(site), IClassFixture<ExpiredProofOfWorkTests.Site>
 {
+    public sealed class Site() : AbuseSite(new Dictionary<string, string?> { ["MyPage:RateLimits:ClientFailureWindow"] = "01:00:00" });
+
     [Fact]
     public async Task An_expired_or_forged_solution_is_refused()
     {

@@ -7,7 +7,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Abuse;
 
 // パスワード再登録を、他人が止められないこと: S2 を送りつけても、本人の前にログインしたブラウザには認証キーが届く
-public class RecoveryTests : AbuseTest
+public class RecoveryTests(AbuseSite site) : AbuseTest(site), IClassFixture<AbuseSite>
 {
     private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, string? botCheck = null)
         => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });

@@ -61,7 +61,7 @@ public class PasswordHashingTests
     [Fact]
     public async Task Can_log_in_with_an_old_pbkdf2_hash_and_it_becomes_argon2id()
     {
-        await using var app = new MyPageApp();
+        await using var app = new MyPageApp(productionHashing: true);
         var seeker = await app.CreateSeekerAsync("old@example.jp", "Right-pass-1");
         // 以前のサイトが置いた形 (ASP.NET Core Identity V3: PBKDF2-HMAC-SHA512)
         var v3 = new PasswordHasher<Seeker>().HashPassword(seeker, "Right-pass-1");

@@ -36,7 +36,7 @@ public class DatabaseStartupTests
     [Fact]
     public async Task Can_migrate_at_start_up_and_use_wal()
     {
-        await using var app = new MyPageApp();
+        await using var app = new MyPageApp(migrated: false);
         var mode = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
         Assert.Equal("wal", mode.Single());
         Assert.Empty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
@@ -45,7 +45,7 @@ public class DatabaseStartupTests
     [Fact]
     public async Task Cannot_migrate_when_the_operator_turned_it_off()
     {
-        await using var app = new MyPageApp(settings: new Dictionary<string, string?> { ["MyPage:Database:MigrateOnStartup"] = "false" });
+        await using var app = new MyPageApp(settings: new Dictionary<string, string?> { ["MyPage:Database:MigrateOnStartup"] = "false" }, migrated: false);
         Assert.NotEmpty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
     }
 }

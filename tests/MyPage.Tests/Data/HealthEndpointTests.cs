@@ -29,7 +29,7 @@ public class HealthEndpointTests
     [InlineData(Store.PostgreSql)]
     public async Task Cannot_be_ready_before_the_migrations_but_is_still_live(Store store)
     {
-        await using var app = new MyPageApp(store: store, settings: new Dictionary<string, string?> { ["MyPage:Database:MigrateOnStartup"] = "false" });
+        await using var app = new MyPageApp(store: store, settings: new Dictionary<string, string?> { ["MyPage:Database:MigrateOnStartup"] = "false" }, migrated: false);
         using var client = app.CreateHttpClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpoints.Live)).StatusCode);
         var ready = await client.GetAsync(HealthEndpoints.Ready);

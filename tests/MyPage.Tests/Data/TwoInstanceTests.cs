@@ -18,7 +18,9 @@ public class TwoInstanceTests : SharedPostgresTest
     [Fact]
     public async Task Can_start_both_at_once_and_only_one_migrates()
     {
-        // 二つを同時に起動する: 一つがマイグレーションし、もう一つは待って、済んだものを見る
+        // 二つを同時に、空のデータベースで起動する: 一つがマイグレーションし、もう一つは待って、済んだものを見る
+        await using var empty = await PostgresDatabase.CreateAsync(migrated: false);
+        var postgres = empty;
         var sites = await Task.WhenAll(Task.Run(() => new MyPageApp(postgres: postgres)), Task.Run(() => new MyPageApp(postgres: postgres)));
         await using var a = sites[0];
         await using var b = sites[1];
@@ -110,6 +112,18 @@ public class TwoInstanceTests : SharedPostgresTest
     }
 
     [Fact]
+    public async Task Can_wake_every_instance_s_sender_when_any_instance_queues_a_mail()
+    {
+        // 見回りの時計 (FakeTimeProvider) は進めない: 起こすのは NOTIFY だけ
+        await using var a = new MyPageApp(postgres: postgres);
+        await using var b = new MyPageApp(postgres: postgres);
+        await QueueAsync(6);
+        await Eventually.ValueAsync(() => a.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt != null)), sent => sent == 6,
+            "二つの送信者が、見回りを待たずに送る", TimeSpan.FromSeconds(10));
+        Assert.Equal(6, a.Smtp.Messages.Count + b.Smtp.Messages.Count);
+    }
+
+    [Fact]
     public async Task Can_deliver_every_mail_exactly_once_with_two_senders()
     {
         await using var a = new MyPageApp(postgres: postgres);
@@ -117,10 +131,12 @@ public class TwoInstanceTests : SharedPostgresTest
         const int count = 40;
         await QueueAsync(count);
 
-        // 二つの送信者が同時に何度も見回る（それぞれの見回りの仕組みも動いている）
+        // 二つの送信者が同時に何度も見回る（それぞれの見回りの仕組みも、NOTIFY で起きて動いている）
         var senders = new[] { a, b }.Select(s => s.Services.GetRequiredService<OutboxSender>()).ToArray();
         for (var round = 0; round < 5; round++)
             await Task.WhenAll(senders.SelectMany(s => Enumerable.Range(0, 3).Select(_ => Task.Run(() => s.DeliverDueAsync()))));
+        // 見回りの仕組みが送っている途中のものを待つ（送り終えて記録するまで）
+        await Eventually.ValueAsync(() => a.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt != null)), sent => sent == count, "すべて送り終える");
 
         var delivered = a.Smtp.Messages.Concat(b.Smtp.Messages).Select(m => m.MessageId).ToList();
         Assert.Equal(count, delivered.Count);

@@ -4,25 +4,42 @@ using Microsoft.Playwright;
 namespace MyPage.Tests.Infrastructure;
 
 // 一つのテストのブラウザ。Debian の Chromium を一つだけ起動して全テストで共有し（playwright install はここでは使えない）、
-// テストごとに新しいコンテキスト（Cookie もキャッシュもない利用者）を開く。テストが終われば閉じ、
-// 失敗したテストのコンテキストは Playwright のトレースを bin/…/traces/ に残す（npx playwright show-trace で開ける）。
-// 失敗は、このテストの流れの中で投げられたアサーションと Playwright の例外で知る（Assert.Throws で受けた例外でも残る）。
+// テストごとに新しいコンテキスト（Cookie もキャッシュもない利用者）を開く。テストが終われば閉じる。
+// 失敗したテストは、Playwright のトレース、開いていた画面のスクリーンショット、サイトのログを bin/…/traces/ に残し、
+// 閉じるときに、どの画面で何を待って失敗したかを一つのメッセージで伝える。
+// 失敗は、このテストの流れの中で投げられたアサーションと Playwright の例外で知る（Assert.Throws で受けた例外でも。
+// わざと失敗させたときは Forgive）。
 public sealed class Browser : IAsyncDisposable
 {
     private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
     private static readonly AsyncLocal<Browser?> Current = new();
 
+    // MYPAGE_SCREENSHOTS=1 のときだけ、画面の見た目を確かめるスクリーンショットを bin/…/screenshots/ に残す（CPU を食うので既定は残さない）
+    public static readonly bool KeepsScreenshots = Environment.GetEnvironmentVariable("MYPAGE_SCREENSHOTS") is "1" or "true";
+
     private readonly List<IBrowserContext> contexts = [];
     private readonly HashSet<MyPageApp> sites = [];
     private readonly string owner;
-    private volatile bool failed;
+    private Exception? failure;
 
-    static Browser() => AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+    static Browser()
     {
-        // このテストの流れの中で、アサーションか Playwright の待ちが失敗した
-        if (Current.Value is { } browser && e.Exception is Xunit.Sdk.XunitException or PlaywrightException or TimeoutException)
-            browser.failed = true;
-    };
+        AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+        {
+            // このテストの流れの中で、アサーションか Playwright の待ちが失敗した（最初のものを覚える）
+            if (Current.Value is { } browser && e.Exception is Xunit.Sdk.XunitException or PlaywrightException or TimeoutException)
+                Interlocked.CompareExchange(ref browser.failure, e.Exception, null);
+        };
+        // 待ちの上限は、固まった画面を見つけるためのもの。速さは測らない（一つのコアが塞がった CI でも足りる長さ）
+        Assertions.SetDefaultExpectTimeout(30_000);
+    }
+
+    // Debian の Chromium。ヘッドレスで動かすときは、同じ Chromium の軽いヘッドレス専用の形 (chromium-headless-shell:
+    // Playwright が自分で落とすヘッドレス用のブラウザと同じもの) があればそれを使う。CPU はおよそ半分
+    public static string ExecutablePath =>
+        Environment.GetEnvironmentVariable("MYPAGE_CHROMIUM") is { Length: > 0 } chosen ? chosen
+        : File.Exists("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell"
+        : "/usr/bin/chromium";
 
     // テストクラスのフィールドとして作る（テストと同じ非同期の流れに入るよう、コンストラクターの中で）
     public Browser([CallerFilePath] string testFile = "")
@@ -36,7 +53,7 @@ public sealed class Browser : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         return await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync"],
@@ -53,9 +70,12 @@ public sealed class Browser : IAsyncDisposable
             JavaScriptEnabled = javaScript,
             Locale = "ja-JP",
             ViewportSize = new() { Width = width, Height = 900 },
+            // このテストの接続元のアドレス (TestClient)
+            ExtraHTTPHeaders = TestClient.Address is { } address ? new Dictionary<string, string> { ["X-Forwarded-For"] = address } : null,
         });
         // 失敗（固まった画面）を見つけるための時間。二つのコアの一つが塞がった CI でも、移動と描画には足りる長さ
         context.SetDefaultTimeout(30_000);
+        // トレースは記録しておき、失敗したときだけ残す（スクリーンショットは失敗のときに一枚だけ撮る）
         await context.Tracing.StartAsync(new() { Snapshots = true, Screenshots = false, Sources = false });
         lock (contexts)
         {
@@ -65,27 +85,67 @@ public sealed class Browser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    // 画面を確かめる用にスクリーンショットを残す（bin/…/screenshots）
+    // ログイン済みのブラウザ（ログインそのものを試さないテストのため）: セッションはサイトのログインの手順で作り、Cookie を渡す
+    public async Task<IPage> OpenSignedInAsync(MyPageApp app, string email, bool javaScript = true, int width = 1280)
+    {
+        var page = await OpenAsync(app, javaScript, width);
+        var cookies = await app.SignInCookiesAsync(email);
+        await page.Context.AddCookiesAsync(cookies.Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Url = app.BaseUrl.ToString(),
+            Secure = true,
+            HttpOnly = true,
+            SameSite = SameSiteAttribute.Lax,
+        }));
+        return page;
+    }
+
+    // 画面を確かめる用にスクリーンショットを残す（bin/…/screenshots、MYPAGE_SCREENSHOTS=1 のときだけ）
     public static Task ScreenshotAsync(IPage page, string name)
-        => page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true });
+        => KeepsScreenshots
+            ? page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true })
+            : Task.CompletedTask;
+
+    // わざと失敗させた待ちやアサーション（道具の試験）: このブラウザの失敗にしない
+    public void Forgive() => failure = null;
 
     public async ValueTask DisposeAsync()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "traces");
         var run = $"{owner}-{Guid.NewGuid():N}";
-        if (failed)
+        // ブラウザを開かなかったテスト（HttpClient だけ）の失敗は、テスト自身の報告で足りる
+        var failed = contexts.Count == 0 ? null : failure;
+        var kept = new List<string>();
+        var pages = new List<string>();
+        if (failed is not null)
         {
             // サイトのログも一緒に（サーバー側で何が起きていたか）
             Directory.CreateDirectory(folder);
-            await File.WriteAllLinesAsync(Path.Combine(folder, run + ".log"), sites.SelectMany(site => site.Logs.Detailed));
+            var log = Path.Combine(folder, run + ".log");
+            await File.WriteAllLinesAsync(log, sites.SelectMany(site => site.Logs.Detailed));
+            kept.Add(log);
         }
         var n = 0;
         foreach (var context in contexts)
         {
             try
             {
-                var path = failed ? Path.Combine(folder, $"{run}-{++n}.zip") : null;
-                await context.Tracing.StopAsync(new() { Path = path });
+                string? trace = null;
+                if (failed is not null)
+                {
+                    trace = Path.Combine(folder, $"{run}-{++n}.zip");
+                    foreach (var (page, i) in context.Pages.Select((p, i) => (p, i)))
+                    {
+                        var shot = Path.Combine(folder, $"{run}-{n}-{i}.png");
+                        pages.Add($"{page.Url}「{await page.TitleAsync()}」");
+                        await page.ScreenshotAsync(new() { Path = shot, FullPage = true, Timeout = 10_000 });
+                        kept.Add(shot);
+                    }
+                    kept.Add(trace);
+                }
+                await context.Tracing.StopAsync(new() { Path = trace });
                 await context.CloseAsync();
             }
             catch (PlaywrightException)
@@ -93,5 +153,13 @@ public sealed class Browser : IAsyncDisposable
                 // ブラウザがもう閉じている（テストの失敗の後など）: 残すものはない
             }
         }
+        if (failed is not null)
+            throw new BrowserTestFailedException(
+                $"ブラウザのテストが失敗しました。 / A browser test failed.\n" +
+                $"画面 (page): {(pages.Count == 0 ? "なし" : string.Join(" / ", pages))}\n" +
+                $"失敗 (what it waited for): {failed.Message}\n" +
+                $"残したもの (kept): {string.Join(" ", kept)}", failed);
     }
 }
+
+public sealed class BrowserTestFailedException(string message, Exception inner) : Exception(message, inner);

@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace MyPage.Tests.Infrastructure;
 
-// テストの道具そのものの確かめ: axe が違反を見つけること、失敗したテストのトレースが残ること
+// テストの道具そのものの確かめ: axe が違反を見つけること、失敗したブラウザのテストがトレースとスクリーンショットを残し、
+// どの画面で何を待っていたかを伝えること
 public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
@@ -14,26 +15,35 @@ public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
         var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoViolationsAsync(page));
         Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
         Assert.Contains("label", failure.Message, StringComparison.Ordinal);
+        browser.Forgive();
     }
 
     [Fact]
-    public async Task Can_keep_a_trace_of_a_failed_test_and_none_of_a_passing_one()
+    public async Task Can_keep_a_trace_and_a_screenshot_of_a_failed_test_and_name_the_page_and_the_locator()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "traces");
-        string[] Traces() => Directory.Exists(folder) ? Directory.GetFiles(folder, "BrowserTests-*.zip") : [];
-        var before = Traces();
+        string[] Kept() => Directory.Exists(folder) ? Directory.GetFiles(folder, "BrowserTests-*") : [];
+        var before = Kept();
 
         await using (var passing = new Browser())
-            await (await passing.OpenAsync(site.App)).GotoAsync("/");
-        Assert.Equal(before, Traces());
+            await (await passing.OpenAsync(site.App)).GotoAsync("/Account/Login");
+        Assert.Equal(before, Kept());
 
-        await using (var failing = new Browser())
-        {
-            var page = await failing.OpenAsync(site.App);
-            await page.GotoAsync("/");
-            await Assert.ThrowsAnyAsync<PlaywrightException>(() => Assertions.Expect(page.Locator("#no-such-element")).ToBeVisibleAsync(new() { Timeout = 200 }));
-        }
-        var trace = Assert.Single(Traces().Except(before));
+        var failing = new Browser();
+        var page = await failing.OpenAsync(site.App);
+        await page.GotoAsync("/Account/Login");
+        await Assert.ThrowsAnyAsync<PlaywrightException>(() => Assertions.Expect(page.Locator("#no-such-element")).ToBeVisibleAsync(new() { Timeout = 200 }));
+        var report = await Assert.ThrowsAsync<BrowserTestFailedException>(async () => await failing.DisposeAsync());
+
+        Assert.Contains("/Account/Login", report.Message, StringComparison.Ordinal);
+        Assert.Contains("求職者マイページログイン", report.Message, StringComparison.Ordinal);
+        Assert.Contains("#no-such-element", report.Message, StringComparison.Ordinal);
+        var kept = Kept().Except(before).ToList();
+        var trace = Assert.Single(kept, f => f.EndsWith(".zip", StringComparison.Ordinal));
         Assert.True(new FileInfo(trace).Length > 1000, "トレースが空です");
+        var shot = Assert.Single(kept, f => f.EndsWith(".png", StringComparison.Ordinal));
+        Assert.True(new FileInfo(shot).Length > 1000, "スクリーンショットが空です");
+        Assert.Single(kept, f => f.EndsWith(".log", StringComparison.Ordinal));
+        Assert.All(kept, f => Assert.Contains(f, report.Message, StringComparison.Ordinal));
     }
 }

@@ -7,13 +7,18 @@ namespace MyPage.Tests.Infrastructure;
 
 // サイトと同じ Argon2id のハッシュに、照合の回数を数えさせる（ロックの予約が照合より先に効くことを確かめるため）。
 // 数はサイトごとの Counter に持つ（静的な表に持つと、終わったサイトがいつまでも残る）。
+// ハッシュの重さを試さないサイトでは、libsodium が許す一番軽い Argon2id (t=1, m=8 KiB) にする（テストの CPU の節約）。
+// サイトの設定 (MyPage:Passwords) の検査はそのまま: 本番の重さの確かめは PasswordHashingTests と時間の試験がする。
 public sealed class CountingPasswordHasher(CountingPasswordHasher.Counter counter, IOptions<PasswordHashingOptions> options) : IPasswordHasher<Seeker>
 {
-    private readonly Argon2PasswordHasher inner = new(options);
+    public static readonly PasswordHashingOptions Cheapest = new() { Iterations = 1, MemoryKiB = 8 };
 
-    public sealed class Counter
+    private readonly Argon2PasswordHasher inner = new(counter.ProductionCost ? options : Options.Create(Cheapest));
+
+    public sealed class Counter(bool productionCost)
     {
         private int verifications;
+        public bool ProductionCost { get; } = productionCost;
         public int Verifications => Volatile.Read(ref verifications);
         public void Increment() => Interlocked.Increment(ref verifications);
     }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MyPage.Data;
 using MyPage.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace MyPage.Tests.Infrastructure;
 
@@ -25,19 +26,22 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     private readonly string environment;
     public LogCapture Logs { get; } = new();
     public TestSmtpServer Smtp { get; } = new();
-    private readonly CountingPasswordHasher.Counter hashes = new();
+    private readonly CountingPasswordHasher.Counter hashes;
     public int PasswordVerifications => hashes.Verifications;
 
     // databasePath を渡すと、そのファイルで「再起動」したサイトになる
     // https: false なら平文の HTTP で待ち受ける（HTTPS なしで来た要求の試験のため）
     // store: PostgreSql なら、このサイトだけの PostgreSQL データベースを作って使う（終われば消す）。
     // postgres を渡すと、そのデータベースを使う（二つのインスタンスで共有する。消すのは渡した側）
+    // migrated: 新しいデータベースはマイグレーション済みの写しから（既定）。false なら空から（マイグレーションの試験）
+    // productionHashing: 本番と同じ重さの Argon2id（ハッシュの重さ、時間でIDがわからないことの試験）。既定は一番軽いもの
     public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true,
-        Store store = Store.Sqlite, PostgresDatabase? postgres = null)
+        Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false)
     {
+        hashes = new(productionHashing);
         if (store == Store.PostgreSql || postgres is not null)
         {
-            Postgres = postgres ?? PostgresDatabase.Create();
+            Postgres = postgres ?? PostgresDatabase.Create(migrated);
             ownsPostgres = postgres is null;
             settings = Postgres.Settings(settings);
         }
@@ -45,6 +49,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         this.environment = environment;
         if (smtpUp) Smtp.Start();
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"mypage-test-{Guid.NewGuid():N}.db");
+        if (databasePath is null && Postgres is null && migrated) DatabaseTemplates.CopySqliteTo(DatabasePath);
         this.settings = settings ?? new Dictionary<string, string?>();
         this.keepDatabase = keepDatabase;
         // ポートは先に決める: 公開の URL (MyPage:PublicUrl) に入れるので、起動の前に要る
@@ -75,6 +80,8 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         // 模擬マイナポータルはテストが自分のループバックのポートで動かす（Development でも dotnet run で起動させない）
         builder.UseSetting("MyPage:Mynaportal:DevelopmentMock:Enabled", "false");
         builder.UseSetting("MyPage:PublicUrl", BaseUrl.ToString());
+        // テストのサイトは鍵の束を証明書で暗号化しない（暗号化の試験は DataProtectionCertificateTests が証明書を渡す）
+        builder.UseSetting("MyPage:DataProtection:AllowUnencryptedKeys", "true");
         // ワンタイムパスワードは既定で使う設定だが、ほかの画面の試験ではログインを一歩で済ませる。
         // ワンタイムパスワードの試験は settings で有効にする (OneTimePasswordTests)
         builder.UseSetting("MyPage:Login:OneTimePassword:Enabled", "false");
@@ -86,22 +93,25 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            // ログはテストが読む記録にだけ（コンソールへ書くのは遅く、テストの出力では読まれない）
+            services.RemoveAll<ILoggerProvider>();
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton(hashes);
             services.RemoveAll<IPasswordHasher<Seeker>>();
-            services.AddScoped<IPasswordHasher<Seeker>, CountingPasswordHasher>();
+            services.AddSingleton<IPasswordHasher<Seeker>, CountingPasswordHasher>();
         });
     }
 
-    public HttpClient CreateHttpClient(CookieContainer? cookies = null) => new(new HttpClientHandler
+    // このテストの接続元のアドレス (TestClient) を X-Forwarded-For で送る（テスト自身が送るときはそれを使う）
+    public HttpClient CreateHttpClient(CookieContainer? cookies = null) => new(new TestClient.Handler(new HttpClientHandler
     {
         CookieContainer = cookies ?? new CookieContainer(),
         AllowAutoRedirect = false,
         ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-    })
+    }))
     { BaseAddress = BaseUrl };
 
-    public async Task<Seeker> CreateSeekerAsync(string email, string password, string? seekerNumber = "70000-1234567", string? office = "飯田橋公共職業安定所")
+    public async Task<Seeker> CreateSeekerAsync(string email, string password, string? seekerNumber = null, string? office = "飯田橋公共職業安定所")
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Seeker>>();
@@ -111,8 +121,35 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         return seeker;
     }
 
+    // Chromium (Debian) が名乗る User-Agent（ブラウザを使わずに作るログインの記録も、同じ「Chrome（Linux）」になる）
+    public const string ChromiumUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+    // ID・パスワードでログインしたのと同じセッションを、サイトのログインの手順 (LoginPipeline) で作り、
+    // ブラウザに渡す Cookie（セッションと、このブラウザの印）を返す。ログインを試さないブラウザのテストのため
+    public async Task<IReadOnlyList<(string Name, string Value)>> SignInCookiesAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Scheme = "https";
+        http.Request.Host = new HostString(BaseUrl.Authority);
+        http.Request.Headers.UserAgent = ChromiumUserAgent;
+        http.Connection.RemoteIpAddress = IPAddress.Parse(TestClient.Address ?? "127.0.0.1");
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<Seeker>>();
+        signIn.Context = http;
+        var seeker = await signIn.UserManager.FindByNameAsync(email) ?? throw new InvalidOperationException($"{email} の求職者がいません");
+        await scope.ServiceProvider.GetRequiredService<MyPage.Login.LoginPipeline>().FinishAsync(http, seeker, MyPage.Login.LoginMethod.Password);
+        return http.Response.Headers.SetCookie
+            .Select(header => header!.Split(';')[0].Split('=', 2))
+            .Select(pair => (pair[0], pair[1]))
+            .ToList();
+    }
+
     // ID や接続元のアドレスの、このサイトの鍵でのタグ（データベースに残るのはこれだけ）
     public string IdTag(string value) => Services.GetRequiredService<MyPage.Security.IdTags>().Of(value);
+
+    // 接続元のアドレスの、数える表のタグ（ClientThrottles、申込みの ClientTag）と、ログに書くタグ (client=)
+    public string ClientCountingTag(string address) => Services.GetRequiredService<RequestOrigins>().CountingTagOf(RequestOrigins.KeyOf(IPAddress.Parse(address)));
+    public string ClientLogTag(string address) => Services.GetRequiredService<RequestOrigins>().Of(IPAddress.Parse(address)).LogTag;
 
     public async Task<T> WithDbAsync<T>(Func<MyPageDb, Task<T>> work)
     {

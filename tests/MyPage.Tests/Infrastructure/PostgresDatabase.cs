@@ -22,22 +22,16 @@ public sealed class PostgresDatabase : IAsyncDisposable
         ? server
         : throw new InvalidOperationException($"{ServerVariable} がありません。PostgreSQL のテストは ./test.sh で（使い捨てのクラスタを起動して）動かしてください。");
 
-    public static PostgresDatabase Create()
-    {
-        var database = new PostgresDatabase(Server);
-        using var connection = new NpgsqlConnection(Server);
-        connection.Open();
-        using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\" ENCODING 'UTF8' TEMPLATE template0", connection);
-        create.ExecuteNonQuery();
-        return database;
-    }
+    // migrated: マイグレーション済みの写しから（既定）。false なら空のデータベース（マイグレーションの試験）
+    public static PostgresDatabase Create(bool migrated = true) => CreateAsync(migrated).GetAwaiter().GetResult();
 
-    public static async Task<PostgresDatabase> CreateAsync()
+    public static async Task<PostgresDatabase> CreateAsync(bool migrated = true)
     {
         var database = new PostgresDatabase(Server);
+        var template = migrated ? DatabaseTemplates.PostgresTemplate : "template0";
         await using var connection = new NpgsqlConnection(Server);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\" ENCODING 'UTF8' TEMPLATE template0", connection);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"", connection);
         await create.ExecuteNonQueryAsync();
         return database;
     }

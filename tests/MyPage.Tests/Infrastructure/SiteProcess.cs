@@ -12,6 +12,7 @@ public static class SiteProcess
         {
             ["ConnectionStrings__MyPage"] = $"Data Source={database}",
             ["Logging__LogLevel__Default"] = "None",
+            ["MyPage__DataProtection__AllowUnencryptedKeys"] = "true",
         }, environment, args);
         try
         {
@@ -59,7 +60,11 @@ public sealed class RunningSite : IAsyncDisposable
 
     public RunningSite(IReadOnlyDictionary<string, string> environment)
     {
-        var start = SiteProcess.StartInfo(Port, new Dictionary<string, string> { ["MyPage__PublicUrl"] = $"https://127.0.0.1:{Port}/" }, environment);
+        var start = SiteProcess.StartInfo(Port, new Dictionary<string, string>
+        {
+            ["MyPage__PublicUrl"] = $"https://127.0.0.1:{Port}/",
+            ["MyPage__DataProtection__AllowUnencryptedKeys"] = "true",
+        }, environment);
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };

@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.OneTimePassword;
 
 // 「ログインの安全」: ログイン履歴、初めてのブラウザのお知らせ、他の端末からのログアウト、省略するブラウザの「解除」
-public class AccountSecurityTests : OneTimePasswordTest
+public class AccountSecurityTests(OneTimePasswordSite site) : OneTimePasswordTest(site), IClassFixture<OneTimePasswordSite>
 {
     private const string AndroidChrome = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";
 
@@ -38,10 +38,10 @@ public class AccountSecurityTests : OneTimePasswordTest
         var entries = System.Text.RegularExpressions.Regex.Count(html, "<li><strong>");
         Assert.Equal(LoginRecords.Shown, entries);
         Assert.Contains(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow()), html);
-        Assert.Contains(SecurityTexts.Entry("パスワード", "Chrome（Android）", "127.0.0.x"), html);
+        Assert.Contains(SecurityTexts.Entry("パスワード", "Chrome（Android）", MaskedClientAddress), html);
         // いちばん古い（ワンタイムパスワードでの）ログインは21件の後ろに押し出された
         Assert.DoesNotContain("パスワード＋ワンタイムパスワード", html);
-        Assert.Equal(LoginRecords.Shown, await app.WithDbAsync(db => db.LoginRecords.CountAsync()));
+        Assert.Equal(LoginRecords.Shown, await app.WithDbAsync(db => db.LoginRecords.CountAsync(r => r.SeekerId == SeekerId)));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class AccountSecurityTests : OneTimePasswordTest
         Assert.Contains("Chrome（Android）", notice.TextBody);
         Assert.Contains("心当たりがない場合", notice.TextBody);
         Assert.Contains("他の端末からログアウトする", notice.TextBody);
-        Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == LoginMails.NewBrowserSubject)));
+        Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == LoginMails.NewBrowserSubject)));
     }
 
     [Fact]
@@ -78,7 +78,13 @@ public class AccountSecurityTests : OneTimePasswordTest
         await LogInAsync(mine, 2);
         Assert.True(await SignedInAsync(other));
 
-        var response = await Forms.PostAsync(mine, "/Settings/Security?handler=SignOutOthers", []);
+        // いまのパスワードが要る: 誤りでは何も終わらない
+        var wrong = await Forms.PostAsync(mine, "/Settings/Security?handler=SignOutOthers", new() { ["Input.Password"] = "Wrong-pass-1" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains(MyPage.Pages.Settings.SettingsTexts.WrongPassword, Html.ErrorSummary(await wrong.Content.ReadAsStringAsync()));
+        Assert.True(await SignedInAsync(other));
+
+        var response = await Forms.PostAsync(mine, "/Settings/Security?handler=SignOutOthers", new() { ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains(SecurityTexts.SignedOutOthers(1), await mine.GetStringAsync(response.Headers.Location!.OriginalString));
         Assert.True(await SignedInAsync(mine));
@@ -91,17 +97,18 @@ public class AccountSecurityTests : OneTimePasswordTest
     [Fact]
     public async Task Untrusting_one_browser_needs_the_code_there_again_and_cannot_touch_someone_elses()
     {
-        await app.CreateSeekerAsync("other@example.jp", Password, "70000-7654321");
+        var other = "other-" + Email;
+        await app.CreateSeekerAsync(other, Password, null);
         var cookies = new CookieContainer();
         using var client = app.CreateHttpClient(cookies);
         await LogInAsync(client, 1, trust: true);
-        var browserId = await app.WithDbAsync(db => db.SeekerBrowsers.Select(b => b.Id).SingleAsync());
+        var browserId = await app.WithDbAsync(db => db.SeekerBrowsers.Where(b => b.SeekerId == SeekerId).Select(b => b.Id).SingleAsync());
 
         // ほかの求職者が、その番号で「解除」を送っても変わらない
         using (var stranger = app.CreateHttpClient())
         {
-            await Forms.LoginAsync(stranger, "other@example.jp", Password);
-            var code = Mails.Code(await app.Smtp.WaitForAsync("other@example.jp", MyPage.OneTimePassword.OneTimePasswordMails.Subject));
+            await Forms.LoginAsync(stranger, other, Password);
+            var code = Mails.Code(await app.Smtp.WaitForAsync(other, MyPage.OneTimePassword.OneTimePasswordMails.Subject));
             await SendCodeAsync(stranger, code);
             await Forms.PostAsync(stranger, "/Settings/Security?handler=Untrust", new() { ["browser"] = browserId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
@@ -125,9 +132,9 @@ public class AccountSecurityTests : OneTimePasswordTest
         using (var waiting = app.CreateHttpClient()) await PasswordStepAsync(waiting, 2);
         var response = await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(0, await app.WithDbAsync(db => db.SeekerBrowsers.CountAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.LoginRecords.CountAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SeekerBrowsers.CountAsync(b => b.SeekerId == SeekerId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.LoginRecords.CountAsync(r => r.SeekerId == SeekerId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.CountAsync(p => p.SeekerId == SeekerId)));
     }
 
     [Fact]
@@ -151,6 +158,7 @@ public class AccountSecurityTests : OneTimePasswordTest
             await Browser.ScreenshotAsync(page, $"settings-security-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
+            await page.Locator("#signout-password").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = SecurityTexts.SignOutOthers }).ClickAsync();
             await Expect(page.Locator("#status")).ToBeFocusedAsync();
             await Expect(page.Locator("#no-trusted")).ToBeVisibleAsync();

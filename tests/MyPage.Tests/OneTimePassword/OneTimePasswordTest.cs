@@ -5,8 +5,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.OneTimePassword;
 
 // ワンタイムパスワードを使う（実際のサービスと同じ既定の）サイトでのテストの土台
-public abstract class OneTimePasswordTest(IReadOnlyDictionary<string, string?>? more = null)
-    : SeekerTest(new Dictionary<string, string?>(more ?? new Dictionary<string, string?>()) { ["MyPage:Login:OneTimePassword:Enabled"] = "true" })
+public abstract class OneTimePasswordTest(SiteFixture site) : SeekerTest(site)
 {
     protected const string CodePage = "/Account/OneTimePassword";
     protected static readonly TimeSpan Lifetime = new OneTimePasswordOptions().Lifetime;
@@ -32,4 +31,15 @@ public abstract class OneTimePasswordTest(IReadOnlyDictionary<string, string?>? 
     // ブラウザが持つ、待っているログインの参照（同じ参照を別の「ブラウザ」から送る試験のため）
     protected static Cookie PendingCookie(CookieContainer cookies, MyPageApp app)
         => cookies.GetCookies(app.BaseUrl).Single(c => c.Name == PendingLogins.CookieName);
+}
+
+// ワンタイムパスワードを使うサイト（テストクラスで共有）
+public class OneTimePasswordSite : SiteFixture
+{
+    public OneTimePasswordSite() : this(null) { }
+
+    protected OneTimePasswordSite(IReadOnlyDictionary<string, string?>? more) : base(Settings(more)) { }
+
+    public static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? more = null)
+        => new(more ?? new Dictionary<string, string?>()) { ["MyPage:Login:OneTimePassword:Enabled"] = "true" };
 }

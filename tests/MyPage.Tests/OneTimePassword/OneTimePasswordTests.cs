@@ -7,7 +7,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.OneTimePassword;
 
 // ワンタイムパスワード: パスワードのあとにだけ出て、一度だけ、期限まで、5回の誤りまで使える。HttpClient で（本物の Kestrel、SQLite、SMTP）
-public class OneTimePasswordTests : OneTimePasswordTest
+public class OneTimePasswordTests(OneTimePasswordSite site) : OneTimePasswordTest(site), IClassFixture<OneTimePasswordSite>
 {
     [Fact]
     public async Task Correct_password_sends_a_code_and_issues_no_session_yet()
@@ -17,7 +17,7 @@ public class OneTimePasswordTests : OneTimePasswordTest
         var code = await PasswordStepAsync(client);
         Assert.Matches("^[0-9]{6}$", code);
         Assert.False(await SignedInAsync(client));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Sessions.CountAsync(x => x.SeekerId == SeekerId)));
 
         // 画面: 送り先、有効期限の時刻、入力欄（one-time-code、数字のキーボード、貼り付けできる）
         var html = await client.GetStringAsync(CodePage);
@@ -29,10 +29,10 @@ public class OneTimePasswordTests : OneTimePasswordTest
         Assert.DoesNotContain("onpaste", html);
 
         // データベースにはコードそのものも、参照そのものもない
-        var pending = await app.WithDbAsync(db => db.PendingLogins.SingleAsync());
+        var pending = await app.WithDbAsync(db => db.PendingLogins.SingleAsync(x => x.SeekerId == SeekerId));
         Assert.DoesNotContain(code, pending.CodeHash);
         Assert.DoesNotContain(PendingCookie(cookies, app).Value, pending.Id);
-        var outbox = await app.WithDbAsync(db => db.OutboxMessages.Select(m => (m.Body ?? "") + (m.Secret ?? "")).ToListAsync());
+        var outbox = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == Email).Select(m => (m.Body ?? "") + (m.Secret ?? "")).ToListAsync());
         Assert.DoesNotContain(outbox, text => text.Contains(code, StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.Redirect, (await SendCodeAsync(client, code)).StatusCode);
@@ -43,15 +43,15 @@ public class OneTimePasswordTests : OneTimePasswordTest
     public async Task Unknown_id_and_wrong_password_answer_as_before_and_send_nothing()
     {
         using var client = app.CreateHttpClient();
-        var unknown = await Forms.LoginAsync(client, "nobody@example.jp", Password);
+        var unknown = await Forms.LoginAsync(client, UnknownEmail, Password);
         var wrong = await Forms.LoginAsync(client, Email, "Wrong-pass-1");
         foreach (var response in new[] { unknown, wrong })
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains(LoginTexts.Failed, await response.Content.ReadAsStringAsync());
         }
-        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.CountAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.CountAsync(x => x.SeekerId == SeekerId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email || m.To == UnknownEmail)));
         // コードの画面は、正しいパスワードのあとでなければ何も見せない
         var html = await client.GetStringAsync(CodePage);
         Assert.Contains(OneTimePasswordTexts.StartOver, html);
@@ -77,7 +77,7 @@ public class OneTimePasswordTests : OneTimePasswordTest
             var html = await (await SendCodeAsync(client, typed)).Content.ReadAsStringAsync();
             Assert.Contains("otp-code-error", html);
         }
-        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.Select(p => p.FailedAttempts).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PendingLogins.Where(x => x.SeekerId == SeekerId).Select(p => p.FailedAttempts).SingleAsync()));
         Assert.Equal("/Home", (await SendCodeAsync(client, code)).Headers.Location?.OriginalString);
     }
 
@@ -134,7 +134,7 @@ public class OneTimePasswordTests : OneTimePasswordTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(OneTimePasswordTexts.StartOver, await response.Content.ReadAsStringAsync());
         Assert.False(await SignedInAsync(other));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Sessions.CountAsync(x => x.SeekerId == SeekerId)));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class OneTimePasswordTests : OneTimePasswordTest
         Assert.Contains(OneTimePasswordTexts.ResendLimit, refused);
         await app.Smtp.WaitForAsync(Email, OneTimePasswordMails.Subject, 4);
         var latest = Mails.Code(app.Smtp.For(Email, OneTimePasswordMails.Subject)[^1]);
-        Assert.Equal(4, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == OneTimePasswordMails.Subject)));
+        Assert.Equal(4, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == OneTimePasswordMails.Subject)));
 
         Assert.Equal("/Home", (await SendCodeAsync(client, latest)).Headers.Location?.OriginalString);
     }
@@ -194,8 +194,8 @@ public class OneTimePasswordTests : OneTimePasswordTest
         }).ToList();
         var responses = await Task.WhenAll(clients.Select(c => SendCodeAsync(c, code)));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString == "/Home");
-        Assert.Equal(1, await app.WithDbAsync(db => db.Sessions.CountAsync()));
-        Assert.Equal(1, await app.WithDbAsync(db => db.LoginRecords.CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Sessions.CountAsync(x => x.SeekerId == SeekerId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.LoginRecords.CountAsync(x => x.SeekerId == SeekerId)));
         foreach (var c in clients) c.Dispose();
     }
 
@@ -232,7 +232,7 @@ public class OneTimePasswordTests : OneTimePasswordTest
         var response = await Forms.LoginAsync(client, Email, Password);
         Assert.Equal(CodePage, response.Headers.Location?.OriginalString);
         Assert.Contains(OneTimePasswordTexts.NotSent, await client.GetStringAsync(CodePage));
-        Assert.Equal(limit, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == OneTimePasswordMails.Subject)));
+        Assert.Equal(limit, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == OneTimePasswordMails.Subject)));
     }
 
 }

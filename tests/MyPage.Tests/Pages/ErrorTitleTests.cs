@@ -6,7 +6,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Pages;
 
 // 入力エラーで描き直した画面は、title の先頭が「エラー：」（スクリーンリーダーが最初に読む）。エラーがなければ付かない。
-public class ErrorTitleTests : SeekerTest
+public class ErrorTitleTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
 {
     [Theory]
     [InlineData("/Account/Login", LoginTexts.Title)]

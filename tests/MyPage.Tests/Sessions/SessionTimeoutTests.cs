@@ -9,31 +9,21 @@ namespace MyPage.Tests.Sessions;
 
 // 自動ログアウトの前の知らせと延長 (WCAG 2.2.1)。サーバーの時計は FakeTimeProvider で進める。
 // 知らせを確かめに来る間隔だけ実時間なので、知らせる時間を「残り9分57秒」にして、3秒で確かめに来させる。
-public class SessionTimeoutTests : IAsyncLifetime
+public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(site), IClassFixture<SessionTimeoutTests.Site>
 {
-    private readonly Browser browser = new();
-    private readonly MyPageApp app = new(settings: new Dictionary<string, string?>
+    public sealed class Site() : SiteFixture(new Dictionary<string, string?>
     {
         ["MyPage:Session:IdleTimeout"] = "00:10:00",
         ["MyPage:Session:WarnBefore"] = "00:09:57",
     });
 
-    public async Task InitializeAsync() => await app.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Can_be_warned_before_the_timeout_and_extend_with_one_button_then_time_out_to_login()
     {
-        var page = await browser.OpenAsync(app);
-        await page.GotoAsync("/Account/Login");
-        var login = new LoginPage(page);
-        await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
-        await login.ExpectHomeAsync();
         var signedInAt = app.Time.GetUtcNow();
+        var page = await browser.OpenSignedInAsync(app, Email);
+        await page.GotoAsync("/Home");
+        await new LoginPage(page).ExpectHomeAsync();
 
         app.Time.Advance(TimeSpan.FromMinutes(1));
         var status = page.Locator("#session-status");
@@ -67,16 +57,15 @@ public class SessionTimeoutTests : IAsyncLifetime
     [Fact]
     public async Task Can_log_in_again_after_a_timeout_and_land_on_the_same_page_with_its_title()
     {
-        var page = await browser.OpenAsync(app);
+        var page = await browser.OpenSignedInAsync(app, Email);
         var login = new LoginPage(page);
-        await login.LogInAsync("seeker@example.jp", "Right-pass-1");
         await page.GotoAsync("/Messages");
         await Expect(page).ToHaveTitleAsync("メッセージ | ハローワークインターネットサービス");
 
         // 時間切れは、画面の中の断片 (/Session/Warning) が見つける。戻り先はその断片ではなく、見ていた画面
         app.Time.Advance(TimeSpan.FromMinutes(11));
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login\\?returnUrl=%2FMessages&status=timed-out$"), new() { Timeout = 20_000 });
-        await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
+        await login.SubmitAsync(Email, Password);
         await Expect(page).ToHaveURLAsync(new Regex("/Messages$"));
         await Expect(page).ToHaveTitleAsync("メッセージ | ハローワークインターネットサービス");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "メッセージ", Level = 1 })).ToBeVisibleAsync();
@@ -86,7 +75,7 @@ public class SessionTimeoutTests : IAsyncLifetime
     public async Task Cannot_be_sent_back_to_a_fragment_after_login()
     {
         using var client = app.CreateHttpClient();
-        var response = await Forms.LoginAsync(client, "seeker@example.jp", "Right-pass-1", "/Account/Login?returnUrl=%2FSession%2FWarning");
+        var response = await Forms.LoginAsync(client, Email, Password, "/Account/Login?returnUrl=%2FSession%2FWarning");
         Assert.Equal("/Home", response.Headers.Location?.OriginalString);
     }
 
@@ -96,14 +85,14 @@ public class SessionTimeoutTests : IAsyncLifetime
         var page = await browser.OpenAsync(app, javaScript: false);
         await page.GotoAsync("/Account/Login");
         var login = new LoginPage(page);
-        await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
+        await login.SubmitAsync(Email, Password);
         await login.ExpectHomeAsync();
         await Expect(page.Locator("footer")).ToContainTextAsync("10分程度操作がないと、自動的にログアウトします。");
 
         app.Time.Advance(TimeSpan.FromMinutes(10));
         await page.GotoAsync("/Messages");
         await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SessionEnded);
-        await login.SubmitAsync("seeker@example.jp", "Right-pass-1");
+        await login.SubmitAsync(Email, Password);
         await Expect(page).ToHaveURLAsync(new Regex("/Messages$"));
     }
 
@@ -112,7 +101,7 @@ public class SessionTimeoutTests : IAsyncLifetime
     {
         var cookies = new System.Net.CookieContainer();
         using var client = app.CreateHttpClient(cookies);
-        await Forms.LoginAsync(client, "seeker@example.jp", "Right-pass-1");
+        await Forms.LoginAsync(client, Email, Password);
         app.Time.Advance(TimeSpan.FromMinutes(6));
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/Session/Warning"))
         {

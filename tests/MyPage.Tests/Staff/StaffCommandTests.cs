@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using MyPage.Pages.Account;
 using MyPage.Staff;
 using MyPage.Tests.Infrastructure;
@@ -6,12 +7,12 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Staff;
 
 // 職員のコマンド。中身はサイトと同じサービスで、設定されたデータベースに対して動く。
-public class StaffCommandTests : IAsyncLifetime
+// サイトはクラスで共有する（テストごとに違う ID と求職番号を使い、数えるときは前後の差を見る）
+public class StaffCommandTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
-    private readonly MyPageApp app = new();
+    private readonly MyPageApp app = site.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private Task<int> UsersAsync() => app.WithDbAsync(db => db.Users.CountAsync());
 
     private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
@@ -43,8 +44,8 @@ public class StaffCommandTests : IAsyncLifetime
     [Fact]
     public async Task Cannot_create_a_seeker_twice_even_with_other_case()
     {
-        Assert.Equal(0, (await RunWithInputAsync("Staff-made-1", "create-seeker", "--email", "a@example.jp", "--password-stdin")).Code);
-        var (code, _, error) = await RunWithInputAsync("Staff-made-1", "create-seeker", "--email", "A@EXAMPLE.JP", "--password-stdin");
+        Assert.Equal(0, (await RunWithInputAsync("Staff-made-1", "create-seeker", "--email", "twice@example.jp", "--password-stdin")).Code);
+        var (code, _, error) = await RunWithInputAsync("Staff-made-1", "create-seeker", "--email", "TWICE@EXAMPLE.JP", "--password-stdin");
         Assert.Equal(1, code);
         Assert.Contains("すでにいます", error);
     }
@@ -59,20 +60,22 @@ public class StaffCommandTests : IAsyncLifetime
     [InlineData("Staff-made-1", "--email", "a@example.jp", "--password-stdin", "--colour", "red")]
     public async Task Cannot_create_a_seeker_from_bad_arguments(string stdin, params string[] args)
     {
+        var before = await UsersAsync();
         var (code, _, error) = await RunWithInputAsync(stdin, ["create-seeker", .. args]);
         Assert.Equal(2, code);
         Assert.NotEmpty(error);
-        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Users.Count())));
+        Assert.Equal(before, await UsersAsync());
     }
 
     [Fact]
     public async Task Cannot_give_the_password_on_the_command_line()
     {
+        var before = await UsersAsync();
         var (code, _, error) = await RunAsync("create-seeker", "--email", "a@example.jp", "--password", "Staff-made-1");
         Assert.Equal(2, code);
         Assert.Contains(StaffCommand.PasswordOnCommandLine, error);
         Assert.DoesNotContain("Staff-made-1", error);
-        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Users.Count())));
+        Assert.Equal(before, await UsersAsync());
     }
 
     [Fact]
@@ -146,11 +149,11 @@ public class StaffCommandTests : IAsyncLifetime
     public async Task Cannot_confirm_twice_or_reuse_a_seeker_number()
     {
         await app.CreateSeekerAsync("first@example.jp", "Right-pass-1", "70000-4444444");
-        await app.CreateSeekerAsync("online@example.jp", "Right-pass-1", seekerNumber: null, office: null);
+        await app.CreateSeekerAsync("online2@example.jp", "Right-pass-1", seekerNumber: null, office: null);
         Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "first@example.jp", "--seeker-number", "70000-5555555", "--office", "渋谷")).Code);
-        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "online@example.jp", "--seeker-number", "70000-4444444", "--office", "渋谷")).Code);
+        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "online2@example.jp", "--seeker-number", "70000-4444444", "--office", "渋谷")).Code);
         Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "nobody@example.jp", "--seeker-number", "70000-6666666", "--office", "渋谷")).Code);
-        Assert.Equal(2, (await RunAsync("confirm-seeker", "--email", "online@example.jp", "--seeker-number", "70000-6666666")).Code);
+        Assert.Equal(2, (await RunAsync("confirm-seeker", "--email", "online2@example.jp", "--seeker-number", "70000-6666666")).Code);
     }
 
     private Task<(int Code, string Out, string Err)> RunProcessAsync(params string[] args) => RunProcessWithInputAsync("", args);
@@ -163,6 +166,7 @@ public class StaffCommandTests : IAsyncLifetime
         start.Environment["ConnectionStrings__MyPage"] = $"Data Source={app.DatabasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["MyPage__DataProtection__AllowUnencryptedKeys"] = "true";
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();

@@ -10,19 +10,8 @@ namespace MyPage.Tests.Pages.Account;
 
 // うまくいかないとき（回線が切れた、時間切れ、画面の期限切れ、サーバーの誤り、送りすぎ）も、見えて読み上げられる知らせを出し、
 // フォーカスを <body> に落とさず、ボタンを押せないままにしない。利用者はスクリーンリーダーの人や、往復2秒の回線の人。
-public class FailurePathTests : IAsyncLifetime
+public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
 {
-    private readonly Browser browser = new();
-    private readonly MyPageApp app = new();
-    private const string Email = "seeker@example.jp";
-    private const string Password = "Right-pass-1";
-
-    public async Task InitializeAsync() => await app.CreateSeekerAsync(Email, Password);
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await app.DisposeAsync();
-    }
 
     private async Task<(IPage Page, LoginPage Login)> LoginScreenAsync(MyPageApp? site = null)
     {
@@ -67,6 +56,7 @@ public class FailurePathTests : IAsyncLifetime
     {
         // htmx が待つのは MyPage:Pages:HtmxTimeout まで（既定の30秒を、ここでは2秒に）
         await using var impatient = new MyPageApp(settings: new Dictionary<string, string?> { ["MyPage:Pages:HtmxTimeout"] = "00:00:02" });
+        await impatient.CreateSeekerAsync(Email, Password, null);
         var (page, login) = await LoginScreenAsync(impatient);
         await page.RouteAsync("**/Account/Login", async route =>
         {
@@ -179,9 +169,9 @@ public class FailurePathTests : IAsyncLifetime
     [Fact]
     public async Task Can_see_buttons_and_the_current_page_in_forced_colors()
     {
-        var page = await browser.OpenAsync(app);
+        var page = await browser.OpenSignedInAsync(app, Email);
         await page.EmulateMediaAsync(new() { ForcedColors = ForcedColors.Active });
-        await new LoginPage(page).LogInAsync(Email, Password);
+        await page.GotoAsync("/Home");
         var button = page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" });
         Assert.NotEqual("0px", await button.EvaluateAsync<string>("e => getComputedStyle(e).borderTopWidth"));
         await page.GotoAsync("/Settings/Withdraw");

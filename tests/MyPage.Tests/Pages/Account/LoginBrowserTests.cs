@@ -7,7 +7,7 @@ namespace MyPage.Tests.Pages.Account;
 
 // 実際のブラウザ（Debian の Chromium）で、マニュアルの手順どおりに操作する。
 // JavaScript あり（htmx の部分差し替え）と、なし（普通の POST）の両方で。
-public class LoginBrowserTests : SeekerTest
+public class LoginBrowserTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
 {
     [Theory]
     [InlineData(true)]
@@ -30,7 +30,7 @@ public class LoginBrowserTests : SeekerTest
         await login.SubmitAsync(Email, Password);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Home$"));
         await login.ExpectHomeAsync();
-        await Expect(page.Locator("#seeker-number")).ToHaveTextAsync("70000-1234567");
+        await Expect(page.Locator("#seeker-number")).ToHaveTextAsync(SeekerNumber);
         await Expect(page.Locator("#office-name")).ToHaveTextAsync("飯田橋公共職業安定所");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "求職者マイページ" });
         foreach (var item in new[] { "ホーム", "求人検索", "求職活動状況", "メッセージ", "求職者情報・設定" })
@@ -73,11 +73,9 @@ public class LoginBrowserTests : SeekerTest
     [Fact]
     public async Task Can_log_out_from_home()
     {
-        var page = await browser.OpenAsync(app);
-        await page.GotoAsync("/Account/Login");
-        var login = new LoginPage(page);
-        await login.SubmitAsync(Email, Password);
-        await login.ExpectHomeAsync();
+        var page = await browser.OpenSignedInAsync(app, Email);
+        await page.GotoAsync("/Home");
+        await new LoginPage(page).ExpectHomeAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
         await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SignedOut);
         // 読み込みのときに知らせへフォーカスが移り、読み上げられる

@@ -8,7 +8,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Pages.Account;
 
 // パスワード再登録 (S2 → メール → S3 → S4) を HttpClient で。メールは本物の SMTP サーバーが受ける。
-public class PasswordResetTests : SeekerTest
+public class PasswordResetTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
 {
     private const string NewPassword = "New-pass-2026";
 
@@ -125,18 +125,50 @@ public class PasswordResetTests : SeekerTest
     }
 
     [Fact]
-    public async Task Cannot_use_an_older_key_after_a_newer_one_is_issued()
+    public async Task Cannot_use_an_older_key_after_the_same_browser_asked_for_a_newer_one()
     {
-        using var first = app.CreateHttpClient();
-        await RequestAsync(first, Email);
+        // 同じブラウザが二度申し込む: 前の申込みの参照 (Cookie) を持って S2 を送るので、前のキーは使えなくなる
+        var cookies = new CookieContainer();
+        using var browser = app.CreateHttpClient(cookies);
+        var firstReference = await RequestAndKeepCookieAsync(browser);
         var older = await MailedKeyAsync(1);
-        using var second = app.CreateHttpClient();
-        await RequestAsync(second, Email);
+        await RequestAsync(browser, Email);
         var newer = await MailedKeyAsync(2);
 
-        var refused = await CompleteAsync(first, older);
+        using var replay = app.CreateHttpClient();
+        replay.DefaultRequestHeaders.Add("Cookie", firstReference);
+        var refused = await CompleteAsync(replay, older);
         Assert.Contains(PasswordResetTexts.KeyVoid, Html.ErrorSummary(await refused.Content.ReadAsStringAsync()));
-        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(second, newer)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(browser, newer)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Can_use_the_own_key_after_a_stranger_asked_for_ten_more_with_solved_checks()
+    {
+        // 本人のブラウザ
+        using var seeker = app.CreateHttpClient(new CookieContainer());
+        await RequestAsync(seeker, Email);
+        var own = await MailedKeyAsync(1);
+
+        // 他人: 同じ ID に、人の確認を解きながら申込みを10回（Cookie は持たない。接続元も別）
+        using var stranger = app.CreateHttpClient();
+        stranger.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.77");
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await RequestAsync(stranger, Email);
+            if (BotChecks.Asked(await response.Content.ReadAsStringAsync()))
+                response = await Forms.PostAsync(stranger, "/Account/ForgotPassword", new()
+                {
+                    ["Input.Id"] = Email,
+                    ["BotCheck"] = BotChecks.Solve(await stranger.GetStringAsync("/Account/ForgotPassword?check=1")),
+                });
+            Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
+        }
+        Assert.True(app.Smtp.For(Email, ResetMails.RequestSubject).Count > 1, "他人の申込みでもメールは届く");
+
+        // 本人のブラウザのキーは、使えるまま
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(seeker, own)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(NewPassword));
     }
 
     [Fact]
@@ -186,7 +218,7 @@ public class PasswordResetTests : SeekerTest
         var knownRequest = await RequestAsync(known, Email);
         var knownPage = await known.GetStringAsync("/Account/ResetPassword");
         using var unknown = app.CreateHttpClient();
-        var unknownRequest = await RequestAsync(unknown, "nobody@example.jp");
+        var unknownRequest = await RequestAsync(unknown, UnknownEmail);
         var unknownPage = await unknown.GetStringAsync("/Account/ResetPassword");
 
         Assert.Equal(knownRequest.StatusCode, unknownRequest.StatusCode);
@@ -201,7 +233,7 @@ public class PasswordResetTests : SeekerTest
             Assert.Contains(i < 5 ? PasswordResetTexts.KeyWrong : PasswordResetTexts.KeyVoid, summary);
         }
         await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject);
-        Assert.DoesNotContain(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "nobody@example.jp"));
+        Assert.DoesNotContain(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == UnknownEmail));
     }
 
     // 一つの ID への申込みは1時間に3回まで確認なしで受け付け、4回目からは人の確認を求める。
@@ -210,7 +242,7 @@ public class PasswordResetTests : SeekerTest
     public async Task Asks_for_a_bot_check_after_three_requests_an_hour_for_one_id_known_or_not()
     {
         var fourth = new List<string>();
-        foreach (var id in new[] { Email, "nobody@example.jp" })
+        foreach (var id in new[] { Email, UnknownEmail })
         {
             for (var i = 1; i <= MyPage.Mail.MailQuota.PerAddressPerHour; i++)
             {
@@ -240,14 +272,14 @@ public class PasswordResetTests : SeekerTest
         for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++)
         {
             using var other = app.CreateHttpClient();
-            await RequestAsync(other, $"other{i}@example.jp");
+            await RequestAsync(other, $"other{i}-{Email}");
         }
         using var client = app.CreateHttpClient();
         var response = await RequestAsync(client, Email);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(BotChecks.Asked(await response.Content.ReadAsStringAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
-        Assert.Equal(MyPage.Mail.MailQuota.RequestsPerClientPerHour, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync()));
+        Assert.Equal(MyPage.Mail.MailQuota.RequestsPerClientPerHour, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.ClientTag == app.ClientCountingTag(ClientAddress))));
     }
 
     [Fact]
@@ -305,7 +337,7 @@ public class PasswordResetTests : SeekerTest
         var response = await RequestAsync(client, id);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.PasswordResetRequests.Count())));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.ClientTag == app.ClientCountingTag(ClientAddress))));
     }
 
     [Fact]
@@ -361,7 +393,7 @@ public class PasswordResetTests : SeekerTest
         Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(resumed, key)).StatusCode);
     }
 
-    private static async Task<string> RequestAndKeepCookieAsync(HttpClient client)
+    private async Task<string> RequestAndKeepCookieAsync(HttpClient client)
     {
         var response = await RequestAsync(client, Email);
         return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PasswordResetTexts.ResetCookie, StringComparison.Ordinal)).Split(';')[0];

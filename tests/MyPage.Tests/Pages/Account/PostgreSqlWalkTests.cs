@@ -7,8 +7,10 @@ namespace MyPage.Tests.Pages.Account;
 
 // PostgreSQL の上で、ブラウザがマニュアルの手順を一通り: ログインの失敗 → パスワード再登録 → 新しいパスワードと
 // ワンタイムパスワードでホームへ（ロック、認証キー、ワンタイムパスワードの予約の SQL を PostgreSQL で通す）
-public class PostgreSqlWalkTests() : SeekerTest(new Dictionary<string, string?> { ["MyPage:Login:OneTimePassword:Enabled"] = "true" }, Store.PostgreSql)
+public class PostgreSqlWalkTests(PostgreSqlWalkTests.Site site) : SeekerTest(site), IClassFixture<PostgreSqlWalkTests.Site>
 {
+    public sealed class Site() : SiteFixture(new Dictionary<string, string?> { ["MyPage:Login:OneTimePassword:Enabled"] = "true" }, Store.PostgreSql);
+
     [Fact]
     public async Task Can_log_in_reset_the_password_and_reach_home_on_postgresql()
     {
@@ -32,6 +34,5 @@ public class PostgreSqlWalkTests() : SeekerTest(new Dictionary<string, string?> 
         await otp.ExpectShownAsync();
         await otp.SubmitAsync(await OneTimePasswordPage.MailedCodeAsync(app, Email), trust: true);
         await login.ExpectHomeAsync();
-        await Axe.AssertNoViolationsAsync(page);
     }
 }

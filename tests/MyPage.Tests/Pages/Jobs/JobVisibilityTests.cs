@@ -7,46 +7,53 @@ namespace MyPage.Tests.Pages.Jobs;
 
 // 求人票を誰が見られるか: 公開中（公開範囲 1・2）で紹介期限内なら、ログインした求職者みな。
 // 期限切れと「公開しない」は、その求人にかかわる本人（リクエスト、応募、メッセージ）だけ。
-public class JobVisibilityTests : IAsyncLifetime
+public class JobVisibilityTests(JobVisibilityTests.Site site) : IClassFixture<JobVisibilityTests.Site>
 {
-    private readonly MyPageApp app = new();
     private const string Password = "Right-pass-1";
-    private readonly Dictionary<string, int> jobs = [];
-    private Seeker related = null!;
+    private readonly MyPageApp app = site.App;
+    private readonly Dictionary<string, int> jobs = site.Jobs;
 
-    public async Task InitializeAsync()
+    // 四つの求人と二人の求職者（テストクラスで一度だけ作る。テストは読むだけ）
+    public sealed class Site : SiteFixture
     {
-        related = await app.CreateSeekerAsync("related@example.jp", Password, "70000-1111111");
-        await app.CreateSeekerAsync("stranger@example.jp", Password, "70000-2222222");
-        var today = MyPage.Time.JapanTime.Today(app.Time);
-        await app.WithDbAsync(async db =>
-        {
-            foreach (var (name, scope, deadline) in new[]
-                     {
-                         ("open", "1.事業所名等を含む求人情報を公開する", today),
-                         ("nameless", "2.事業所名等を含まない求人情報を公開する", today.AddDays(10)),
-                         ("private", "3.求人情報を公開しない", today.AddDays(10)),
-                         ("expired", "1.事業所名等を含む求人情報を公開する", today.AddDays(-1)),
-                     })
-            {
-                var job = new JobPosting
-                {
-                    Number = $"13010-0000{jobs.Count:D4}", Occupation = $"職種{name}", ReferralDeadline = deadline, ReceivedOn = today.AddDays(-30),
-                    Category = "フルタイム", CompanyName = $"株式会社{name}", Workplace = "東京都千代田区", Description = "仕事", EmploymentType = "正社員",
-                    WorkingHours = "9時～17時", Holidays = "土日祝", FiveDayWeek = "毎週", Age = "不問", PublicationScope = scope, Tags = "", Openings = 1,
-                };
-                db.JobPostings.Add(job);
-                await db.SaveChangesAsync();
-                jobs[name] = job.Id;
-            }
-            // 「期限切れ」の求人者からリクエストを受け、「公開しない」求人についてメッセージを受けた人
-            db.JobRequests.Add(new JobRequest { SeekerId = related.Id, JobPostingId = jobs["expired"], RequestedAt = 1 });
-            db.Messages.Add(new SeekerMessage { SeekerId = related.Id, JobPostingId = jobs["private"], Sender = "株式会社private", Subject = "面接のご案内", Body = "本文", SentAt = 1 });
-            return await db.SaveChangesAsync();
-        });
-    }
+        public readonly Dictionary<string, int> Jobs = [];
+        private Seeker related = null!;
+        private MyPageApp app => App;
+        private Dictionary<string, int> jobs => Jobs;
+        private const string Password = JobVisibilityTests.Password;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public override async Task InitializeAsync()
+        {
+            related = await app.CreateSeekerAsync("related@example.jp", Password, "70000-1111111");
+            await app.CreateSeekerAsync("stranger@example.jp", Password, "70000-2222222");
+            var today = MyPage.Time.JapanTime.Today(app.Time);
+            await app.WithDbAsync(async db =>
+            {
+                foreach (var (name, scope, deadline) in new[]
+                         {
+                             ("open", "1.事業所名等を含む求人情報を公開する", today),
+                             ("nameless", "2.事業所名等を含まない求人情報を公開する", today.AddDays(10)),
+                             ("private", "3.求人情報を公開しない", today.AddDays(10)),
+                             ("expired", "1.事業所名等を含む求人情報を公開する", today.AddDays(-1)),
+                         })
+                {
+                    var job = new JobPosting
+                    {
+                        Number = $"13010-0000{jobs.Count:D4}", Occupation = $"職種{name}", ReferralDeadline = deadline, ReceivedOn = today.AddDays(-30),
+                        Category = "フルタイム", CompanyName = $"株式会社{name}", Workplace = "東京都千代田区", Description = "仕事", EmploymentType = "正社員",
+                        WorkingHours = "9時～17時", Holidays = "土日祝", FiveDayWeek = "毎週", Age = "不問", PublicationScope = scope, Tags = "", Openings = 1,
+                    };
+                    db.JobPostings.Add(job);
+                    await db.SaveChangesAsync();
+                    jobs[name] = job.Id;
+                }
+                // 「期限切れ」の求人者からリクエストを受け、「公開しない」求人についてメッセージを受けた人
+                db.JobRequests.Add(new JobRequest { SeekerId = related.Id, JobPostingId = jobs["expired"], RequestedAt = 1 });
+                db.Messages.Add(new SeekerMessage { SeekerId = related.Id, JobPostingId = jobs["private"], Sender = "株式会社private", Subject = "面接のご案内", Body = "本文", SentAt = 1 });
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
 
     [Theory]
     [InlineData("open", "stranger@example.jp", HttpStatusCode.OK)]

@@ -13,7 +13,7 @@ using static MyPage.Tests.Pages.Mynaportal.MockMynaportalPage;
 namespace MyPage.Tests.Pages.Mynaportal;
 
 // 3.4「マイナポータルとつなげる」と S6「属性連携不整合確認」: 連携、解除、断る場合
-public class MynaportalLinkTests : MynaportalTest
+public class MynaportalLinkTests(MynaportalFixture fixture) : MynaportalTest(fixture), IClassFixture<MynaportalFixture>
 {
     [Fact]
     public async Task Can_link_from_the_mismatch_screen_with_id_and_password_and_then_go_straight_in()
@@ -30,7 +30,9 @@ public class MynaportalLinkTests : MynaportalTest
         await Expect(page.GetByText(MynaportalTexts.LinkOnLogin)).ToBeVisibleAsync();
         var login = new LoginPage(page);
         await login.SubmitAsync(Email, Password);
-        await login.ExpectHomeAsync();
+        // ログインしただけでは連携しない。名前を見て本人が選ぶ
+        Assert.Null(await LinkedSubjectAsync());
+        await AnswerLinkAsync(page, Hanako);
         Assert.Equal("mynaportal-hanako", await LinkedSubjectAsync());
 
         await login.LogOutAsync();
@@ -43,7 +45,7 @@ public class MynaportalLinkTests : MynaportalTest
     {
         var page = await browser.OpenAsync(App);
         var settings = await LinkAsync(page, Taro);
-        await settings.UnlinkAsync();
+        await settings.UnlinkAsync(Password);
         await Expect(settings.Status).ToHaveTextAsync(MynaportalTexts.UnlinkedDone);
         await settings.ExpectNotLinkedAsync();
         await App.Smtp.WaitForAsync(Email, MynaportalMails.UnlinkedSubject);
@@ -57,7 +59,7 @@ public class MynaportalLinkTests : MynaportalTest
     [Fact]
     public async Task Cannot_link_a_subject_already_linked_to_another_seeker()
     {
-        var other = await App.CreateSeekerAsync("other@example.jp", Password, "70000-7777777");
+        var other = await App.CreateSeekerAsync("other-" + Email, Password, null);
         await App.WithDbAsync(async db =>
         {
             db.MynaportalLinks.Add(new() { SeekerId = other.Id, Issuer = sites.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = 1 });
@@ -85,7 +87,8 @@ public class MynaportalLinkTests : MynaportalTest
         await fresh.GetByRole(AriaRole.Link, new() { Name = MynaportalTexts.StartLinking }).ClickAsync();
         var login = new LoginPage(fresh);
         await login.SubmitAsync(Email, Password);
-        await Expect(login.ErrorSummary).ToContainTextAsync(MynaportalTexts.AlreadyLinked);
+        await fresh.GetByRole(AriaRole.Button, new() { Name = MynaportalTexts.ConfirmLink, Exact = true }).ClickAsync();
+        await Expect(new SettingsPage(fresh).ErrorSummary).ToContainTextAsync(MynaportalTexts.AlreadyLinked);
         Assert.Equal("mynaportal-taro", await LinkedSubjectAsync());
     }
 

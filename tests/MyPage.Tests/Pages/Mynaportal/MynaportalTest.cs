@@ -9,21 +9,32 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Pages.Mynaportal;
 
 // マイナポータルのテストの土台: My Page と模擬マイナポータル（本物の OpenID Connect プロバイダー）を
-// それぞれのループバックのポートで動かし、一人の求職者を置く。ブラウザは Debian の Chromium。
-public abstract class MynaportalTest(bool oneTimePassword = false) : IAsyncLifetime
+// それぞれのループバックのポートで動かし（テストクラスで共有）、テストごとに一人の求職者を置く。ブラウザは Debian の Chromium。
+// 模擬マイナポータルの利用者（マイナ 太郎、花子）は決まっているので、テストの始めに連携をすべて外す（クラスのテストは順に動く）。
+public abstract class MynaportalTest(MynaportalFixture fixture) : IAsyncLifetime
 {
-    protected readonly Browser browser = new();
-    protected readonly MynaportalSites sites = new(oneTimePassword: oneTimePassword);
-    protected MyPageApp App => sites.MyPage;
-    protected const string Email = "seeker@example.jp";
-    protected const string Password = "Right-pass-1";
+    private static int seekers;
 
-    public async Task InitializeAsync() => await App.CreateSeekerAsync(Email, Password);
-    public async Task DisposeAsync()
+    protected readonly Browser browser = new();
+    protected readonly MynaportalSites sites = fixture.Sites;
+    protected MyPageApp App => sites.MyPage;
+    protected string Email { get; } = $"myna{Interlocked.Increment(ref seekers)}@example.jp";
+    protected const string Password = "Right-pass-1";
+    private readonly int logStart = fixture.Sites.MyPage.Logs.Lines.Count;
+    protected string ClientAddress { get; } = TestClient.UseNew();
+
+    // このテストが始まってからのログ
+    protected IReadOnlyList<string> LogLines => App.Logs.Lines.Skip(logStart).ToList();
+
+    protected string SeekerId { get; private set; } = "";
+
+    public async Task InitializeAsync()
     {
-        await browser.DisposeAsync();
-        await sites.DisposeAsync();
+        await App.WithDbAsync(db => db.MynaportalLinks.ExecuteDeleteAsync());
+        SeekerId = (await App.CreateSeekerAsync(Email, Password, null)).Id;
     }
+
+    public async Task DisposeAsync() => await browser.DisposeAsync();
 
     protected MockMynaportalPage Mock(IPage page) => new(page, sites.MockUrl, App.BaseUrl);
 
@@ -39,6 +50,17 @@ public abstract class MynaportalTest(bool oneTimePassword = false) : IAsyncLifet
         return settings;
     }
 
+    // ログインのあと、マイナポータルの利用者の名前を見て「連携する」（または「連携しない」）を選び、ホームで結果を聞く
+    protected static async Task AnswerLinkAsync(IPage page, string person, bool link = true)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = MynaportalTexts.ConfirmTitle, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#confirm-question")).ToContainTextAsync($"「{person}」");
+        await page.GetByRole(AriaRole.Button, new() { Name = link ? MynaportalTexts.ConfirmLink : MynaportalTexts.ConfirmDecline, Exact = true }).ClickAsync();
+        await new LoginPage(page).ExpectHomeAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync(link ? MynaportalTexts.Linked : MynaportalTexts.Declined);
+        await Expect(page.Locator("#status")).ToBeFocusedAsync();
+    }
+
     protected static async Task AssertNoSessionAsync(IPage page)
     {
         var cookies = await page.Context.CookiesAsync();
@@ -51,3 +73,19 @@ public abstract class MynaportalTest(bool oneTimePassword = false) : IAsyncLifet
     protected Task<DateTimeOffset?> LastLoginAsync()
         => App.WithDbAsync(db => db.Users.Where(u => u.Email == Email).Select(u => u.LastLoginAt).SingleAsync());
 }
+
+// My Page と模擬マイナポータルの組（テストクラスで共有）
+public class MynaportalFixture : IAsyncLifetime
+{
+    public MynaportalFixture() : this(false) { }
+
+    protected MynaportalFixture(bool oneTimePassword) => Sites = new(oneTimePassword: oneTimePassword);
+
+    public MynaportalSites Sites { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await Sites.DisposeAsync();
+}
+
+// ワンタイムパスワードを使う My Page と模擬マイナポータル
+public sealed class MynaportalWithOneTimePasswordFixture() : MynaportalFixture(oneTimePassword: true);

@@ -13,7 +13,7 @@ using static MyPage.Tests.Pages.Mynaportal.MockMynaportalPage;
 namespace MyPage.Tests.Pages.Mynaportal;
 
 // マイナポータルからのシングルサインオン (3.1 (2)): 「もっとつながる」からログインなしでホームへ。壊された応答は通さない。
-public class SingleSignOnTests : MynaportalTest
+public class SingleSignOnTests(MynaportalFixture fixture) : MynaportalTest(fixture), IClassFixture<MynaportalFixture>
 {
     [Theory]
     [InlineData(true)]
@@ -41,7 +41,7 @@ public class SingleSignOnTests : MynaportalTest
         await Mock(page).SignInFromMottoAsync();
         await login.ExpectHomeAsync();
         Assert.True(await LastLoginAsync() > before);
-        Assert.Contains(App.Logs.Lines, l => l.StartsWith("ログイン成功（マイナポータル）", StringComparison.Ordinal));
+        Assert.Contains(LogLines, l => l.StartsWith("ログイン成功（マイナポータル）", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class SingleSignOnTests : MynaportalTest
         await new LoginPage(page).ExpectHomeAsync();
         await page.GotoAsync("/Settings");
         await new SettingsPage(page).ExpectLinkedAsync();
-        Assert.Equal(1, await App.WithDbAsync(db => db.Sessions.CountAsync()));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Sessions.CountAsync(s => s.SeekerId == SeekerId)));
     }
 
     [Fact]

@@ -10,19 +10,20 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Pages.Register;
 
 // 開設の手順を実際のブラウザで: S0 → 開設 → 同意 → メール → 本登録 → ログイン → ホーム（未確認）→ 窓口での確認
-public class RegisterBrowserTests : IAsyncLifetime
+public class RegisterBrowserTests(SiteFixture site) : IAsyncLifetime, IClassFixture<SiteFixture>
 {
+    private static int next;
     private readonly Browser browser = new();
-    private readonly MyPageApp app = new();
-    private const string Email = "new@example.jp";
+    private readonly MyPageApp app = site.App;
+    private readonly string Email = $"new{Interlocked.Increment(ref next)}@example.jp";
+    private readonly string client = TestClient.UseNew();
+
+    // このテストの接続元（開設の数の上限はアドレスごと）
+    public string ClientAddress => client;
     private const string Password = "Open-pass-2026";
 
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await browser.DisposeAsync();
 
     [Theory]
     [InlineData(true)]
@@ -56,10 +57,11 @@ public class RegisterBrowserTests : IAsyncLifetime
         await login.ExpectHomeAsync();
         await Expect(page.Locator("#online-registrant")).ToContainTextAsync("オンライン登録者");
 
+        var number = $"70001-{Interlocked.Increment(ref next):D7}";
         var output = new StringWriter();
-        Assert.Equal(0, await StaffCommand.RunAsync(["confirm-seeker", "--email", Email, "--seeker-number", "70000-1212121", "--office", "飯田橋公共職業安定所"], app.Services, TextReader.Null, output, new StringWriter()));
+        Assert.Equal(0, await StaffCommand.RunAsync(["confirm-seeker", "--email", Email, "--seeker-number", number, "--office", "飯田橋公共職業安定所"], app.Services, TextReader.Null, output, new StringWriter()));
         await page.ReloadAsync();
-        await Expect(page.Locator("#seeker-number")).ToHaveTextAsync("70000-1212121");
+        await Expect(page.Locator("#seeker-number")).ToHaveTextAsync(number);
         await Expect(page.Locator("#online-registrant")).ToHaveCountAsync(0);
     }
 
@@ -83,7 +85,7 @@ public class RegisterBrowserTests : IAsyncLifetime
             await Browser.ScreenshotAsync(page, $"register-error-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
-            var email = $"axe{width}@example.jp";
+            var email = $"axe{width}-{Email}";
             await register.SubmitAsync(email);
             await register.ExpectSentAsync();
             await page.GotoAsync(Mails.RegisterUrl(await app.Smtp.WaitForAsync(email, RegistrationMails.ProvisionalSubject)));

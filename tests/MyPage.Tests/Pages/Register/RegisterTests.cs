@@ -7,14 +7,14 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Pages.Register;
 
 // 「求職者マイページを開設する」: 仮登録 → メールの URL → 本登録。メールは本物の SMTP サーバーが受ける。
-public class RegisterTests : IAsyncLifetime
+public class RegisterTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
-    private readonly MyPageApp app = new();
-    private const string Email = "new@example.jp";
+    private static int next;
+    private readonly MyPageApp app = site.App;
+    // テストごとのアドレスと接続元（開設の数の上限はアドレスと接続元ごと）
+    private readonly string Email = $"new{Interlocked.Increment(ref next)}@example.jp";
+    private readonly string ClientAddress = TestClient.UseNew();
     private const string Password = "Open-pass-2026";
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     public static Dictionary<string, string> Details(string? password = Password) => new()
     {
@@ -102,7 +102,7 @@ public class RegisterTests : IAsyncLifetime
 
         var again = await client.GetStringAsync(url);
         Assert.Contains(RegisterTexts.LinkInvalid, Html.ErrorSummary(again));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == Email)));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class RegisterTests : IAsyncLifetime
         var values = new Dictionary<string, string>(Details()) { ["Token"] = token, ["__RequestVerificationToken"] = Forms.Token(form) };
         var response = await client.PostAsync(url, new FormUrlEncodedContent(values));
         Assert.Contains(RegisterTexts.LinkInvalid, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == Email)));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class RegisterTests : IAsyncLifetime
             return await CompleteAsync(racer, url);
         }));
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == Email)));
     }
 
     [Theory]
@@ -158,7 +158,7 @@ public class RegisterTests : IAsyncLifetime
         Assert.Contains("aria-invalid=\"true\"", html);
         // 誤りがどの欄でも、パスワードは HTML に書き戻さない
         Assert.DoesNotContain(Password, html);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == Email)));
         // 誤りがあっても URL は使い切らない
         Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(client, url)).StatusCode);
     }
@@ -186,7 +186,7 @@ public class RegisterTests : IAsyncLifetime
         var response = await RequestAsync(client, email, terms, privacy);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.RegistrationRequests.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.RegistrationRequests.CountAsync(r => r.ClientTag == app.IdTag(ClientAddress))));
     }
 
     [Fact]
@@ -216,11 +216,11 @@ public class RegisterTests : IAsyncLifetime
         for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++)
         {
             using var other = app.CreateHttpClient();
-            await RequestAsync(other, $"other{i}@example.jp");
+            await RequestAsync(other, $"other{i}-{Email}");
         }
         using var client = app.CreateHttpClient();
         Assert.Equal("/Register/Sent", (await RequestAsync(client, Email)).Headers.Location?.OriginalString);
-        await app.Smtp.WaitForAsync("other9@example.jp", RegistrationMails.ProvisionalSubject);
+        await app.Smtp.WaitForAsync($"other9-{Email}", RegistrationMails.ProvisionalSubject);
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
         Assert.Empty(app.Smtp.For(Email, RegistrationMails.ProvisionalSubject));
     }

@@ -8,15 +8,8 @@ namespace MyPage.Tests.Pages.Settings;
 
 // 「マイナポータル連携開始」はいまのパスワードが要る（ログインしたまま離れた画面から、他人が自分のマイナポータルをつながないように）。
 // その確認もログインと同じ回数で数え、5回誤ればロックする。
-public class LinkPasswordTests : IAsyncLifetime
+public class LinkPasswordTests(Mynaportal.MynaportalFixture fixture) : Mynaportal.MynaportalTest(fixture), IClassFixture<Mynaportal.MynaportalFixture>
 {
-    private readonly MynaportalSites sites = new();
-    private MyPageApp App => sites.MyPage;
-    private const string Email = "seeker@example.jp";
-    private const string Password = "Right-pass-1";
-
-    public async Task InitializeAsync() => await App.CreateSeekerAsync(Email, Password);
-    public async Task DisposeAsync() => await sites.DisposeAsync();
 
     private static Task<HttpResponseMessage> StartLinkingAsync(HttpClient client, string? password)
         => Forms.PostAsync(client, "/Settings?handler=Link", password is null ? [] : new() { ["Input.Password"] = password });
@@ -35,7 +28,7 @@ public class LinkPasswordTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(message, Html.ErrorSummary(html));
         Assert.DoesNotContain("Wrong-pass-1", html);
-        Assert.Equal(0, await App.WithDbAsync(db => db.MynaportalLinks.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.MynaportalLinks.CountAsync(l => l.SeekerId == SeekerId)));
     }
 
     [Fact]

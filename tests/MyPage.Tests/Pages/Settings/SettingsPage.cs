@@ -15,13 +15,21 @@ public sealed class SettingsPage(IPage page) : FormScreen(page)
 
     public ILocator Password => Page.GetByLabel(SettingsTexts.WithdrawPasswordLabel);
 
-    // 「マイナポータル連携開始」: 確認のためのいまのパスワードと一緒に
+    // 「マイナポータル連携開始」: 確認のためのいまのパスワードと一緒に。送った先へ移るまで待つ
+    // （マイナポータルのログイン、戻ってきた設定の画面、またはパスワードの誤り。どれも送る前とは違う URL）
     public async Task StartLinkingAsync(string password)
     {
+        var before = Page.Url;
         await Password.FillAsync(password);
         await ClickAsync(MynaportalTexts.StartLinking);
+        await Page.WaitForURLAsync(url => url != before);
     }
-    public Task UnlinkAsync() => ClickAsync(MynaportalTexts.Unlink);
+    // 「連携解除」: これも、いまのパスワードと一緒に
+    public async Task UnlinkAsync(string password)
+    {
+        await Page.Locator("#unlink-password").FillAsync(password);
+        await ClickAsync(MynaportalTexts.Unlink);
+    }
 
     public Task ExpectNotLinkedAsync() => Expect(LinkStatus).ToHaveTextAsync(SettingsTexts.NotLinked);
     public Task ExpectLinkedAsync() => Expect(LinkStatus).ToContainTextAsync("連携済み");

@@ -7,7 +7,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Pages.Settings;
 
 // 退会: パスワードを確かめ、個人の情報を消し、すべてのセッションを終える
-public class WithdrawTests : SeekerTest
+public class WithdrawTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
 {
     private static async Task<HttpResponseMessage> WithdrawAsync(HttpClient client, string password)
         => await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Input.Password"] = password });
@@ -20,7 +20,7 @@ public class WithdrawTests : SeekerTest
         var response = await WithdrawAsync(client, "Wrong-pass-1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("パスワードが正しくありません。", Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Id == SeekerId)));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Home")).StatusCode);
     }
 
@@ -36,8 +36,8 @@ public class WithdrawTests : SeekerTest
         Assert.Equal("/Account/Withdrawn", response.Headers.Location?.OriginalString);
         await app.Smtp.WaitForAsync(Email, RegistrationMails.WithdrawnSubject);
 
-        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Id == SeekerId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Sessions.CountAsync(s => s.SeekerId == SeekerId)));
         Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Home")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Home")).StatusCode);
         using var login = app.CreateHttpClient();
@@ -85,9 +85,9 @@ public class WithdrawTests : SeekerTest
         var targets = responses.Select(r => new Uri(app.BaseUrl, r.Headers.Location!).AbsolutePath).ToList();
         Assert.Contains("/Account/Withdrawn", targets);
         Assert.All(targets, t => Assert.Contains(t, (string[])["/Account/Withdrawn", "/Account/Login"]));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Id == SeekerId)));
         await app.Smtp.WaitForAsync(Email, RegistrationMails.WithdrawnSubject);
-        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == RegistrationMails.WithdrawnSubject)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == RegistrationMails.WithdrawnSubject)));
         foreach (var client in clients) client.Dispose();
         using var page = app.CreateHttpClient();
         Assert.Contains(MyPage.Pages.Settings.SettingsTexts.AlreadyWithdrawn, await page.GetStringAsync("/Account/Withdrawn?status=already"));

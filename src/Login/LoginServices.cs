@@ -1,0 +1,13 @@
+namespace MyPage.Login;
+
+public static class LoginServices
+{
+    // ログインの方法の表と、ログインを済ませるただ一つの手順 (LoginPipeline)
+    public static IServiceCollection AddLoginPipeline(this IServiceCollection services)
+    {
+        services.AddScoped<LoginPipeline>();
+        services.AddScoped<PasswordLogin>();
+        services.AddScoped<CodeLogin>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using MyPage.Data;
+using MyPage.Revocation;
+
+namespace MyPage.Sessions;
+
+// 資格情報が開いたもののうち、このモジュールが持つもの: セッション、省略してよいブラウザ、前にログインしたブラウザ
+
+public sealed class SessionsRevoker(MyPageDb db) : IGrantRevoker
+{
+    public Grant Grant => Grant.Sessions;
+
+    public Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct)
+    {
+        var keep = scope.KeepSessionKey is { } key ? ServerSessionStore.Hash(key) : null;
+        return db.Sessions.Where(s => s.SeekerId == scope.SeekerId && s.Id != keep).ExecuteDeleteAsync(ct);
+    }
+}
+
+// どのブラウザでも、次はワンタイムパスワードが要る（残すブラウザも。省略はコードを入れて選び直せる）
+public sealed class TrustedBrowsersRevoker(MyPageDb db) : IGrantRevoker
+{
+    public Grant Grant => Grant.TrustedBrowsers;
+
+    public Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct)
+        => db.SeekerBrowsers.Where(b => b.SeekerId == scope.SeekerId && b.TrustedUntil != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (long?)null), ct);
+}
+
+// 残すブラウザのほかは、もう「前にログインしたブラウザ」ではない（自分の枠も、人の確認の免除もなくなる。
+// 次にログインすれば「ログインのお知らせ」が届く）
+public sealed class KnownBrowsersRevoker(MyPageDb db) : IGrantRevoker
+{
+    public Grant Grant => Grant.KnownBrowsers;
+
+    public Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct)
+        => db.SeekerBrowsers.Where(b => b.SeekerId == scope.SeekerId && b.BrowserTag != scope.KeepBrowserTag).ExecuteDeleteAsync(ct);
+}
