@@ -69,9 +69,9 @@ static async Task<int> RunAsync(string[] args)
         app.UseExceptionHandler("/Error");
         app.UseHsts();
     }
+    app.UseHttpsRedirectionForReads();
     app.UseStatusCodePagesWithReExecute("/Error/{0}");
     app.UseRequestGuards(app.Environment);
-    app.UseHttpsRedirection();
     app.UseSecurityHeaders();
     app.UseResponseCompression();
     app.UseRouting();

@@ -81,7 +81,7 @@ public sealed class OutboxSender(
         {
             // 送り直しても届かない: 失敗として記録し、本文と秘密を消す（運用者はログ 2005 と FailedAt で分かる）
             var failedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var error = e.GetType().Name + ": " + e.Message;
+            var error = Describe(e);
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.FailedAt, failedAt)
                 .SetProperty(m => m.Attempts, message.Attempts + 1)
@@ -96,7 +96,7 @@ public sealed class OutboxSender(
         {
             var attempts = message.Attempts + 1;
             var next = time.GetUtcNow() + Backoff(attempts);
-            var error = e.GetType().Name + ": " + e.Message;
+            var error = Describe(e);
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.NextAttemptAt, next.ToUnixTimeMilliseconds())
@@ -128,6 +128,11 @@ public sealed class OutboxSender(
             && smtp.ErrorCode is MailKit.Net.Smtp.SmtpErrorCode.RecipientNotAccepted or MailKit.Net.Smtp.SmtpErrorCode.MessageNotAccepted,
         _ => false,
     };
+
+    // 運用者が読む失敗の理由（SMTP の応答の番号も）
+    private static string Describe(Exception e) => e is MailKit.Net.Smtp.SmtpCommandException smtp
+        ? $"{e.GetType().Name} {(int)smtp.StatusCode} {smtp.ErrorCode}: {e.Message}"
+        : $"{e.GetType().Name}: {e.Message}";
 
     private string WithSecret(OutboxMessage message)
         => message.Secret is null

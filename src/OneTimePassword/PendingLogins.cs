@@ -77,11 +77,14 @@ public sealed class PendingLogins(
         return reference;
     }
 
-    // このブラウザの、まだ使えるログイン（なければ null）
+    // このブラウザの、まだ使えるログイン（なければ null）。始めたあとでパスワードが変わったログインは使えない
     public async Task<PendingLogin?> CurrentAsync(HttpContext http, CancellationToken ct = default)
     {
         if (Id(http) is not { } id) return null;
-        return await Usable(id, time.GetUtcNow().ToUnixTimeMilliseconds()).SingleOrDefaultAsync(ct);
+        var pending = await Usable(id, time.GetUtcNow().ToUnixTimeMilliseconds()).SingleOrDefaultAsync(ct);
+        if (pending is null) return null;
+        var stamp = await db.Users.AsNoTracking().Where(s => s.Id == pending.SeekerId).Select(s => s.SecurityStamp).SingleOrDefaultAsync(ct);
+        return stamp is not null && pending.SecurityStamp is not null && Tokens.FixedTimeEquals(stamp, pending.SecurityStamp) ? pending : null;
     }
 
     public Task<string?> AddressAsync(PendingLogin pending, CancellationToken ct = default)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace MyPage.Security;
 
 // 壊れた要求や大きすぎる要求に、500 ではなく日本語の画面で答える。HTTP のままの要求は受け付けない:
-// GET と HEAD は、HTTPS の待ち受けがあればそこへ移す (UseHttpsRedirection、このあとに置く)。
+// GET と HEAD は、HTTPS の待ち受けがあればそこへ移す (UseHttpsRedirectionForReads、エラーの画面より前に置く)。
 // ほかの方法（フォームの POST など）は、待ち受けがあっても 400（平文で送られた中身を、黙って HTTPS へ送り直させない）。
 // UseStatusCodePagesWithReExecute の後に置く（ここで決めた 400/413 を、エラーの画面が描く）。
 public static class RequestGuards
@@ -15,6 +15,11 @@ public static class RequestGuards
     public const string ReasonKey = "mypage-error-reason";
     public const string Unreadable = "unreadable";
     public const string HttpsRequired = "https-required";
+
+    // 平文の GET と HEAD だけを HTTPS へ移す。エラーの画面の差し戻しより前に置く
+    // （差し戻しは GET として来るので、後ろに置くと 400 の画面までリダイレクトになってしまう）
+    public static IApplicationBuilder UseHttpsRedirectionForReads(this IApplicationBuilder app)
+        => app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method), reads => reads.UseHttpsRedirection());
 
     // このサーバーが HTTPS でも待ち受けているか（起動し終えてから分かる）
     private static bool HasHttpsEndpoint(HttpContext context)

@@ -13,7 +13,10 @@ public static class ReturnUrls
         if (string.IsNullOrEmpty(url) || url.Length > 2000 || url[0] != '/') return false;
         if (url.Any(c => c is < '!' or > '~')) return false;
         if (url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal)) return false;
-        var path = new PathString(Uri.UnescapeDataString(url.Split('?', '#')[0]));
+        // 符号化した / や \ で始まるもの (/%2F%2Fevil.example) も、ほかのサイトへの道に見えるので戻らない
+        var decoded = Uri.UnescapeDataString(url.Split('?', '#')[0]);
+        if (decoded.StartsWith("//", StringComparison.Ordinal) || decoded.StartsWith("/\\", StringComparison.Ordinal)) return false;
+        var path = new PathString(decoded);
         return !Fragments.Any(fragment => path.StartsWithSegments(fragment, StringComparison.OrdinalIgnoreCase));
     }
 }

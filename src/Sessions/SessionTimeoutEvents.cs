@@ -24,6 +24,10 @@ public sealed class SessionTimeoutEvents : CookieAuthenticationEvents
         await context.HttpContext.SignOutAsync(context.Scheme.Name);
     }
 
+    // ログインのあとの行き先は画面が決める（AfterLogin: 検査した戻り先かホーム）。Cookie 認証がログイン画面の
+    // ?returnUrl= をそのまま Location に書くと、検査していない URL（ASCII でないものは 500）に向かってしまう
+    public override Task RedirectToReturnUrl(RedirectContext<CookieAuthenticationOptions> context) => Task.CompletedTask;
+
     // 「あと何分で切れるか」を確かめるだけの要求では延長しない。「ログイン時間を延長する」では必ず延長する。
     public override Task CheckSlidingExpiration(CookieSlidingExpirationContext context)
     {

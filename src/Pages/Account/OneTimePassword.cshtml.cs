@@ -89,7 +89,7 @@ public class OneTimePasswordModel(
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
         var outcome = await pending.ResendAsync(HttpContext, ct);
-        if (!await LoadAsync(ct))
+        if (outcome == ResendOutcome.Void || !await LoadAsync(ct))
         {
             ModelState.AddModelError(string.Empty, outcome == ResendOutcome.Void ? OneTimePasswordTexts.StartOver : OneTimePasswordTexts.Void);
             return Redraw();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MyPage.Abuse;
 using MyPage.Pages.Account;
@@ -105,6 +106,52 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         await Axe.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
         await new ResetPasswordPage(page).ExpectOpenAsync();
+    }
+    [Fact]
+    public async Task A_challenge_passes_only_from_the_client_and_the_form_it_was_given_to()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        var solution = BotChecks.Solve(await client.GetStringAsync("/Account/Login"));
+
+        // 別の接続元から持ち込んだ答え（スクリプトが人に解かせて使い回す）は通らず、照合もしない
+        using var elsewhere = app.CreateHttpClient();
+        elsewhere.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
+        await FailLoginsUpToTheThresholdAsync(forwardedFor: "203.0.113.9");
+        var hashes = app.PasswordVerifications;
+        Assert.Contains(BotCheckTexts.Failed, await (await LoginAsync(elsewhere, Email, Password, solution)).Content.ReadAsStringAsync());
+        // 別のフォーム（S2）のために取った問題の答えは、ログインでは通らない
+        var forReset = BotChecks.Solve(await client.GetStringAsync("/Account/ForgotPassword?check=1"));
+        Assert.Contains(BotCheckTexts.Failed, await (await LoginAsync(client, Email, Password, forReset)).Content.ReadAsStringAsync());
+        Assert.Equal(hashes, app.PasswordVerifications);
+        // 取った接続元とフォームでは通る
+        Assert.Equal("/Home", (await LoginAsync(client, Email, Password, solution)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Each_check_a_client_passes_within_the_hour_doubles_its_next_one()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        var basic = new ProofOfWorkOptions().MaxNumber;
+        Assert.Equal(basic, BotChecks.MaxNumber(await client.GetStringAsync("/Account/Login")));
+        for (var passed = 1; passed <= 2; passed++)
+        {
+            var solution = BotChecks.Solve(await client.GetStringAsync("/Account/Login"));
+            Assert.Contains(LoginTexts.Failed, await (await LoginAsync(client, $"nobody{passed}-{Email}", "Wrong-pass-1", solution)).Content.ReadAsStringAsync());
+            Assert.Equal(basic << passed, BotChecks.MaxNumber(await client.GetStringAsync("/Account/Login")));
+        }
+        // ほかの接続元は、最初の大きさのまま
+        using var other = app.CreateHttpClient();
+        other.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.10");
+        await FailLoginsUpToTheThresholdAsync(forwardedFor: "203.0.113.10");
+        Assert.Equal(basic, BotChecks.MaxNumber(await other.GetStringAsync("/Account/Login")));
+        // 1時間たてば、もとの大きさに戻る
+        await using var scope = app.Services.CreateAsyncScope();
+        var check = scope.ServiceProvider.GetRequiredService<ProofOfWorkCheck>();
+        Assert.Equal(basic << 2, await check.MaxNumberAsync(ClientAddress));
+        app.Time.Advance(ProofOfWorkCheck.DoublingWindow);
+        Assert.Equal(basic, await check.MaxNumberAsync(ClientAddress));
     }
 }
 

@@ -7,8 +7,11 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Abuse;
 
 // パスワード再登録を、他人が止められないこと: S2 を送りつけても、本人の前にログインしたブラウザには認証キーが届く
-public class RecoveryTests(AbuseSite site) : AbuseTest(site), IClassFixture<AbuseSite>
+public class RecoveryTests(RecoveryTests.Site site) : AbuseTest(site), IClassFixture<RecoveryTests.Site>
 {
+    // 人の確認は通るたびに倍になるので、このクラスでは最初の大きさを小さくして、テストの側で解く時間を短くする
+    public sealed class Site() : AbuseSite(new Dictionary<string, string?> { ["MyPage:BotCheck:ProofOfWork:MaxNumber"] = "1000" });
+
     private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, string? botCheck = null)
         => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });
 
@@ -49,5 +52,89 @@ public class RecoveryTests(AbuseSite site) : AbuseTest(site), IClassFixture<Abus
         await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.CeilingPerAddressPerHour);
         Assert.Equal(MailQuota.CeilingPerAddressPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
         Assert.Equal(MailQuota.CeilingPerAddressPerHour, ResetMailsTo(Email));
+    }
+
+    [Fact]
+    public async Task A_known_browser_has_its_own_budget_that_another_known_browser_cannot_drain()
+    {
+        // 本人のブラウザと、一度ログインしたことのある別のブラウザ（盗んだパスワードで入った他人のものでも）
+        var seekerCookies = new CookieContainer();
+        using var seeker = app.CreateHttpClient(seekerCookies);
+        await Forms.LoginAsync(seeker, Email, Password);
+        await Forms.LogoutAsync(seeker);
+        using var other = app.CreateHttpClient(new CookieContainer());
+        await Forms.LoginAsync(other, Email, Password);
+
+        // 別のブラウザが自分の枠を使い切る（それ以上はメールにならない）
+        for (var i = 0; i < MailQuota.KnownBrowserPerHour + 2; i++)
+            Assert.Equal("/Account/ResetPassword", (await RequestAsync(other, Email)).Headers.Location?.OriginalString);
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.KnownBrowserPerHour);
+
+        // 本人のブラウザには、まだ自分の3通がある
+        for (var i = 1; i <= MailQuota.KnownBrowserPerHour; i++)
+        {
+            Assert.Equal("/Account/ResetPassword", (await RequestAsync(seeker, Email)).Headers.Location?.OriginalString);
+            await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.KnownBrowserPerHour + i);
+        }
+        Assert.Equal(2 * MailQuota.KnownBrowserPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == ResetMails.RequestSubject)));
+    }
+
+    [Fact]
+    public async Task A_browser_stops_being_known_when_the_seeker_signs_out_other_devices()
+    {
+        using var seeker = app.CreateHttpClient(new CookieContainer());
+        await Forms.LoginAsync(seeker, Email, Password);
+        using var other = app.CreateHttpClient(new CookieContainer());
+        await Forms.LoginAsync(other, Email, Password);
+        await Forms.LogoutAsync(other);
+
+        await Forms.PostAsync(seeker, "/Settings/Security?handler=SignOutOthers", new() { ["Input.Password"] = Password });
+
+        // 別のブラウザは、知らないブラウザと同じ: 自分の枠はなく、ID の3回のあとは人の確認
+        for (var i = 0; i < MailQuota.PerAddressPerHour; i++) await RequestAsync(other, Email);
+        Assert.True(BotChecks.Asked(await (await RequestAsync(other, Email)).Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == app.IdTag(Email) && r.KnownBrowser)));
+        // 本人のブラウザは、まだ前にログインしたブラウザ: 確認なしで届く
+        Assert.Equal("/Account/ResetPassword", (await RequestAsync(seeker, Email)).Headers.Location?.OriginalString);
+        Assert.Equal(1, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == app.IdTag(Email) && r.KnownBrowser)));
+    }
+}
+
+// 一つの接続元の天井: 人の確認を解き続けても、知らないブラウザから送らせる再登録のメールは、どの ID へも合わせて1時間に20通まで。
+// 確認の問題は通るたびに倍になるので、このクラスでは最初の大きさを小さくして、テストの側で解く時間を短くする
+public class ClientCeilingTests(ClientCeilingTests.Site site) : AbuseTest(site), IClassFixture<ClientCeilingTests.Site>
+{
+    public sealed class Site() : AbuseSite(new Dictionary<string, string?>
+    {
+        ["MyPage:BotCheck:ProofOfWork:MaxNumber"] = "1000",
+        // 送信の速さの上限（1分に30）は別の試験 (StuffingTests): ここでは天井だけを見る
+        ["MyPage:RateLimits:FormPostsPerMinute"] = "100000",
+    });
+
+    private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, string? botCheck = null)
+        => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });
+
+    [Fact]
+    public async Task Past_its_ceiling_a_client_gets_no_reset_mail_for_any_id_even_with_solved_checks()
+    {
+        // 一つの接続元が、人の確認を解きながら、登録のある多くの ID に申し込む
+        var ids = new List<string>();
+        for (var i = 0; i < MailQuota.CeilingPerClientPerHour + 5; i++)
+        {
+            var id = $"victim{i}-{Email}";
+            await app.CreateSeekerAsync(id, Password);
+            ids.Add(id);
+        }
+        using var client = app.CreateHttpClient();
+        foreach (var id in ids)
+        {
+            var response = await RequestAsync(client, id);
+            if (BotChecks.Asked(await response.Content.ReadAsStringAsync()))
+                response = await RequestAsync(client, id, BotChecks.Solve(await client.GetStringAsync("/Account/ForgotPassword?check=1")));
+            // 画面はいつも同じ（送ったかどうかは見せない）
+            Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
+        }
+        var mails = await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => ids.Contains(m.To)));
+        Assert.Equal(MailQuota.CeilingPerClientPerHour, mails);
     }
 }

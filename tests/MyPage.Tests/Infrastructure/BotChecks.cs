@@ -15,7 +15,16 @@ public static partial class BotChecks
 
     public static bool Asked(string html) => html.Contains("id=\"bot-check\"", StringComparison.Ordinal);
 
-    // 画面にある問題を解いて、BotCheck 欄に入れる答え（base64 の JSON）を返す
+    // 画面にある問題の大きさ（探す数の上限）
+    public static int MaxNumber(string html)
+    {
+        var match = ChallengePattern().Match(html);
+        if (!match.Success) throw new InvalidOperationException("人の確認の問題がありません");
+        using var challenge = JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value));
+        return challenge.RootElement.GetProperty("maxnumber").GetInt32();
+    }
+
+    // 画面にある問題を解いて、BotCheck 欄に入れる答え（base64 の JSON）を返す（ブラウザの Worker と同じ計算を、速く）
     public static string Solve(string html)
     {
         var match = ChallengePattern().Match(html);
@@ -24,11 +33,17 @@ public static partial class BotChecks
         var root = challenge.RootElement;
         var salt = root.GetProperty("salt").GetString()!;
         var target = root.GetProperty("challenge").GetString()!;
+        var wanted = Convert.FromHexString(target);
         var max = root.GetProperty("maxnumber").GetInt32();
+        var prefix = Encoding.UTF8.GetBytes(salt);
+        var buffer = new byte[prefix.Length + 11];
+        prefix.CopyTo(buffer, 0);
+        Span<byte> hash = stackalloc byte[32];
         for (var n = 0; n <= max; n++)
         {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(salt + n.ToString(CultureInfo.InvariantCulture))));
-            if (hash != target) continue;
+            n.TryFormat(buffer.AsSpan(prefix.Length), out var digits, default, CultureInfo.InvariantCulture);
+            SHA256.HashData(buffer.AsSpan(0, prefix.Length + digits), hash);
+            if (!hash.SequenceEqual(wanted)) continue;
             var payload = JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["algorithm"] = root.GetProperty("algorithm").GetString()!,

@@ -9,9 +9,13 @@ public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> lines = new();
     private readonly ConcurrentQueue<string> detailed = new();
+    private readonly ConcurrentQueue<(int EventId, string Line)> events = new();
 
     public IReadOnlyList<string> Lines => lines.ToArray();
     public IReadOnlyList<string> Detailed => detailed.ToArray();
+
+    // イベント ID の付いた行（監査ログ）。Lines と同じ順
+    public IReadOnlyList<(int EventId, string Line)> Events => events.ToArray();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -25,6 +29,7 @@ public sealed class LogCapture : ILoggerProvider
         {
             var line = formatter(state, exception) + (exception is null ? "" : " " + exception);
             capture.lines.Enqueue(line);
+            if (eventId.Id != 0) capture.events.Enqueue((eventId.Id, line));
             capture.detailed.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {line}");
         }
     }

@@ -36,7 +36,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     // migrated: 新しいデータベースはマイグレーション済みの写しから（既定）。false なら空から（マイグレーションの試験）
     // productionHashing: 本番と同じ重さの Argon2id（ハッシュの重さ、時間でIDがわからないことの試験）。既定は一番軽いもの
     public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true,
-        Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false)
+        Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false, bool plainHttpToo = false)
     {
         hashes = new(productionHashing);
         if (store == Store.PostgreSql || postgres is not null)
@@ -54,7 +54,13 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         this.keepDatabase = keepDatabase;
         // ポートは先に決める: 公開の URL (MyPage:PublicUrl) に入れるので、起動の前に要る
         port = LoopbackPort.Free();
-        UseKestrel(k => k.Listen(IPAddress.Loopback, port, l => { if (https) l.UseHttps(Certificate); }));
+        if (plainHttpToo) PlainHttpUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
+        UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, port, l => { if (https) l.UseHttps(Certificate); });
+            // plainHttpToo: HTTPS のほかに平文の HTTP でも待ち受ける（本番で、HTTPS へ移すか断るかの試験）
+            if (PlainHttpUrl is { } plain) k.Listen(IPAddress.Loopback, plain.Port);
+        });
         StartServer();
     }
 
@@ -64,6 +70,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     private readonly string scheme;
 
     public Uri BaseUrl => new($"{scheme}://127.0.0.1:{port}/");
+    public Uri? PlainHttpUrl { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

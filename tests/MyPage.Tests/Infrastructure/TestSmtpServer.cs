@@ -26,6 +26,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly Store store;
 
     public TestSmtpServer() => store = new Store(received);
+
+    // この宛先は 550 で断る（届かないアドレス: 送り直しても変わらない失敗）
+    public void RejectRecipient(string address) => recipients.Rejected[address] = true;
+    private readonly RecipientFilter recipients = new();
+
+    private sealed class RecipientFilter : MailboxFilter
+    {
+        public readonly ConcurrentDictionary<string, bool> Rejected = new();
+
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken)
+            => Task.FromResult(!Rejected.ContainsKey($"{to.User}@{to.Host}"));
+    }
     public IReadOnlyList<MimeMessage> Messages => received.ToArray();
 
     public void Start()
@@ -38,6 +50,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
+        services.Add(recipients);
         var server = new SmtpServer.SmtpServer(options, services);
         serverTask = server.StartAsync(running.Token);
         WaitUntilListening();

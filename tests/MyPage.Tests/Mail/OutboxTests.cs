@@ -84,4 +84,42 @@ public class OutboxTests
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) => Eventually.TrueAsync(condition, "送信の失敗の記録");
+
+    [Fact]
+    public async Task Gives_up_at_once_on_a_mail_the_server_refuses_for_good_and_keeps_no_secret_of_it()
+    {
+        await using var app = new MyPageApp();
+        await app.CreateSeekerAsync(Email, "Right-pass-1");
+        app.Smtp.RejectRecipient(Email);
+        await RequestResetAsync(app);
+
+        var failed = await Eventually.ValueAsync(() => app.WithDbAsync(db => db.OutboxMessages.SingleAsync()), m => m.FailedAt is not null, "送れないメールの記録");
+        Assert.Null(failed.SentAt);
+        Assert.Null(failed.Body);
+        Assert.Null(failed.Secret);
+        Assert.Contains("550", failed.LastError, StringComparison.Ordinal);
+        Assert.Contains(app.Logs.Lines, l => l.StartsWith("メールを送れません（送り直しません）", StringComparison.Ordinal));
+
+        // いつまでたっても送り直さない
+        app.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await app.Services.GetRequiredService<OutboxSender>().DeliverDueAsync());
+        Assert.Equal(1, (await app.WithDbAsync(db => db.OutboxMessages.SingleAsync())).Attempts);
+    }
+
+    [Fact]
+    public async Task Gives_up_at_once_on_a_stored_address_that_cannot_be_read()
+    {
+        await using var app = new MyPageApp();
+        var now = app.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        await app.WithDbAsync(db =>
+        {
+            db.OutboxMessages.Add(new MyPage.Data.OutboxMessage { MessageId = "m1@example.jp", To = "not an address", Subject = "お知らせ", Body = "本文", CreatedAt = now, NextAttemptAt = now });
+            return db.SaveChangesAsync();
+        });
+        await app.Services.GetRequiredService<OutboxSender>().DeliverDueAsync();
+        var row = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync());
+        Assert.NotNull(row.FailedAt);
+        Assert.Contains("ParseException", row.LastError, StringComparison.Ordinal);
+        Assert.Empty(app.Smtp.Messages);
+    }
 }

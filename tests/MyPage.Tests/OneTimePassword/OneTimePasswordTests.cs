@@ -235,4 +235,66 @@ public class OneTimePasswordTests(OneTimePasswordSite site) : OneTimePasswordTes
         Assert.Equal(limit, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == OneTimePasswordMails.Subject)));
     }
 
+    [Fact]
+    public async Task A_waiting_login_started_with_an_old_password_dies_when_the_password_is_reset()
+    {
+        // 他人: 盗んだ（古い）パスワードで、コードの画面まで来ている
+        using var attacker = app.CreateHttpClient();
+        var stolenCode = await PasswordStepAsync(attacker);
+
+        // 本人: パスワードを再登録する
+        using (var seeker = app.CreateHttpClient())
+        {
+            await Forms.PostAsync(seeker, "/Account/ForgotPassword", new() { ["Input.Id"] = Email });
+            var key = Mails.Key(await app.Smtp.WaitForAsync(Email, MyPage.PasswordReset.ResetMails.RequestSubject));
+            var done = await Forms.PostAsync(seeker, "/Account/ResetPassword", new() { ["Input.NewPassword"] = "Newer-pass-3", ["Input.ConfirmPassword"] = "Newer-pass-3", ["Input.Key"] = key });
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        }
+
+        // 他人の「再送する」は新しいコードを送らず、前のコードも通らない
+        Assert.Contains(OneTimePasswordTexts.StartOver, await (await ResendAsync(attacker)).Content.ReadAsStringAsync());
+        Assert.Contains(OneTimePasswordTexts.StartOver, await (await SendCodeAsync(attacker, stolenCode)).Content.ReadAsStringAsync());
+        Assert.False(await SignedInAsync(attacker));
+        Assert.Single(app.Smtp.For(Email, OneTimePasswordMails.Subject));
+    }
+
+    [Fact]
+    public async Task A_waiting_login_whose_password_changed_elsewhere_takes_no_code_and_no_resend()
+    {
+        // 取り消しのあとに割り込んだ場合の二重の守り: 始めたときのパスワード（セキュリティスタンプ）と違えば、行が生きていても受け付けない
+        using var attacker = app.CreateHttpClient();
+        var code = await PasswordStepAsync(attacker);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == SeekerId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SecurityStamp, "changed")));
+        Assert.Contains(OneTimePasswordTexts.StartOver, await (await ResendAsync(attacker)).Content.ReadAsStringAsync());
+        Assert.Contains(OneTimePasswordTexts.StartOver, await (await SendCodeAsync(attacker, code)).Content.ReadAsStringAsync());
+        Assert.False(await SignedInAsync(attacker));
+    }
+
+    [Fact]
+    public async Task A_resend_does_not_extend_the_login_s_lifetime()
+    {
+        using var client = app.CreateHttpClient();
+        await PasswordStepAsync(client);
+        app.Time.Advance(Lifetime - TimeSpan.FromMinutes(1));
+        Assert.Contains(OneTimePasswordTexts.Resent, await (await ResendAsync(client)).Content.ReadAsStringAsync());
+        var resent = Mails.Code(await app.Smtp.WaitForAsync(Email, OneTimePasswordMails.Subject, 2));
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains(OneTimePasswordTexts.StartOver, await (await SendCodeAsync(client, resent)).Content.ReadAsStringAsync());
+        Assert.False(await SignedInAsync(client));
+    }
+
+    [Theory]
+    [InlineData("/日本")]
+    [InlineData("/∕∕evil.example")]
+    [InlineData("/Settings\u3000")]
+    public async Task A_return_address_that_is_not_plain_ascii_goes_home_after_the_code_never_a_500(string returnUrl)
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, Password, "/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        Assert.Equal(CodePage, response.Headers.Location?.OriginalString);
+        var code = Mails.Code(await app.Smtp.WaitForAsync(Email, OneTimePasswordMails.Subject));
+        var done = await SendCodeAsync(client, code);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("/Home", done.Headers.Location?.OriginalString);
+    }
 }

@@ -57,6 +57,21 @@ public class RequestGuardsTests(SeekerSiteFixture site) : IClassFixture<SeekerSi
     }
 
     [Fact]
+    public async Task Is_sent_to_https_for_a_plain_http_get_but_a_plain_http_form_post_gets_400_even_with_an_https_endpoint()
+    {
+        await using var both = new MyPageApp(environment: "Production", plainHttpToo: true);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = both.PlainHttpUrl };
+        var get = await client.GetAsync("/Account/Login");
+        Assert.True(get.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect, $"{(int)get.StatusCode}");
+        Assert.Equal("https", get.Headers.Location?.Scheme);
+
+        // 平文で送られたフォームの中身は、HTTPS へ送り直させない
+        var post = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Id"] = "seeker@example.jp", ["Input.Password"] = "x" }));
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains(Site.HttpsRequiredTitle, await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cannot_use_plain_http_in_production_and_gets_a_page_saying_https_is_required()
     {
         await using var plain = new MyPageApp(environment: "Production", https: false);

@@ -78,6 +78,35 @@ public class StaffCommandTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(before, await UsersAsync());
     }
 
+    [Theory]
+    [InlineData("--password=Secret-pass-1")]
+    [InlineData("--password-file=Secret-pass-1")]
+    public async Task Never_echoes_a_password_given_on_the_command_line(string argument)
+    {
+        var (code, output, error) = await RunAsync("create-seeker", "--email", "echo@example.jp", argument);
+        Assert.Equal(2, code);
+        Assert.Contains(StaffCommand.PasswordOnCommandLine, error);
+        Assert.DoesNotContain("Secret-pass-1", error + output);
+    }
+
+    [Fact]
+    public async Task Cannot_unlock_an_unknown_id()
+    {
+        var (code, _, error) = await RunAsync("unlock", "--email", "nobody-here@example.jp");
+        Assert.Equal(1, code);
+        Assert.Contains("いません", error);
+    }
+
+    [Fact]
+    public async Task Can_give_the_log_tag_of_a_client_address_the_same_for_one_ipv6_64()
+    {
+        var (code, output, _) = await RunAsync("client-tag", "--address", "2001:db8:1:2::1");
+        Assert.Equal(0, code);
+        Assert.Equal(output, (await RunAsync("client-tag", "--address", "2001:db8:1:2:ffff::9")).Out);
+        Assert.StartsWith(app.ClientLogTag("2001:db8:1:2::1") + " (2001:db8:1:2::/64)", output, StringComparison.Ordinal);
+        Assert.Equal(2, (await RunAsync("client-tag", "--address", "not-an-address")).Code);
+    }
+
     [Fact]
     public async Task Can_unlock_a_locked_seeker()
     {

@@ -52,11 +52,37 @@ public class LoginTests(SiteFixture site) : LoginTest(site), IClassFixture<SiteF
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example/")]
+    [InlineData("/日本")]
+    [InlineData("/∕∕evil.example")]
+    [InlineData("/%2F%2Fevil.example")]
     public async Task Cannot_be_sent_to_another_site_after_login(string returnUrl)
     {
         using var client = app.CreateHttpClient();
         var response = await Forms.LoginAsync(client, Email, Password, "/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         Assert.Equal("/Home", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Can_return_to_a_percent_encoded_local_page()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await Forms.LoginAsync(client, Email, Password, "/Account/Login?returnUrl=" + Uri.EscapeDataString("/Messages?page=2&q=%E6%97%A5"));
+        Assert.Equal("/Messages?page=2&q=%E6%97%A5", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("seeker")]
+    [InlineData("seeker@")]
+    [InlineData("\"a b\"@example.jp")]
+    [InlineData("seeker@example")]
+    public async Task Cannot_log_in_with_an_id_that_is_not_a_mail_address_and_nothing_is_counted(string id)
+    {
+        using var client = app.CreateHttpClient();
+        var before = PasswordVerifications;
+        var html = await (await Forms.LoginAsync(client, id, "Wrong-pass-1")).Content.ReadAsStringAsync();
+        Assert.Contains(LoginTexts.IdInvalid, Html.ErrorSummary(html));
+        Assert.Equal(before, PasswordVerifications);
+        Assert.Equal(0, await app.WithDbAsync(db => db.LoginThrottles.CountAsync(t => t.IdTag == app.IdTag(MyPage.Account.LoginId.Normalize(id)))));
     }
 
     [Fact]

@@ -41,6 +41,37 @@ public class MynaportalLinkTests(MynaportalFixture fixture) : MynaportalTest(fix
     }
 
     [Fact]
+    public async Task Can_say_no_to_a_mynaportal_sign_in_left_on_this_computer()
+    {
+        // 共用のパソコン: 前の人がマイナポータルから来て「属性連携不整合確認」のまま離れた
+        var page = await browser.OpenAsync(App);
+        await Mock(page).SignInFromMottoAsync(Hanako);
+        await page.GetByRole(AriaRole.Link, new() { Name = MynaportalTexts.StartLinking }).ClickAsync();
+
+        // 次の人がログインすると、名前を見せて確かめる。「連携しない」なら何もつながらない
+        await new LoginPage(page).SubmitAsync(Email, Password);
+        await AnswerLinkAsync(page, Hanako, link: false);
+        Assert.Null(await LinkedSubjectAsync());
+        await page.GotoAsync("/Mynaportal/Confirm");
+        await Expect(page.Locator("#status")).ToHaveTextAsync(MynaportalTexts.ConfirmGone);
+    }
+
+    [Fact]
+    public async Task Cannot_be_offered_a_mynaportal_sign_in_older_than_five_minutes()
+    {
+        var page = await browser.OpenAsync(App);
+        await Mock(page).SignInFromMottoAsync(Hanako);
+        App.Time.Advance(MynaportalSignIn.PendingLifetime);
+
+        var login = new LoginPage(page);
+        await page.GotoAsync("/Account/Login?link=mynaportal");
+        await Expect(page.GetByText(MynaportalTexts.LinkOnLogin)).ToHaveCountAsync(0);
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectHomeAsync();
+        Assert.Null(await LinkedSubjectAsync());
+    }
+
+    [Fact]
     public async Task Can_unlink_and_then_single_sign_on_shows_the_mismatch_screen()
     {
         var page = await browser.OpenAsync(App);

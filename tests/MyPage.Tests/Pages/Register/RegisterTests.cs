@@ -237,4 +237,26 @@ public class RegisterTests(SiteFixture site) : IClassFixture<SiteFixture>
         foreach (var id in new[] { "birth-year", "birth-month", "birth-day" })
             Assert.Matches($"id=\"{id}\"[^>]*aria-describedby=\"birth-error birth-hint\"", html);
     }
+
+    [Fact]
+    public async Task Counts_requests_from_one_ipv6_64_as_one_client()
+    {
+        // 同じ /64 の中でアドレスを替えても、同じ接続元の10回に数える
+        for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++)
+        {
+            using var other = app.CreateHttpClient();
+            other.DefaultRequestHeaders.Add("X-Forwarded-For", $"2001:db8:77:1::{i + 1:x}");
+            await RequestAsync(other, $"v6-{i}-{Email}");
+        }
+        using var client = app.CreateHttpClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "2001:db8:77:1:ffff:ffff:ffff:fffe");
+        Assert.Equal("/Register/Sent", (await RequestAsync(client, Email)).Headers.Location?.OriginalString);
+        await app.Smtp.WaitForAsync($"v6-9-{Email}", RegistrationMails.ProvisionalSubject);
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
+        // 別の /64 は別の接続元
+        using var elsewhere = app.CreateHttpClient();
+        elsewhere.DefaultRequestHeaders.Add("X-Forwarded-For", "2001:db8:77:2::1");
+        await RequestAsync(elsewhere, "v6-other-" + Email);
+        await app.Smtp.WaitForAsync("v6-other-" + Email, RegistrationMails.ProvisionalSubject);
+    }
 }

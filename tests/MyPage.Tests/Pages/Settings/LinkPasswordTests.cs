@@ -57,4 +57,31 @@ public class LinkPasswordTests(Mynaportal.MynaportalFixture fixture) : Mynaporta
         using var other = App.CreateHttpClient();
         Assert.Contains(LoginTexts.Lockout, Html.Lockout(await (await Forms.LoginAsync(other, Email, Password)).Content.ReadAsStringAsync()));
     }
+
+    [Theory]
+    [InlineData(null, LoginTexts.PasswordRequired)]
+    [InlineData("Wrong-pass-1", SettingsTexts.WrongPassword)]
+    public async Task Cannot_unlink_without_the_password(string? password, string message)
+    {
+        await App.WithDbAsync(db =>
+        {
+            db.MynaportalLinks.Add(new() { SeekerId = SeekerId, Issuer = sites.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = 1 });
+            return db.SaveChangesAsync();
+        });
+        using var client = App.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+        var response = await Forms.PostAsync(client, "/Settings?handler=Unlink", password is null ? [] : new() { ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await App.WithDbAsync(db => db.MynaportalLinks.CountAsync(l => l.SeekerId == SeekerId)));
+
+        // 正しいパスワードなら外れ、このセッションは続き、ほかのセッションは終わる
+        using var other = App.CreateHttpClient();
+        await Forms.LoginAsync(other, Email, Password);
+        var done = await Forms.PostAsync(client, "/Settings?handler=Unlink", new() { ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(0, await App.WithDbAsync(db => db.MynaportalLinks.CountAsync(l => l.SeekerId == SeekerId)));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Home")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Home")).StatusCode);
+    }
 }
