@@ -1,24 +1,27 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace MyPage.Tests.Infrastructure;
 
 // 一つのテストのブラウザ。Debian の Chromium を一つだけ起動して全テストで共有し（playwright install はここでは使えない）、
-// テストごとに新しいコンテキスト（Cookie もキャッシュもない利用者）を開く。テストが終われば閉じる。
+// テストごとに新しい利用者（Cookie のないコンテキスト）を渡す。テストが終われば Cookie、経路の差し替え、オフライン、
+// 媒体の真似を戻して、同じサイトの次のテストに使い回す（新しいページは Chromium のレンダラーを一つ起こすので高い）。
+// 初めての訪問（キャッシュなし）を測るテストは fresh: true で新しいものを使う。
 // 失敗したテストは、Playwright のトレース、開いていた画面のスクリーンショット、サイトのログを bin/…/traces/ に残し、
-// 閉じるときに、どの画面で何を待って失敗したかを一つのメッセージで伝える。
+// 閉じるときに、どの画面で何を待って失敗したかを一つのメッセージで伝える（そのページは使い回さない）。
 // 失敗は、このテストの流れの中で投げられたアサーションと Playwright の例外で知る（Assert.Throws で受けた例外でも。
 // わざと失敗させたときは Forgive）。
 public sealed class Browser : IAsyncDisposable
 {
     private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
     private static readonly AsyncLocal<Browser?> Current = new();
+    private static readonly ConcurrentDictionary<(MyPageApp Site, bool JavaScript), ConcurrentBag<IPage>> Idle = new();
 
     // MYPAGE_SCREENSHOTS=1 のときだけ、画面の見た目を確かめるスクリーンショットを bin/…/screenshots/ に残す（CPU を食うので既定は残さない）
     public static readonly bool KeepsScreenshots = Environment.GetEnvironmentVariable("MYPAGE_SCREENSHOTS") is "1" or "true";
 
-    private readonly List<IBrowserContext> contexts = [];
-    private readonly HashSet<MyPageApp> sites = [];
+    private readonly List<(IPage Page, MyPageApp Site, bool JavaScript, bool Fresh)> borrowed = [];
     private readonly string owner;
     private Exception? failure;
 
@@ -60,29 +63,50 @@ public sealed class Browser : IAsyncDisposable
         });
     }
 
-    public async Task<IPage> OpenAsync(MyPageApp app, bool javaScript = true, int width = 1280)
+    // fresh: 使い回さない新しいコンテキスト（キャッシュのない、初めての訪問）
+    public async Task<IPage> OpenAsync(MyPageApp app, bool javaScript = true, int width = 1280, bool fresh = false)
     {
-        var browser = await Shared.Value;
-        var context = await browser.NewContextAsync(new()
+        IPage page;
+        if (!fresh && Idle.TryGetValue((app, javaScript), out var idle) && idle.TryTake(out var reused))
         {
-            BaseURL = app.BaseUrl.ToString(),
-            IgnoreHTTPSErrors = true,
-            JavaScriptEnabled = javaScript,
-            Locale = "ja-JP",
-            ViewportSize = new() { Width = width, Height = 900 },
-            // このテストの接続元のアドレス (TestClient)
-            ExtraHTTPHeaders = TestClient.Address is { } address ? new Dictionary<string, string> { ["X-Forwarded-For"] = address } : null,
-        });
-        // 失敗（固まった画面）を見つけるための時間。二つのコアの一つが塞がった CI でも、移動と描画には足りる長さ
-        context.SetDefaultTimeout(30_000);
-        // トレースは記録しておき、失敗したときだけ残す（スクリーンショットは失敗のときに一枚だけ撮る）
-        await context.Tracing.StartAsync(new() { Snapshots = true, Screenshots = false, Sources = false });
-        lock (contexts)
-        {
-            contexts.Add(context);
-            sites.Add(app);
+            page = reused;
+            await page.Context.Tracing.StartChunkAsync();
         }
-        return await context.NewPageAsync();
+        else
+        {
+            var browser = await Shared.Value;
+            var context = await browser.NewContextAsync(new()
+            {
+                BaseURL = app.BaseUrl.ToString(),
+                IgnoreHTTPSErrors = true,
+                JavaScriptEnabled = javaScript,
+                Locale = "ja-JP",
+            });
+            // 失敗（固まった画面）を見つけるための時間。二つのコアの一つが塞がった CI でも、移動と描画には足りる長さ
+            context.SetDefaultTimeout(30_000);
+            // トレースは記録しておき、失敗したときだけ残す（スクリーンショットは失敗のときに一枚だけ撮る）
+            await context.Tracing.StartAsync(new() { Snapshots = true, Screenshots = false, Sources = false });
+            page = await context.NewPageAsync();
+        }
+        await page.SetViewportSizeAsync(width, 900);
+        // このテストの接続元のアドレス (TestClient)
+        await page.SetExtraHTTPHeadersAsync(TestClient.Address is { } address
+            ? new Dictionary<string, string> { ["X-Forwarded-For"] = address }
+            : new Dictionary<string, string>());
+        lock (borrowed) borrowed.Add((page, app, javaScript, fresh));
+        return page;
+    }
+
+    // サイトを止めるとき: そのサイトのために取っておいたページを閉じる
+    public static async Task ForgetAsync(MyPageApp app)
+    {
+        foreach (var javaScript in new[] { true, false })
+            if (Idle.TryRemove((app, javaScript), out var idle))
+                foreach (var page in idle)
+                {
+                    try { await page.Context.CloseAsync(); }
+                    catch (PlaywrightException) { }
+                }
     }
 
     // ログイン済みのブラウザ（ログインそのものを試さないテストのため）: セッションはサイトのログインの手順で作り、Cookie を渡す
@@ -116,7 +140,7 @@ public sealed class Browser : IAsyncDisposable
         var folder = Path.Combine(AppContext.BaseDirectory, "traces");
         var run = $"{owner}-{Guid.NewGuid():N}";
         // ブラウザを開かなかったテスト（HttpClient だけ）の失敗は、テスト自身の報告で足りる
-        var failed = contexts.Count == 0 ? null : failure;
+        var failed = borrowed.Count == 0 ? null : failure;
         var kept = new List<string>();
         var pages = new List<string>();
         if (failed is not null)
@@ -124,29 +148,38 @@ public sealed class Browser : IAsyncDisposable
             // サイトのログも一緒に（サーバー側で何が起きていたか）
             Directory.CreateDirectory(folder);
             var log = Path.Combine(folder, run + ".log");
-            await File.WriteAllLinesAsync(log, sites.SelectMany(site => site.Logs.Detailed));
+            await File.WriteAllLinesAsync(log, borrowed.Select(b => b.Site).Distinct().SelectMany(site => site.Logs.Detailed));
             kept.Add(log);
         }
         var n = 0;
-        foreach (var context in contexts)
+        foreach (var (page, site, javaScript, fresh) in borrowed)
         {
             try
             {
-                string? trace = null;
                 if (failed is not null)
                 {
-                    trace = Path.Combine(folder, $"{run}-{++n}.zip");
-                    foreach (var (page, i) in context.Pages.Select((p, i) => (p, i)))
+                    var trace = Path.Combine(folder, $"{run}-{++n}.zip");
+                    foreach (var (open, i) in page.Context.Pages.Select((p, i) => (p, i)))
                     {
                         var shot = Path.Combine(folder, $"{run}-{n}-{i}.png");
-                        pages.Add($"{page.Url}「{await page.TitleAsync()}」");
-                        await page.ScreenshotAsync(new() { Path = shot, FullPage = true, Timeout = 10_000 });
+                        pages.Add($"{open.Url}「{await open.TitleAsync()}」");
+                        await open.ScreenshotAsync(new() { Path = shot, FullPage = true, Timeout = 10_000 });
                         kept.Add(shot);
                     }
+                    await page.Context.Tracing.StopChunkAsync(new() { Path = trace });
                     kept.Add(trace);
+                    await page.Context.CloseAsync();
                 }
-                await context.Tracing.StopAsync(new() { Path = trace });
-                await context.CloseAsync();
+                else if (fresh || page.IsClosed || page.Context.Pages.Count != 1)
+                {
+                    await page.Context.CloseAsync();
+                }
+                else
+                {
+                    await page.Context.Tracing.StopChunkAsync();
+                    await ResetAsync(page);
+                    Idle.GetOrAdd((site, javaScript), _ => []).Add(page);
+                }
             }
             catch (PlaywrightException)
             {
@@ -159,6 +192,17 @@ public sealed class Browser : IAsyncDisposable
                 $"画面 (page): {(pages.Count == 0 ? "なし" : string.Join(" / ", pages))}\n" +
                 $"失敗 (what it waited for): {failed.Message}\n" +
                 $"残したもの (kept): {string.Join(" ", kept)}", failed);
+    }
+
+    // 次のテストには、新しい利用者と同じに見えるように戻す（Cookie、経路の差し替え、オフライン、媒体の真似）。
+    // 空のページへ移って、前の画面の時計（自動ログアウトの確かめ）を止める
+    private static async Task ResetAsync(IPage page)
+    {
+        await page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await page.Context.SetOfflineAsync(false);
+        await page.EmulateMediaAsync(new() { Media = Media.Null, ColorScheme = ColorScheme.Null, ForcedColors = ForcedColors.Null, ReducedMotion = ReducedMotion.Null });
+        await page.GotoAsync("about:blank");
+        await page.Context.ClearCookiesAsync();
     }
 }
 

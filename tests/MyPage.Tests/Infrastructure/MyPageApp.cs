@@ -166,6 +166,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        await Browser.ForgetAsync(this);
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
         SqliteConnection.ClearAllPools();

@@ -19,7 +19,7 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
 
     [Fact]
     public async Task Can_load_login_on_a_first_visit_within_budget()
-        => await AssertEntryPageWithinBudgetAsync(await browser.OpenAsync(app), app, "/Account/Login");
+        => await AssertEntryPageWithinBudgetAsync(await browser.OpenAsync(app, fresh: true), app, "/Account/Login");
 
     // 「ワンタイムパスワード入力」も入口の画面（ログインの前）: 同じ予算
     [Fact]
@@ -33,7 +33,7 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
         await page.WaitForURLAsync("**/Account/OneTimePassword");
         // キャッシュのない新しい状態で開き直して測る（参照の Cookie はそのまま）
         var cookies = await page.Context.CookiesAsync();
-        var fresh = await browser.OpenAsync(site);
+        var fresh = await browser.OpenAsync(site, fresh: true);
         await fresh.Context.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = site.BaseUrl.ToString(), Secure = c.Secure, HttpOnly = c.HttpOnly }));
         await AssertEntryPageWithinBudgetAsync(fresh, site, "/Account/OneTimePassword");
     }
@@ -76,7 +76,7 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
         var session = cookies.GetCookies(demo.BaseUrl).Single(c => c.Name == "__Host-mypage-session");
 
         // 新しいブラウザ（キャッシュなし）にログイン済みの Cookie だけを持たせて、ホームを初めて開く
-        var page = await browser.OpenAsync(demo);
+        var page = await browser.OpenAsync(demo, fresh: true);
         await page.Context.AddCookiesAsync([new() { Name = session.Name, Value = session.Value, Url = demo.BaseUrl.ToString(), Secure = true, HttpOnly = true }]);
         var requests = new List<IRequest>();
         page.RequestFinished += (_, request) => requests.Add(request);
