@@ -20,9 +20,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-echo "== dotnet build"
+# ビルドはテストが使うもの（サイト、模擬マイナポータル、テスト）だけを先に。ベンチマークのビルドと空白の確かめは、
+# テストと並べて低い優先度で走らせる（どれも失敗すれば、この実行は失敗）
+echo "== dotnet build (MyPage, MockMynaportal, MyPage.Tests)"
 build_started=$(date +%s)
-dotnet build MyPage.slnx -c Release -v q -nologo
+dotnet build tests/MyPage.Tests/MyPage.Tests.csproj -c Release -v q -nologo
 build_seconds=$(( $(date +%s) - build_started ))
 
 # 前の実行で残った失敗のトレースを消す（残るのはこの実行で失敗したテストのものだけ）
@@ -32,18 +34,32 @@ work=$(mktemp -d)
 . tests/postgres.sh
 trap 'postgres_stop; rm -rf "$work"' EXIT
 postgres_start
-# 空白と改行の確かめはテストと並べて走らせる（数秒で終わる）
-dotnet format whitespace MyPage.slnx --verify-no-changes >"$work/format.log" 2>&1 &
+(
+  set -e
+  for benchmark in FirstPaintBenchmark HomeBenchmark PasswordBenchmark; do
+    nice -n 10 dotnet build "tests/$benchmark/$benchmark.csproj" -c Release -v q -nologo -p:BuildProjectReferences=false
+  done
+) >"$work/benchmarks.log" 2>&1 &
+benchmarks_pid=$!
+nice -n 10 dotnet format whitespace MyPage.slnx --verify-no-changes >"$work/format.log" 2>&1 &
 format_pid=$!
 
 set +e
 tests_started=$(date +%s)
-dotnet test MyPage.slnx -c Release --no-build --logger "trx;LogFileName=$work/results.trx" "$@" 2>&1 | tee "$work/test.log"
+dotnet test tests/MyPage.Tests/MyPage.Tests.csproj -c Release --no-build --logger "trx;LogFileName=$work/results.trx" "$@" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 tests_seconds=$(( $(date +%s) - tests_started ))
 wait "$format_pid"
 format_status=$?
+wait "$benchmarks_pid"
+benchmarks_status=$?
 set -e
+
+echo "== dotnet build (FirstPaintBenchmark, HomeBenchmark, PasswordBenchmark)"
+if [ "$benchmarks_status" -ne 0 ]; then
+  cat "$work/benchmarks.log"
+  status=1
+fi
 
 echo "== dotnet format whitespace --verify-no-changes"
 if [ "$format_status" -ne 0 ]; then
