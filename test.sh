@@ -44,9 +44,12 @@ benchmarks_pid=$!
 nice -n 10 dotnet format whitespace MyPage.slnx --verify-no-changes >"$work/format.log" 2>&1 &
 format_pid=$!
 
+# 結果 (TRX) は残す: tests/MyPage.Tests/TestResults/results.trx（クラスごとの時間を見るため）
+results="$PWD/tests/MyPage.Tests/TestResults/results.trx"
+rm -f "$results"
 set +e
 tests_started=$(date +%s)
-dotnet test tests/MyPage.Tests/MyPage.Tests.csproj -c Release --no-build --logger "trx;LogFileName=$work/results.trx" "$@" 2>&1 | tee "$work/test.log"
+dotnet test tests/MyPage.Tests/MyPage.Tests.csproj -c Release --no-build --logger "trx;LogFileName=$results" "$@" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 tests_seconds=$(( $(date +%s) - tests_started ))
 wait "$format_pid"
@@ -69,9 +72,9 @@ if [ "$format_status" -ne 0 ]; then
 fi
 
 # 遅いテストクラス10個（テストの時間の和。クラスの中のテストは順に動く）
-if [ -f "$work/results.trx" ]; then
+if [ -f "$results" ]; then
   echo "== 遅いテストクラス (slowest test classes, seconds)"
-  grep -o '<UnitTestResult [^>]*' "$work/results.trx" \
+  grep -o '<UnitTestResult [^>]*' "$results" \
     | sed -E 's/.*testName="([^"(]*)[^"]*".*duration="([0-9]+):([0-9]+):([0-9.]+)".*/\1 \2 \3 \4/' \
     | awk '{ n = split($1, p, "."); c = p[n-1]; t[c] += $2 * 3600 + $3 * 60 + $4 } END { for (c in t) printf "%7.1f  %s\n", t[c], c }' \
     | sort -rn | head -n 10

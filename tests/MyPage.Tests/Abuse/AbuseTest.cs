@@ -40,5 +40,5 @@ public class AbuseSite : SiteFixture
 {
     public AbuseSite() : this(null) { }
 
-    protected AbuseSite(IReadOnlyDictionary<string, string?>? more) : base(AbuseTest.Defaults(more)) { }
+    protected AbuseSite(IReadOnlyDictionary<string, string?>? more, Store store = Store.Sqlite) : base(AbuseTest.Defaults(more), store) { }
 }

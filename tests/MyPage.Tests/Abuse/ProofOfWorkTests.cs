@@ -107,6 +107,18 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         await page.GetByRole(AriaRole.Button, new() { Name = PasswordResetTexts.Next }).ClickAsync();
         await new ResetPasswordPage(page).ExpectOpenAsync();
     }
+}
+
+// 確認の問題は、それを取った接続元とフォームに結びつき、通るたびに倍になる。数えるのはデータベースなので、SQLite と PostgreSQL の両方で
+public class BotCheckBindingTests(AbuseSite site) : BotCheckBindingTest(site), IClassFixture<AbuseSite>;
+
+public class BotCheckBindingOnPostgreSqlTests(BotCheckBindingOnPostgreSqlTests.Site site) : BotCheckBindingTest(site), IClassFixture<BotCheckBindingOnPostgreSqlTests.Site>
+{
+    public sealed class Site() : AbuseSite(null, Store.PostgreSql);
+}
+
+public abstract class BotCheckBindingTest(SiteFixture site) : AbuseTest(site)
+{
     [Fact]
     public async Task A_challenge_passes_only_from_the_client_and_the_form_it_was_given_to()
     {

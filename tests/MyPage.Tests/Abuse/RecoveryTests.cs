@@ -6,11 +6,22 @@ using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Abuse;
 
-// パスワード再登録を、他人が止められないこと: S2 を送りつけても、本人の前にログインしたブラウザには認証キーが届く
-public class RecoveryTests(RecoveryTests.Site site) : AbuseTest(site), IClassFixture<RecoveryTests.Site>
+// パスワード再登録を、他人が止められないこと: S2 を送りつけても、本人の前にログインしたブラウザには認証キーが届く。
+// 数えるのはデータベースなので、SQLite と PostgreSQL の両方で
+public class RecoveryTests(RecoveryTests.Site site) : RecoveryTest(site), IClassFixture<RecoveryTests.Site>
 {
     // 人の確認は通るたびに倍になるので、このクラスでは最初の大きさを小さくして、テストの側で解く時間を短くする
-    public sealed class Site() : AbuseSite(new Dictionary<string, string?> { ["MyPage:BotCheck:ProofOfWork:MaxNumber"] = "1000" });
+    public sealed class Site() : AbuseSite(Settings);
+}
+
+public class RecoveryOnPostgreSqlTests(RecoveryOnPostgreSqlTests.Site site) : RecoveryTest(site), IClassFixture<RecoveryOnPostgreSqlTests.Site>
+{
+    public sealed class Site() : AbuseSite(Settings, Store.PostgreSql);
+}
+
+public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
+{
+    protected static readonly Dictionary<string, string?> Settings = new() { ["MyPage:BotCheck:ProofOfWork:MaxNumber"] = "1000" };
 
     private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, string? botCheck = null)
         => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });

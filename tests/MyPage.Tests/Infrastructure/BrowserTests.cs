@@ -15,6 +15,15 @@ public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
         var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoViolationsAsync(page));
         Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
         Assert.Contains("label", failure.Message, StringComparison.Ordinal);
+
+        // サイトのページでも（axe はそのオリジンの localStorage に置いて読み込む: 一度目は置き、二度目は置いたものから）
+        foreach (var broken in new[] { "<img src='a.png'>", "<img src='b.png' class='b'>" })
+        {
+            await page.GotoAsync("/Account/Login");
+            await page.EvaluateAsync("html => document.body.insertAdjacentHTML('beforeend', html)", broken);
+            var onSite = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoViolationsAsync(page));
+            Assert.Contains("image-alt", onSite.Message, StringComparison.Ordinal);
+        }
         browser.Forgive();
     }
 

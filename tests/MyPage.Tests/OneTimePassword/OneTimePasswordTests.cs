@@ -7,7 +7,15 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.OneTimePassword;
 
 // ワンタイムパスワード: パスワードのあとにだけ出て、一度だけ、期限まで、5回の誤りまで使える。HttpClient で（本物の Kestrel、SQLite、SMTP）
-public class OneTimePasswordTests(OneTimePasswordSite site) : OneTimePasswordTest(site), IClassFixture<OneTimePasswordSite>
+// 待っているログイン、コードの回数と期限はデータベースが決めるので、SQLite と PostgreSQL の両方で
+public class OneTimePasswordTests(OneTimePasswordSite site) : OneTimePasswordCodeTest(site), IClassFixture<OneTimePasswordSite>;
+
+public class OneTimePasswordOnPostgreSqlTests(OneTimePasswordOnPostgreSqlTests.Site site) : OneTimePasswordCodeTest(site), IClassFixture<OneTimePasswordOnPostgreSqlTests.Site>
+{
+    public sealed class Site() : SiteFixture(OneTimePasswordSite.Settings(), Store.PostgreSql);
+}
+
+public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswordTest(site)
 {
     [Fact]
     public async Task Correct_password_sends_a_code_and_issues_no_session_yet()

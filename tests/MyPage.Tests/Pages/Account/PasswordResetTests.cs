@@ -8,7 +8,15 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Pages.Account;
 
 // パスワード再登録 (S2 → メール → S3 → S4) を HttpClient で。メールは本物の SMTP サーバーが受ける。
-public class PasswordResetTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
+// 認証キー、申込みの数、競り合う完了はデータベースが決めるので、SQLite と PostgreSQL の両方で
+public class PasswordResetTests(SiteFixture site) : PasswordResetTest(site), IClassFixture<SiteFixture>;
+
+public class PasswordResetOnPostgreSqlTests(PasswordResetOnPostgreSqlTests.Site site) : PasswordResetTest(site), IClassFixture<PasswordResetOnPostgreSqlTests.Site>
+{
+    public sealed class Site() : SiteFixture(null, Store.PostgreSql);
+}
+
+public abstract class PasswordResetTest(SiteFixture site) : SeekerTest(site)
 {
     private const string NewPassword = "New-pass-2026";
 
