@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Abuse;
 
 // 計算による確認（既定）: 本物のブラウザが Web Worker で解く。答えは一度だけ、期限まで。JavaScript なしでは、いつ受け付けるかを示す
+[Trait("Category", "Browser")]
 public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<AbuseSite>
 {
     [Theory]
@@ -112,6 +113,7 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
 // 確認の問題は、それを取った接続元とフォームに結びつき、通るたびに倍になる。数えるのはデータベースなので、SQLite と PostgreSQL の両方で
 public class BotCheckBindingTests(AbuseSite site) : BotCheckBindingTest(site), IClassFixture<AbuseSite>;
 
+[Trait("Category", "PostgreSQL")]
 public class BotCheckBindingOnPostgreSqlTests(BotCheckBindingOnPostgreSqlTests.Site site) : BotCheckBindingTest(site), IClassFixture<BotCheckBindingOnPostgreSqlTests.Site>
 {
     public sealed class Site() : AbuseSite(null, Store.PostgreSql);

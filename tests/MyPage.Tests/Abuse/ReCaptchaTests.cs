@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Abuse;
 
 // reCAPTCHA v3（デザインカードの AspNetCore.ReCaptcha の代わり）: 本物の HTTP で答える偽の siteverify に対して
+[Trait("Category", "Browser")]
 public sealed class ReCaptchaTests : IAsyncLifetime
 {
     private readonly FakeReCaptcha google = new();

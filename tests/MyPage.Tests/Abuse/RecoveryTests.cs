@@ -14,6 +14,7 @@ public class RecoveryTests(RecoveryTests.Site site) : RecoveryTest(site), IClass
     public sealed class Site() : AbuseSite(Settings);
 }
 
+[Trait("Category", "PostgreSQL")]
 public class RecoveryOnPostgreSqlTests(RecoveryOnPostgreSqlTests.Site site) : RecoveryTest(site), IClassFixture<RecoveryOnPostgreSqlTests.Site>
 {
     public sealed class Site() : AbuseSite(Settings, Store.PostgreSql);

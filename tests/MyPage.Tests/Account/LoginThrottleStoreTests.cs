@@ -8,6 +8,7 @@ namespace MyPage.Tests.Account;
 // 予約の数え方を本物のデータベースで確かめる（SQLite と PostgreSQL の両方で、同じ試験）
 public class LoginThrottleStoreOnSqliteTests() : LoginThrottleStoreTests(Store.Sqlite);
 
+[Trait("Category", "PostgreSQL")]
 public class LoginThrottleStoreOnPostgreSqlTests() : LoginThrottleStoreTests(Store.PostgreSql);
 
 public abstract class LoginThrottleStoreTests(Store store) : IAsyncLifetime

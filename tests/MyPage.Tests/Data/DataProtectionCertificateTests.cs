@@ -8,6 +8,7 @@ namespace MyPage.Tests.Data;
 // Data Protection の鍵（Cookie、CSRF、送信待ちの秘密を守る鍵）は、証明書で暗号化してデータベースに置く。
 // 本番で証明書がなければ起動しない（わざと暗号化しないときだけ AllowUnencryptedKeys、警告つき）。
 // 暗号化された鍵の束に、証明書のないプロセスやコマンドが暗号化されていない鍵を書き足すことはない。
+[Trait("Category", "Processes")]
 public class DataProtectionCertificateTests
 {
     private static async Task<string> CertificateAsync()

@@ -4,6 +4,7 @@ using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Data;
 
+[Trait("Category", "PostgreSQL")]
 public class DatabaseStartupTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Data;
 
 // ロードバランサーの窓口: ログインなしで答え、「Healthy」「Unhealthy」のほかは何も見せない
+[Trait("Category", "PostgreSQL")]
 public class HealthEndpointTests
 {
     [Theory]

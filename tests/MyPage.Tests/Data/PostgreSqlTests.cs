@@ -9,6 +9,7 @@ using Npgsql;
 namespace MyPage.Tests.Data;
 
 // PostgreSQL での起動と型: マイグレーション、timestamptz、日本語と絵文字、大文字小文字を区別しない ID、起動できないときの一行
+[Trait("Category", "PostgreSQL")]
 public class PostgreSqlTests
 {
     [Fact]

@@ -10,6 +10,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Data;
 
 // 一つの PostgreSQL に二つの本物のインスタンス（ループバックの Kestrel）。どちらに来ても同じに動く
+[Trait("Category", "PostgreSQL")]
 public class TwoInstanceTests : SharedPostgresTest
 {
     private const string Email = "seeker@example.jp";
@@ -147,6 +148,8 @@ public class TwoInstanceTests : SharedPostgresTest
 }
 
 // 別のプロセスのインスタンスを殺す (SIGKILL)、止める (SIGTERM)。見回りを待つので、ほかのクラスと並べて走らせる
+[Trait("Category", "PostgreSQL")]
+[Trait("Category", "Processes")]
 public class InstanceProcessTests : SharedPostgresTest
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace MyPage.Tests.Housekeeping;
 // 後片付けを本物のデータベースで（SQLite と PostgreSQL の両方で、同じ試験）
 public class HousekeeperOnSqliteTests() : HousekeeperTests(Store.Sqlite);
 
+[Trait("Category", "PostgreSQL")]
 public class HousekeeperOnPostgreSqlTests() : HousekeeperTests(Store.PostgreSql);
 
 public abstract class HousekeeperTests(Store store) : IAsyncLifetime

@@ -4,6 +4,7 @@ namespace MyPage.Tests.Infrastructure;
 
 // テストの道具そのものの確かめ: axe が違反を見つけること、失敗したブラウザのテストがトレースとスクリーンショットを残し、
 // どの画面で何を待っていたかを伝えること
+[Trait("Category", "Browser")]
 public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]

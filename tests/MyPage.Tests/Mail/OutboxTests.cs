@@ -7,6 +7,7 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Mail;
 
 // メールを失わない: SMTP が止まっていても画面はいつもどおりで、戻れば一度だけ届く
+[Trait("Category", "PostgreSQL")]
 public class OutboxTests
 {
     private const string Email = "seeker@example.jp";

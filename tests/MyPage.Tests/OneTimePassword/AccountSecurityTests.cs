@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.OneTimePassword;
 
 // 「ログインの安全」: ログイン履歴、初めてのブラウザのお知らせ、他の端末からのログアウト、省略するブラウザの「解除」
+[Trait("Category", "Browser")]
 public class AccountSecurityTests(OneTimePasswordSite site) : OneTimePasswordTest(site), IClassFixture<OneTimePasswordSite>
 {
     private const string AndroidChrome = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";

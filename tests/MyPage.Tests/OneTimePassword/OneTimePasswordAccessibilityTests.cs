@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.OneTimePassword;
 
 // 「ワンタイムパスワード入力」のすべての状態で axe の違反ゼロ（360px と PC 幅）
+[Trait("Category", "Browser")]
 public class OneTimePasswordAccessibilityTests(OneTimePasswordSite site) : OneTimePasswordTest(site), IClassFixture<OneTimePasswordSite>
 {
     [Theory]

@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.OneTimePassword;
 
 // 本物のブラウザと本物の SMTP で: S1 → ワンタイムパスワード入力 → メール → 「送信」 → ホーム。JavaScript あり・なし
+[Trait("Category", "Browser")]
 public class OneTimePasswordBrowserTests(OneTimePasswordSite site) : OneTimePasswordTest(site), IClassFixture<OneTimePasswordSite>
 {
     [Theory]

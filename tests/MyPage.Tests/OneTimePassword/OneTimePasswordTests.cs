@@ -10,6 +10,7 @@ namespace MyPage.Tests.OneTimePassword;
 // 待っているログイン、コードの回数と期限はデータベースが決めるので、SQLite と PostgreSQL の両方で
 public class OneTimePasswordTests(OneTimePasswordSite site) : OneTimePasswordCodeTest(site), IClassFixture<OneTimePasswordSite>;
 
+[Trait("Category", "PostgreSQL")]
 public class OneTimePasswordOnPostgreSqlTests(OneTimePasswordOnPostgreSqlTests.Site site) : OneTimePasswordCodeTest(site), IClassFixture<OneTimePasswordOnPostgreSqlTests.Site>
 {
     public sealed class Site() : SiteFixture(OneTimePasswordSite.Settings(), Store.PostgreSql);

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Pages;
 
 // axe（WCAG 2.x A/AA）で違反ゼロ。360px 幅と PC 幅のスクリーンショットも残す。
+[Trait("Category", "Browser")]
 public class AccessibilityTests(DemoSite site) : SeekerTest(site), IClassFixture<DemoSite>
 {
     [Theory]

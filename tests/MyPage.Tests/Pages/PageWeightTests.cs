@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace MyPage.Tests.Pages;
 
 // 遅い回線 (400 kbit/s, 往復2秒) の利用者のための予算。時間ではなくバイトと要求の数で測る。
+[Trait("Category", "Browser")]
 public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly Browser browser = new();

@@ -15,6 +15,7 @@ public class RevocationOnSqliteTests(RevocationOnSqliteTests.Site site) : Revoca
     public sealed class Site() : SiteFixture(OneTimePassword.OneTimePasswordSite.Settings());
 }
 
+[Trait("Category", "PostgreSQL")]
 public class RevocationOnPostgreSqlTests(RevocationOnPostgreSqlTests.Site site) : RevocationTests(site), IClassFixture<RevocationOnPostgreSqlTests.Site>
 {
     public sealed class Site() : SiteFixture(OneTimePassword.OneTimePasswordSite.Settings(), Store.PostgreSql);

@@ -9,6 +9,7 @@ namespace MyPage.Tests.Sessions;
 
 // 自動ログアウトの前の知らせと延長 (WCAG 2.2.1)。サーバーの時計は FakeTimeProvider で進める。
 // 知らせを確かめに来る間隔だけ実時間なので、知らせる時間を「残り9分57秒」にして、3秒で確かめに来させる。
+[Trait("Category", "Browser")]
 public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(site), IClassFixture<SessionTimeoutTests.Site>
 {
     public sealed class Site() : SiteFixture(new Dictionary<string, string?>

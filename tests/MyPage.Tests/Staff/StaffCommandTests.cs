@@ -8,6 +8,7 @@ namespace MyPage.Tests.Staff;
 
 // 職員のコマンド。中身はサイトと同じサービスで、設定されたデータベースに対して動く。
 // サイトはクラスで共有する（テストごとに違う ID と求職番号を使い、数えるときは前後の差を見る）
+[Trait("Category", "Processes")]
 public class StaffCommandTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private readonly MyPageApp app = site.App;

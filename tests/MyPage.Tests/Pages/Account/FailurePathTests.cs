@@ -10,6 +10,7 @@ namespace MyPage.Tests.Pages.Account;
 
 // うまくいかないとき（回線が切れた、時間切れ、画面の期限切れ、サーバーの誤り、送りすぎ）も、見えて読み上げられる知らせを出し、
 // フォーカスを <body> に落とさず、ボタンを押せないままにしない。利用者はスクリーンリーダーの人や、往復2秒の回線の人。
+[Trait("Category", "Browser")]
 public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
 {
 

@@ -7,6 +7,7 @@ namespace MyPage.Tests.Pages.Account;
 
 // 実際のブラウザ（Debian の Chromium）で、マニュアルの手順どおりに操作する。
 // JavaScript あり（htmx の部分差し替え）と、なし（普通の POST）の両方で。
+[Trait("Category", "Browser")]
 public class LoginBrowserTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
 {
     [Theory]

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Pages.Account;
 
 // マニュアルの「パスワードを忘れた場合」の手順を、実際のブラウザで JavaScript あり・なしの両方で
+[Trait("Category", "Browser")]
 public class PasswordResetBrowserTests(SiteFixture site) : SeekerTest(site), IClassFixture<SiteFixture>
 {
     private const string NewPassword = "New-pass-2026";

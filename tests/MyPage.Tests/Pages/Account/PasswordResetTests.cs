@@ -11,6 +11,7 @@ namespace MyPage.Tests.Pages.Account;
 // 認証キー、申込みの数、競り合う完了はデータベースが決めるので、SQLite と PostgreSQL の両方で
 public class PasswordResetTests(SiteFixture site) : PasswordResetTest(site), IClassFixture<SiteFixture>;
 
+[Trait("Category", "PostgreSQL")]
 public class PasswordResetOnPostgreSqlTests(PasswordResetOnPostgreSqlTests.Site site) : PasswordResetTest(site), IClassFixture<PasswordResetOnPostgreSqlTests.Site>
 {
     public sealed class Site() : SiteFixture(null, Store.PostgreSql);

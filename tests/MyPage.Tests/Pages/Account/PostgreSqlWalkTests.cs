@@ -7,6 +7,8 @@ namespace MyPage.Tests.Pages.Account;
 
 // PostgreSQL の上で、ブラウザがマニュアルの手順を一通り: ログインの失敗 → パスワード再登録 → 新しいパスワードと
 // ワンタイムパスワードでホームへ（ロック、認証キー、ワンタイムパスワードの予約の SQL を PostgreSQL で通す）
+[Trait("Category", "Browser")]
+[Trait("Category", "PostgreSQL")]
 public class PostgreSqlWalkTests(PostgreSqlWalkTests.Site site) : SeekerTest(site), IClassFixture<PostgreSqlWalkTests.Site>
 {
     public sealed class Site() : SiteFixture(new Dictionary<string, string?> { ["MyPage:Login:OneTimePassword:Enabled"] = "true" }, Store.PostgreSql);

@@ -10,6 +10,7 @@ namespace MyPage.Tests.Pages.Home;
 
 // 「求職者マイページホーム」をデモ求職者として（開発用のデモデータ: マニュアルの画面と同じ中身）
 // デモのサイトはクラスで共有する。デモ求職者のデータを変えるテスト（メッセージを読む）は自分のサイトで。
+[Trait("Category", "Browser")]
 public class HomeTests(DemoSite site) : IAsyncLifetime, IClassFixture<DemoSite>
 {
     private readonly Browser browser = new();

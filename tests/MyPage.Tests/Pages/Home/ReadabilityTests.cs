@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Pages.Home;
 
 // 文字を200%にした 360px の電話でも横にはみ出さず、番号やボタンの語は途中で折れない。見出しは段を飛ばさない。
+[Trait("Category", "Browser")]
 public class ReadabilityTests(DemoSite site) : IAsyncLifetime, IClassFixture<DemoSite>
 {
     private readonly Browser browser = new();

@@ -13,6 +13,7 @@ using static MyPage.Tests.Pages.Mynaportal.MockMynaportalPage;
 namespace MyPage.Tests.Pages.Mynaportal;
 
 // 3.4「マイナポータルとつなげる」と S6「属性連携不整合確認」: 連携、解除、断る場合
+[Trait("Category", "Browser")]
 public class MynaportalLinkTests(MynaportalFixture fixture) : MynaportalTest(fixture), IClassFixture<MynaportalFixture>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace MyPage.Tests.Pages.Mynaportal;
 
 // ワンタイムパスワードを使うサイトでも、マイナポータルからのシングルサインオンはコードを求めない
 // （マイナンバーカードがより強い二つ目の要素）。S6 からの ID・パスワードのログインは、コードのあとで連携する。
+[Trait("Category", "Browser")]
 public class MynaportalWithOneTimePasswordTests(MynaportalWithOneTimePasswordFixture fixture) : MynaportalTest(fixture), IClassFixture<MynaportalWithOneTimePasswordFixture>
 {
     [Fact]

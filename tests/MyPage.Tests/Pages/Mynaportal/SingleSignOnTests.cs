@@ -13,6 +13,7 @@ using static MyPage.Tests.Pages.Mynaportal.MockMynaportalPage;
 namespace MyPage.Tests.Pages.Mynaportal;
 
 // マイナポータルからのシングルサインオン (3.1 (2)): 「もっとつながる」からログインなしでホームへ。壊された応答は通さない。
+[Trait("Category", "Browser")]
 public class SingleSignOnTests(MynaportalFixture fixture) : MynaportalTest(fixture), IClassFixture<MynaportalFixture>
 {
     [Theory]

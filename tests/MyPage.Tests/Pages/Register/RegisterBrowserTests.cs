@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MyPage.Tests.Pages.Register;
 
 // 開設の手順を実際のブラウザで: S0 → 開設 → 同意 → メール → 本登録 → ログイン → ホーム（未確認）→ 窓口での確認
+[Trait("Category", "Browser")]
 public class RegisterBrowserTests(SiteFixture site) : IAsyncLifetime, IClassFixture<SiteFixture>
 {
     private static int next;
