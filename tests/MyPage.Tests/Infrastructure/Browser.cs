@@ -59,12 +59,7 @@ public sealed class Browser : IAsyncDisposable
             ExecutablePath = ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    // レンダラーのプロセスを3つまでにして使い回す（テストごとのコンテキストとサイトをまたぐ移動で、
-                    // 新しいプロセスを起こさない）。一つのプロセスは起こすだけで CPU を食う（V8、Blink、日本語のフォント）:
-                    // マイナポータルとホームのブラウザのテスト23個で、51個のプロセスが9個に、レンダラーの CPU が 42 秒から 28 秒に、
-                    // 時間が 54 秒から 40 秒になった
-                    "--renderer-process-limit=3"],
+                    "--disable-component-update", "--disable-sync"],
         });
     }
 
