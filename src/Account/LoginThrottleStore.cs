@@ -29,28 +29,36 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
         var lockUntilMs = (now + LockDuration).ToUnixTimeMilliseconds();
         var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
 
-        // SQLite と PostgreSQL で同じ文（ON CONFLICT と RETURNING は両方にある）。時刻は db.Instant で各々の列の型に
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "LoginThrottles" ("IdTag", "Failures", "LockedUntil", "UpdatedAt") VALUES ({idTag}, 0, NULL, {db.Instant(nowMs)}) ON CONFLICT ("IdTag") DO NOTHING""", ct);
+        // 行を作る文と数える文は別なので、その間に、同じ ID の成功（ログイン、退会の確認）やロック解除が行を消すことがある。
+        // 数える文が何も変えず、ロック中の行もなければ、もう一度（行はすぐに作り直されるので、数回で済む）
+        for (var attempt = 1; ; attempt++)
+        {
+            // SQLite と PostgreSQL で同じ文（ON CONFLICT と RETURNING は両方にある）。時刻は db.Instant で各々の列の型に
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "LoginThrottles" ("IdTag", "Failures", "LockedUntil", "UpdatedAt") VALUES ({idTag}, 0, NULL, {db.Instant(nowMs)}) ON CONFLICT ("IdTag") DO NOTHING""", ct);
 
-        // ロック中は何も変えない（ロック中の失敗でロックは延びない）。
-        // 期限切れのロックと、24時間前より古い失敗は数え直し。この試行で上限に達したら、同じ文でロックする
-        var reserved = await db.Database.SqlQuery<int>($"""
-            UPDATE "LoginThrottles"
-            SET "Failures" = CASE WHEN "LockedUntil" IS NOT NULL OR "UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE "Failures" + 1 END,
-                "LockedUntil" = CASE WHEN (CASE WHEN "LockedUntil" IS NOT NULL OR "UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE "Failures" + 1 END) >= {MaxFailures}
-                                   THEN {db.Instant(lockUntilMs)} ELSE NULL END,
-                "UpdatedAt" = {db.Instant(nowMs)}
-            WHERE "IdTag" = {idTag} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {db.Instant(nowMs)})
-            RETURNING "Failures" AS "Value"
-            """).ToListAsync(ct);
-        if (reserved is [var failures])
-            return new Reservation(true, failures, failures >= MaxFailures ? DateTimeOffset.FromUnixTimeMilliseconds(lockUntilMs) : null);
+            // ロック中は何も変えない（ロック中の失敗でロックは延びない）。
+            // 期限切れのロックと、24時間前より古い失敗は数え直し。この試行で上限に達したら、同じ文でロックする
+            var reserved = await db.Database.SqlQuery<int>($"""
+                UPDATE "LoginThrottles"
+                SET "Failures" = CASE WHEN "LockedUntil" IS NOT NULL OR "UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE "Failures" + 1 END,
+                    "LockedUntil" = CASE WHEN (CASE WHEN "LockedUntil" IS NOT NULL OR "UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE "Failures" + 1 END) >= {MaxFailures}
+                                       THEN {db.Instant(lockUntilMs)} ELSE NULL END,
+                    "UpdatedAt" = {db.Instant(nowMs)}
+                WHERE "IdTag" = {idTag} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {db.Instant(nowMs)})
+                RETURNING "Failures" AS "Value"
+                """).ToListAsync(ct);
+            if (reserved is [var failures])
+                return new Reservation(true, failures, failures >= MaxFailures ? DateTimeOffset.FromUnixTimeMilliseconds(lockUntilMs) : null);
 
-        var lockedUntil = await db.LoginThrottles.AsNoTracking()
-            .Where(t => t.IdTag == idTag).Select(t => t.LockedUntil).SingleAsync(ct);
-        return new Reservation(false, MaxFailures,
-            lockedUntil is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+            var locks = await db.LoginThrottles.AsNoTracking()
+                .Where(t => t.IdTag == idTag && t.LockedUntil != null && t.LockedUntil > nowMs).Select(t => t.LockedUntil).ToListAsync(ct);
+            if (locks is [long lockedUntil])
+                return new Reservation(false, MaxFailures, DateTimeOffset.FromUnixTimeMilliseconds(lockedUntil));
+            // 消されたばかり。何度も続くのは、成功が絶え間なく重なるときだけ（正しいパスワードを持つ人の操作）: 多めに数える側へ倒さず、
+            // 一回目の失敗として数えたことにして進む（照合は行う。500 にも、誤ったロックの知らせにもしない）
+            if (attempt == 5) return new Reservation(true, 1, null);
+        }
     }
 
     // パスワードは合ったが、ログインはまだ済んでいない（ワンタイムパスワードを待つ）: 予約した一回を失敗に数えずに戻す。
