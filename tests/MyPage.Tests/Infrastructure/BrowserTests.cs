@@ -29,7 +29,7 @@ public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Can_keep_a_trace_and_a_screenshot_of_a_failed_test_and_name_the_page_and_the_locator()
+    public async Task Can_keep_a_trace_a_screenshot_and_the_html_of_a_failed_test_and_name_the_page_and_the_locator()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "traces");
         string[] Kept() => Directory.Exists(folder) ? Directory.GetFiles(folder, "BrowserTests-*") : [];
@@ -53,6 +53,8 @@ public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.True(new FileInfo(trace).Length > 1000, "トレースが空です");
         var shot = Assert.Single(kept, f => f.EndsWith(".png", StringComparison.Ordinal));
         Assert.True(new FileInfo(shot).Length > 1000, "スクリーンショットが空です");
+        var html = Assert.Single(kept, f => f.EndsWith(".html", StringComparison.Ordinal));
+        Assert.Contains("求職者マイページログイン", File.ReadAllText(html), StringComparison.Ordinal);
         Assert.Single(kept, f => f.EndsWith(".log", StringComparison.Ordinal));
         Assert.All(kept, f => Assert.Contains(f, report.Message, StringComparison.Ordinal));
     }
