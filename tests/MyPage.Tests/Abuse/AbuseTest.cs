@@ -42,3 +42,21 @@ public class AbuseSite : SiteFixture
 
     protected AbuseSite(IReadOnlyDictionary<string, string?>? more, Store store = Store.Sqlite) : base(AbuseTest.Defaults(more), store) { }
 }
+
+// 人の確認を reCAPTCHA（本物の HTTP で答える偽の siteverify）で通すサイト。上限や天井を試すテストのため: 計算による確認は、
+// 通るたびに問題が倍になり、テストの側で解くのに一つのクラスで十数秒の CPU を食う（その倍は ProofOfWorkTests が試す）
+public class ReCaptchaAbuseSite : AbuseSite
+{
+    protected ReCaptchaAbuseSite(Store store = Store.Sqlite, IReadOnlyDictionary<string, string?>? more = null) : this(new FakeReCaptcha(), store, more) { }
+
+    private ReCaptchaAbuseSite(FakeReCaptcha google, Store store, IReadOnlyDictionary<string, string?>? more)
+        : base(google.Settings().Concat(more ?? new Dictionary<string, string?>()).ToDictionary(), store) => Google = google;
+
+    public FakeReCaptcha Google { get; }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Google.DisposeAsync();
+    }
+}

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using MyPage.Abuse;
 using MyPage.Mail;
 using MyPage.PasswordReset;
 using MyPage.Tests.Infrastructure;
@@ -7,23 +8,20 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Abuse;
 
 // パスワード再登録を、他人が止められないこと: S2 を送りつけても、本人の前にログインしたブラウザには認証キーが届く。
-// 数えるのはデータベースなので、SQLite と PostgreSQL の両方で
+// 数えるのはデータベースなので、SQLite と PostgreSQL の両方で。人の確認は reCAPTCHA で通す (ReCaptchaAbuseSite)
 public class RecoveryTests(RecoveryTests.Site site) : RecoveryTest(site), IClassFixture<RecoveryTests.Site>
 {
-    // 人の確認は通るたびに倍になるので、このクラスでは最初の大きさを小さくして、テストの側で解く時間を短くする
-    public sealed class Site() : AbuseSite(Settings);
+    public sealed class Site() : ReCaptchaAbuseSite;
 }
 
 [Trait("Category", "PostgreSQL")]
 public class RecoveryOnPostgreSqlTests(RecoveryOnPostgreSqlTests.Site site) : RecoveryTest(site), IClassFixture<RecoveryOnPostgreSqlTests.Site>
 {
-    public sealed class Site() : AbuseSite(Settings, Store.PostgreSql);
+    public sealed class Site() : ReCaptchaAbuseSite(Store.PostgreSql);
 }
 
 public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
 {
-    protected static readonly Dictionary<string, string?> Settings = new() { ["MyPage:BotCheck:ProofOfWork:MaxNumber"] = "1000" };
-
     private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, string? botCheck = null)
         => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });
 
@@ -58,8 +56,7 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
         for (var i = 0; i < MailQuota.PerAddressPerHour; i++) await RequestAsync(stranger, Email);
         for (var i = 0; i < MailQuota.CeilingPerAddressPerHour + 3; i++)
         {
-            var solution = BotChecks.Solve(await stranger.GetStringAsync("/Account/ForgotPassword?check=1"));
-            Assert.Equal("/Account/ResetPassword", (await RequestAsync(stranger, Email, solution)).Headers.Location?.OriginalString);
+            Assert.Equal("/Account/ResetPassword", (await RequestAsync(stranger, Email, FakeReCaptcha.PassingToken(BotGate.ResetAction))).Headers.Location?.OriginalString);
         }
         await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.CeilingPerAddressPerHour);
         Assert.Equal(MailQuota.CeilingPerAddressPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
@@ -113,15 +110,11 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
 }
 
 // 一つの接続元の天井: 人の確認を解き続けても、知らないブラウザから送らせる再登録のメールは、どの ID へも合わせて1時間に20通まで。
-// 確認の問題は通るたびに倍になるので、このクラスでは最初の大きさを小さくして、テストの側で解く時間を短くする
+// 人の確認は reCAPTCHA で通す (ReCaptchaAbuseSite)。天井は確認の方法によらない
 public class ClientCeilingTests(ClientCeilingTests.Site site) : AbuseTest(site), IClassFixture<ClientCeilingTests.Site>
 {
-    public sealed class Site() : AbuseSite(new Dictionary<string, string?>
-    {
-        ["MyPage:BotCheck:ProofOfWork:MaxNumber"] = "1000",
-        // 送信の速さの上限（1分に30）は別の試験 (StuffingTests): ここでは天井だけを見る
-        ["MyPage:RateLimits:FormPostsPerMinute"] = "100000",
-    });
+    // 送信の速さの上限（1分に30）は別の試験 (StuffingTests): ここでは天井だけを見る
+    public sealed class Site() : ReCaptchaAbuseSite(more: new Dictionary<string, string?> { ["MyPage:RateLimits:FormPostsPerMinute"] = "100000" });
 
     private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, string? botCheck = null)
         => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });
@@ -142,7 +135,7 @@ public class ClientCeilingTests(ClientCeilingTests.Site site) : AbuseTest(site),
         {
             var response = await RequestAsync(client, id);
             if (BotChecks.Asked(await response.Content.ReadAsStringAsync()))
-                response = await RequestAsync(client, id, BotChecks.Solve(await client.GetStringAsync("/Account/ForgotPassword?check=1")));
+                response = await RequestAsync(client, id, FakeReCaptcha.PassingToken(BotGate.ResetAction));
             // 画面はいつも同じ（送ったかどうかは見せない）
             Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
         }

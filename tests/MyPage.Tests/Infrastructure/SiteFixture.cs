@@ -13,7 +13,7 @@ public class SiteFixture : IAsyncLifetime
     public MyPageApp App { get; }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public virtual async Task DisposeAsync() => await App.DisposeAsync();
 }
 
 // テストクラスで一つのサイトと、そこに一人の求職者（読むだけのテストのため）
