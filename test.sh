@@ -22,18 +22,25 @@ fi
 
 # ビルドはテストが使うもの（サイト、模擬マイナポータル、テスト）だけを先に。ベンチマークのビルドと空白の確かめは、
 # テストと並べて低い優先度で走らせる（どれも失敗すれば、この実行は失敗）
+# 使い捨ての PostgreSQL は、ビルドの間に作って起動する（ビルドは裏で、終わるのを待つ）
+work=$(mktemp -d)
+. tests/postgres.sh
+build_pid=""
+trap '[ -z "$build_pid" ] || kill "$build_pid" 2>/dev/null; postgres_stop; rm -rf "$work"' EXIT
 echo "== dotnet build (MyPage, MockMynaportal, MyPage.Tests)"
 build_started=$(date +%s)
-dotnet build tests/MyPage.Tests/MyPage.Tests.csproj -c Release -v q -nologo
+dotnet build tests/MyPage.Tests/MyPage.Tests.csproj -c Release -v q -nologo &
+build_pid=$!
+postgres_start
+build_status=0
+wait "$build_pid" || build_status=$?
+build_pid=""
+[ "$build_status" -eq 0 ] || exit "$build_status"
 build_seconds=$(( $(date +%s) - build_started ))
 
 # 前の実行で残った失敗のトレースを消す（残るのはこの実行で失敗したテストのものだけ）
 rm -rf tests/MyPage.Tests/bin/Release/net10.0/traces
 
-work=$(mktemp -d)
-. tests/postgres.sh
-trap 'postgres_stop; rm -rf "$work"' EXIT
-postgres_start
 # 引数（--filter など）で一部だけを動かすときは、テストだけ（ベンチマークのビルドと空白の確かめは、全部を動かすときに）
 partial=$([ $# -gt 0 ] && echo 1 || echo 0)
 (
