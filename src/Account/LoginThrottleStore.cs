@@ -29,35 +29,35 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
         var lockUntilMs = (now + LockDuration).ToUnixTimeMilliseconds();
         var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
 
-        // 行を作る文と数える文は別なので、その間に、同じ ID の成功（ログイン、退会の確認）やロック解除が行を消すことがある。
-        // 数える文が何も変えず、ロック中の行もなければ、もう一度（行はすぐに作り直されるので、数回で済む）
+        // 一つの文で: 行がなければ一回目の失敗として作り、あれば数える（SQLite と PostgreSQL で同じ文。ON CONFLICT と RETURNING は両方にある）。
+        // ロック中は何も変えず、何も返らない（ロック中の失敗でロックは延びない）。期限切れのロックと、24時間前より古い失敗は
+        // 数え直し。この試行で上限に達したら、同じ文でロックする。作ると数えるが一つの文なので、間に同じ ID の成功（ログイン、
+        // 退会の確認）やロック解除が行を消しても、数え損ねることも、ありもしないロックを知らせることもない。
+        // 時刻は db.Instant で各々の列の型に
         for (var attempt = 1; ; attempt++)
         {
-            // SQLite と PostgreSQL で同じ文（ON CONFLICT と RETURNING は両方にある）。時刻は db.Instant で各々の列の型に
-            await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "LoginThrottles" ("IdTag", "Failures", "LockedUntil", "UpdatedAt") VALUES ({idTag}, 0, NULL, {db.Instant(nowMs)}) ON CONFLICT ("IdTag") DO NOTHING""", ct);
-
-            // ロック中は何も変えない（ロック中の失敗でロックは延びない）。
-            // 期限切れのロックと、24時間前より古い失敗は数え直し。この試行で上限に達したら、同じ文でロックする
             var reserved = await db.Database.SqlQuery<int>($"""
-                UPDATE "LoginThrottles"
-                SET "Failures" = CASE WHEN "LockedUntil" IS NOT NULL OR "UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE "Failures" + 1 END,
-                    "LockedUntil" = CASE WHEN (CASE WHEN "LockedUntil" IS NOT NULL OR "UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE "Failures" + 1 END) >= {MaxFailures}
+                INSERT INTO "LoginThrottles" AS t ("IdTag", "Failures", "LockedUntil", "UpdatedAt")
+                VALUES ({idTag}, 1, NULL, {db.Instant(nowMs)}) -- 一回目の失敗ではロックしない (MaxFailures は 5)
+                ON CONFLICT ("IdTag") DO UPDATE
+                SET "Failures" = CASE WHEN t."LockedUntil" IS NOT NULL OR t."UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE t."Failures" + 1 END,
+                    "LockedUntil" = CASE WHEN (CASE WHEN t."LockedUntil" IS NOT NULL OR t."UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE t."Failures" + 1 END) >= {MaxFailures}
                                        THEN {db.Instant(lockUntilMs)} ELSE NULL END,
                     "UpdatedAt" = {db.Instant(nowMs)}
-                WHERE "IdTag" = {idTag} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {db.Instant(nowMs)})
+                WHERE t."LockedUntil" IS NULL OR t."LockedUntil" <= {db.Instant(nowMs)}
                 RETURNING "Failures" AS "Value"
                 """).ToListAsync(ct);
             if (reserved is [var failures])
                 return new Reservation(true, failures, failures >= MaxFailures ? DateTimeOffset.FromUnixTimeMilliseconds(lockUntilMs) : null);
 
+            // 何も返らなかった: ロック中。その期限を読む
             var locks = await db.LoginThrottles.AsNoTracking()
                 .Where(t => t.IdTag == idTag && t.LockedUntil != null && t.LockedUntil > nowMs).Select(t => t.LockedUntil).ToListAsync(ct);
             if (locks is [long lockedUntil])
                 return new Reservation(false, MaxFailures, DateTimeOffset.FromUnixTimeMilliseconds(lockedUntil));
-            // 消されたばかり。何度も続くのは、成功が絶え間なく重なるときだけ（正しいパスワードを持つ人の操作）: 多めに数える側へ倒さず、
-            // 一回目の失敗として数えたことにして進む（照合は行う。500 にも、誤ったロックの知らせにもしない）
-            if (attempt == 5) return new Reservation(true, 1, null);
+            // 読む前にロックが解かれた（スタッフの解除、パスワード再登録）: もう一度数える（二度目で済む。三度続くのは、その間に
+            // ほかの誰かが5回誤ってロックし、それがまた解かれたときだけ）。それでも重なれば、一回目の失敗として進む（500 にしない）
+            if (attempt == 3) return new Reservation(true, 1, null);
         }
     }
 
