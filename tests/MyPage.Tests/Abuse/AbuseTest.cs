@@ -33,6 +33,10 @@ public abstract class AbuseTest(SiteFixture site) : SeekerTest(site)
         => Forms.PostAsync(client, "/Account/Login", botCheck is null
             ? new() { ["Input.Id"] = id, ["Input.Password"] = password }
             : new() { ["Input.Id"] = id, ["Input.Password"] = password, ["BotCheck"] = botCheck });
+
+    // S2 に ID（と人の確認の答え）を送る
+    protected static Task<HttpResponseMessage> RequestResetAsync(HttpClient client, string id, string? botCheck = null)
+        => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });
 }
 
 // 上限と人の確認が既定の値のサイト（テストクラスで共有）

@@ -22,9 +22,6 @@ public class RecoveryOnPostgreSqlTests(RecoveryOnPostgreSqlTests.Site site) : Re
 
 public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
 {
-    private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, string? botCheck = null)
-        => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });
-
     private int ResetMailsTo(string to) => app.Smtp.For(to, ResetMails.RequestSubject).Count;
 
     [Fact]
@@ -39,12 +36,12 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
         // 他人: 同じ ID に申込みを続ける。3回で人の確認を求められる
         using var stranger = app.CreateHttpClient();
         for (var i = 0; i < MailQuota.PerAddressPerHour; i++)
-            Assert.Equal(HttpStatusCode.Redirect, (await RequestAsync(stranger, Email)).StatusCode);
-        Assert.True(BotChecks.Asked(await (await RequestAsync(stranger, Email)).Content.ReadAsStringAsync()));
+            Assert.Equal(HttpStatusCode.Redirect, (await RequestResetAsync(stranger, Email)).StatusCode);
+        Assert.True(BotChecks.Asked(await (await RequestResetAsync(stranger, Email)).Content.ReadAsStringAsync()));
         await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.PerAddressPerHour);
 
         // 本人のブラウザは確認なしで受け付けられ、認証キーが届く
-        Assert.Equal("/Account/ResetPassword", (await RequestAsync(victim, Email)).Headers.Location?.OriginalString);
+        Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(victim, Email)).Headers.Location?.OriginalString);
         var mail = await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.PerAddressPerHour + 1);
         Assert.Matches("[0-9]{8}", Mails.Key(mail));
     }
@@ -53,10 +50,10 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
     public async Task A_stranger_with_solved_checks_gets_at_most_the_ceiling()
     {
         using var stranger = app.CreateHttpClient();
-        for (var i = 0; i < MailQuota.PerAddressPerHour; i++) await RequestAsync(stranger, Email);
+        for (var i = 0; i < MailQuota.PerAddressPerHour; i++) await RequestResetAsync(stranger, Email);
         for (var i = 0; i < MailQuota.CeilingPerAddressPerHour + 3; i++)
         {
-            Assert.Equal("/Account/ResetPassword", (await RequestAsync(stranger, Email, FakeReCaptcha.PassingToken(BotGate.ResetAction))).Headers.Location?.OriginalString);
+            Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(stranger, Email, FakeReCaptcha.PassingToken(BotGate.ResetAction))).Headers.Location?.OriginalString);
         }
         await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.CeilingPerAddressPerHour);
         Assert.Equal(MailQuota.CeilingPerAddressPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
@@ -76,13 +73,13 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
 
         // 別のブラウザが自分の枠を使い切る（それ以上はメールにならない）
         for (var i = 0; i < MailQuota.KnownBrowserPerHour + 2; i++)
-            Assert.Equal("/Account/ResetPassword", (await RequestAsync(other, Email)).Headers.Location?.OriginalString);
+            Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(other, Email)).Headers.Location?.OriginalString);
         await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.KnownBrowserPerHour);
 
         // 本人のブラウザには、まだ自分の3通がある
         for (var i = 1; i <= MailQuota.KnownBrowserPerHour; i++)
         {
-            Assert.Equal("/Account/ResetPassword", (await RequestAsync(seeker, Email)).Headers.Location?.OriginalString);
+            Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(seeker, Email)).Headers.Location?.OriginalString);
             await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.KnownBrowserPerHour + i);
         }
         Assert.Equal(2 * MailQuota.KnownBrowserPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == ResetMails.RequestSubject)));
@@ -100,11 +97,11 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
         await Forms.PostAsync(seeker, "/Settings/Security?handler=SignOutOthers", new() { ["Input.Password"] = Password });
 
         // 別のブラウザは、知らないブラウザと同じ: 自分の枠はなく、ID の3回のあとは人の確認
-        for (var i = 0; i < MailQuota.PerAddressPerHour; i++) await RequestAsync(other, Email);
-        Assert.True(BotChecks.Asked(await (await RequestAsync(other, Email)).Content.ReadAsStringAsync()));
+        for (var i = 0; i < MailQuota.PerAddressPerHour; i++) await RequestResetAsync(other, Email);
+        Assert.True(BotChecks.Asked(await (await RequestResetAsync(other, Email)).Content.ReadAsStringAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == app.IdTag(Email) && r.KnownBrowser)));
         // 本人のブラウザは、まだ前にログインしたブラウザ: 確認なしで届く
-        Assert.Equal("/Account/ResetPassword", (await RequestAsync(seeker, Email)).Headers.Location?.OriginalString);
+        Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(seeker, Email)).Headers.Location?.OriginalString);
         Assert.Equal(1, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == app.IdTag(Email) && r.KnownBrowser)));
     }
 }
@@ -115,9 +112,6 @@ public class ClientCeilingTests(ClientCeilingTests.Site site) : AbuseTest(site),
 {
     // 送信の速さの上限（1分に30）は別の試験 (StuffingTests): ここでは天井だけを見る
     public sealed class Site() : ReCaptchaAbuseSite(more: new Dictionary<string, string?> { ["MyPage:RateLimits:FormPostsPerMinute"] = "100000" });
-
-    private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string id, string? botCheck = null)
-        => Forms.PostAsync(client, "/Account/ForgotPassword", botCheck is null ? new() { ["Input.Id"] = id } : new() { ["Input.Id"] = id, ["BotCheck"] = botCheck });
 
     [Fact]
     public async Task Past_its_ceiling_a_client_gets_no_reset_mail_for_any_id_even_with_solved_checks()
@@ -133,9 +127,9 @@ public class ClientCeilingTests(ClientCeilingTests.Site site) : AbuseTest(site),
         using var client = app.CreateHttpClient();
         foreach (var id in ids)
         {
-            var response = await RequestAsync(client, id);
+            var response = await RequestResetAsync(client, id);
             if (BotChecks.Asked(await response.Content.ReadAsStringAsync()))
-                response = await RequestAsync(client, id, FakeReCaptcha.PassingToken(BotGate.ResetAction));
+                response = await RequestResetAsync(client, id, FakeReCaptcha.PassingToken(BotGate.ResetAction));
             // 画面はいつも同じ（送ったかどうかは見せない）
             Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
         }
