@@ -25,8 +25,8 @@ public abstract class LoginThrottleStoreTests(Store store) : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().ReserveAsync(id, at);
     }
 
-    // 成功したログイン（や退会の確認）が行を消すのと、同じ ID の予約が重なっても、予約は 500 にならない。
-    // 予約は「行を作る」と「数える」の二つの文なので、その間に行が消えることがある（負荷の下の同時の退会で起きた）
+    // 成功したログイン（や退会の確認）が行を消すのと、同じ ID の予約が重なっても、予約は 500 にならず、ありもしないロックも知らせない
+    // （予約が「行を作る」と「数える」の二つの文だったころ、その間に行が消えて、負荷の下の同時の退会で起きた）
     [Fact]
     public async Task Never_fails_when_a_success_clears_the_row_in_the_middle_of_a_reservation()
     {
