@@ -28,6 +28,7 @@ public static class AbuseServices
             _ => sp.GetRequiredService<ProofOfWorkCheck>(),
         });
         services.AddScoped<ClientFailures>();
+        services.AddSingleton<CheckedClients>();
         services.AddScoped<BotGate>();
         services.AddFormRateLimits();
         return services;

@@ -15,7 +15,7 @@ public sealed class BotGate(IBotCheck check, ClientFailures clients, Browsers br
 
     // S1 を開いたとき: この接続元に確認が要るなら、はじめから出しておく（ID とパスワードを入れている間に解ける）
     public async Task<BotCheckView?> ForLoginPageAsync(HttpContext http, CancellationToken ct = default)
-        => Enabled && await clients.CheckRequiredUntilAsync(origins.Of(http).Key, ct) is { } until
+        => Enabled && clients.KnownCheckRequiredUntil(origins.Of(http).Key) is { } until
             ? new(await check.WidgetAsync(http, LoginAction, ct), until, null)
             : null;
 

@@ -7,7 +7,9 @@ namespace MyPage.Abuse;
 
 // 接続元ごとの、ID をまたいだログインの失敗（パスワードリスト攻撃は ID ごとのロックにかからないので、接続元でも数える）。
 // 固定の窓: 窓の始まりから ClientFailureWindow の間に ClientLoginFailures 回失敗したら、窓の終わりまで人の確認が要る。
-public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions<RateLimitOptions> options, TimeProvider time)
+// 数はデータベースにあり（インスタンスをまたぐ）、送信はそれで決める。ログインの画面を開くとき (S1 の GET) は、
+// このインスタンスが覚えている「確認が要る」接続元 (CheckedClients) だけを見て、データベースを読まない。
+public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions<RateLimitOptions> options, TimeProvider time, CheckedClients known)
 {
     private RateLimitOptions Options => options.Value;
 
@@ -18,10 +20,15 @@ public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions
         var now = time.GetUtcNow();
         var windowStart = (now - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
         var row = await db.ClientThrottles.AsNoTracking().SingleOrDefaultAsync(c => c.ClientTag == tag, ct);
-        return row is not null && row.WindowStartedAt > windowStart && row.Failures >= Options.ClientLoginFailures
-            ? DateTimeOffset.FromUnixTimeMilliseconds(row.WindowStartedAt) + Options.ClientFailureWindow
-            : null;
+        if (row is null || row.WindowStartedAt <= windowStart || row.Failures < Options.ClientLoginFailures) return null;
+        var until = DateTimeOffset.FromUnixTimeMilliseconds(row.WindowStartedAt) + Options.ClientFailureWindow;
+        known.Remember(tag, until);
+        return until;
     }
+
+    // 画面を開くとき: このインスタンスが、確認が要ると知っている接続元なら、要らなくなる時刻（データベースは読まない）。
+    // 別のインスタンスで数えられた接続元は、最初の送信で確認を求められ、そこから覚える
+    public DateTimeOffset? KnownCheckRequiredUntil(string client) => known.RequiredUntil(TagOf(client));
 
     // ログインの失敗を一つ数える（窓が過ぎていれば数え直す）
     public async Task RecordAsync(string client, CancellationToken ct = default)
@@ -40,6 +47,8 @@ public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions
                 "WindowStartedAt" = CASE WHEN "WindowStartedAt" <= {db.Instant(windowStart)} THEN {db.Instant(nowMs)} ELSE "WindowStartedAt" END
             WHERE "ClientTag" = {tag}
             """, ct);
+        // 上限に届いたなら、次に画面を開いたときから確認を出す
+        await CheckRequiredUntilAsync(client, ct);
     }
 
     private string TagOf(string client) => origins.CountingTagOf(client);

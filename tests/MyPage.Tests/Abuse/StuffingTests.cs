@@ -94,4 +94,38 @@ public class StuffingTests(AbuseSite site) : AbuseTest(site), IClassFixture<Abus
         Assert.False(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
         Assert.Equal("/Home", (await Forms.LoginAsync(client, Email, Password)).Headers.Location?.OriginalString);
     }
+
+    // ログインの画面 (S1) を開くだけでは、データベースを読まない（このインスタンスが、確認が要ると知っている接続元でなければ）。
+    // 要る接続元には、このインスタンスが失敗を数えた時点から、はじめから確認を出す
+    [Fact]
+    public async Task Opening_s1_reads_nothing_from_the_database_until_the_client_must_be_checked()
+    {
+        await using var site = new MyPageApp(settings: Defaults(new Dictionary<string, string?> { [CommandLog] = "Information" }));
+        using var client = site.CreateHttpClient();
+        for (var i = 0; i < 3; i++) Assert.False(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
+        Assert.Empty(site.Logs.During("/Account/Login", CommandLog[LogLevels.Length..]));
+
+        // 失敗を数える送信はデータベースに書く（道具が SQL を見ていることの確かめでもある）
+        for (var i = 0; i < Limits.ClientLoginFailures; i++) await Forms.LoginAsync(client, $"stuffed{i}-{Email}", "Wrong-pass-1");
+        Assert.NotEmpty(site.Logs.During("/Account/Login", CommandLog[LogLevels.Length..]));
+        Assert.True(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
+    }
+
+    // 二つ目のインスタンス（または再起動の後）は、その接続元のことをまだ知らない: 画面ははじめは確認なしで開くが、
+    // 送信はデータベースの数で確認を求め、それからはその画面も確認を出す。確認なしでは通らない
+    [Fact]
+    public async Task Another_instance_asks_at_the_first_post_and_shows_the_check_from_then_on()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        await using var other = new MyPageApp(databasePath: app.DatabasePath, settings: Defaults(), keepDatabase: true);
+        using var client = other.CreateHttpClient();
+        Assert.False(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
+        var refused = await Forms.LoginAsync(client, Email, Password);
+        Assert.True(BotChecks.Asked(await refused.Content.ReadAsStringAsync()));
+        Assert.Null(refused.Headers.Location);
+        Assert.True(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
+    }
+
+    private const string LogLevels = "Logging:LogLevel:";
+    private const string CommandLog = LogLevels + "Microsoft.EntityFrameworkCore.Database.Command";
 }
