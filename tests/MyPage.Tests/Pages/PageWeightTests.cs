@@ -62,9 +62,12 @@ public class PageWeightTests(ITestOutputHelper output) : IAsyncLifetime
 
         // 入口の画面はスタイルを HTML に書くので、HTML そのものは大きくなる。回線に乗るのは圧縮した形
         output.WriteLine($"{path}: {transferred} バイト / {requests.Count} 要求: " + string.Join(", ", report) + $"; HTML {System.Text.Encoding.UTF8.GetByteCount(html)} バイト（圧縮前）");
-        Assert.InRange(requests.Count, 1, 3);
+        // HTML、htmx とフォームのスクリプト（どちらも defer、同じ接続で並んで来る）、後ろで先読みするスタイルシート。
+        // HTML に直書きするのは描くのに要るスタイルだけ: スクリプトまで書くと、すべての画面が毎回 1 KB（圧縮後）重くなる
+        Assert.InRange(requests.Count, 1, 4);
         Assert.True(transferred <= 30 * 1024, $"転送量 {transferred} バイト: " + string.Join(", ", report));
-        Assert.True(htmlTransferred is > 0 and <= 13 * 1024, $"HTML {htmlTransferred} バイト（圧縮後）");
+        Assert.True(htmlTransferred is > 0 and <= 8 * 1024, $"HTML {htmlTransferred} バイト（圧縮後）");
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
     }
 
     [Fact]
