@@ -16,8 +16,8 @@ namespace MyPage.Pages.Account;
 [AllowAnonymous]
 [StartsSession]
 [GuardedForm]
+// パスワードでのログインの手順 (PasswordLogin: Identity、セッション、照合) は送信のときだけ作る（画面を開くたびに作らない）
 public class LoginModel(
-    PasswordLogin login,
     MynaportalSignIn mynaportal,
     BotGate botGate,
     IOptions<SessionPolicy> sessionPolicy,
@@ -70,7 +70,7 @@ public class LoginModel(
         };
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] PasswordLogin login, CancellationToken ct)
     {
         var password = Input.Password ?? "";
 
