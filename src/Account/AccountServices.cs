@@ -23,6 +23,7 @@ public static class AccountServices
             .Validate(o => o.MeetsOwaspMinimum, PasswordHashingOptions.BelowMinimum).ValidateOnStart();
         services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<Seeker>, Argon2PasswordHasher>());
         services.AddSingleton<UnknownIdHash>();
+        services.AddSingleton<PasswordHashingGate>();
         services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
         services.AddScoped<LoginThrottleStore>();
         services.AddScoped<PasswordCheck>();

@@ -21,6 +21,7 @@ public sealed class PasswordCheck(
     ClientFailures clientFailures,
     IdTags tags,
     TimeProvider time,
+    PasswordHashingGate hashing,
     ILogger<PasswordCheck> log)
 {
     // 監査ログに書く「何のための照合か」（ログの言葉。判断には使わない）
@@ -74,13 +75,13 @@ public sealed class PasswordCheck(
         if (seeker?.PasswordHash is not { } hash)
         {
             // アカウント列挙の防止: 存在しないIDでも同じ照合をしてから失敗にする
-            users.PasswordHasher.VerifyHashedPassword(new Seeker(), unknownIdHash.Value, password);
+            await hashing.RunAsync(() => users.PasswordHasher.VerifyHashedPassword(new Seeker(), unknownIdHash.Value, password));
             return false;
         }
-        var result = users.PasswordHasher.VerifyHashedPassword(seeker, hash, password);
+        var result = await hashing.RunAsync(() => users.PasswordHasher.VerifyHashedPassword(seeker, hash, password));
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            seeker.PasswordHash = users.PasswordHasher.HashPassword(seeker, password);
+            seeker.PasswordHash = await hashing.RunAsync(() => users.PasswordHasher.HashPassword(seeker, password));
             await users.UpdateAsync(seeker);
         }
         return result != PasswordVerificationResult.Failed;

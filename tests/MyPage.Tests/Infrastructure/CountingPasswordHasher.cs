@@ -15,19 +15,32 @@ public sealed class CountingPasswordHasher(CountingPasswordHasher.Counter counte
 
     private readonly Argon2PasswordHasher inner = new(counter.ProductionCost ? options : Options.Create(Cheapest));
 
+    // 照合の回数と、同時に動いていたハッシュの計算の数の最大（作るものも照合も。それぞれ Argon2id のメモリを持つ）
     public sealed class Counter(bool productionCost)
     {
         private int verifications;
+        private int inFlight;
+        private int maxInFlight;
         public bool ProductionCost { get; } = productionCost;
         public int Verifications => Volatile.Read(ref verifications);
+        public int MaxInFlight => Volatile.Read(ref maxInFlight);
         public void Increment() => Interlocked.Increment(ref verifications);
+
+        public T Hashing<T>(Func<T> work)
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            for (var max = Volatile.Read(ref maxInFlight); now > max; max = Volatile.Read(ref maxInFlight))
+                if (Interlocked.CompareExchange(ref maxInFlight, now, max) == max) break;
+            try { return work(); }
+            finally { Interlocked.Decrement(ref inFlight); }
+        }
     }
 
-    public string HashPassword(Seeker user, string password) => inner.HashPassword(user, password);
+    public string HashPassword(Seeker user, string password) => counter.Hashing(() => inner.HashPassword(user, password));
 
     public PasswordVerificationResult VerifyHashedPassword(Seeker user, string hashedPassword, string providedPassword)
     {
         counter.Increment();
-        return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        return counter.Hashing(() => inner.VerifyHashedPassword(user, hashedPassword, providedPassword));
     }
 }

@@ -28,6 +28,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     public TestSmtpServer Smtp { get; } = new();
     private readonly CountingPasswordHasher.Counter hashes;
     public int PasswordVerifications => hashes.Verifications;
+    public int MaxHashesInFlight => hashes.MaxInFlight;
 
     // databasePath を渡すと、そのファイルで「再起動」したサイトになる
     // https: false なら平文の HTTP で待ち受ける（HTTPS なしで来た要求の試験のため）

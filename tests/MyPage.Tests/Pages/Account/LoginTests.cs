@@ -316,6 +316,27 @@ public class LoginAtProductionCostTests(ProductionHashingSite site) : LoginTest(
         Assert.Single(LogLines, l => l.StartsWith("アカウントロック", StringComparison.Ordinal));
         Assert.DoesNotContain(LogLines, l => l.Contains("database is locked"));
     }
+
+    // Argon2id は一回に 19 MiB を持つ。同時のログインがいくつ来ても、計算はコアの数までで、残りは列で待つ
+    // （待ちはメモリではなく応答の時間に出る）。64 件はどれも答えを受け取り、5xx はない
+    [Fact]
+    public async Task Hashes_at_most_one_password_per_core_at_a_time_under_a_flood_and_answers_every_login()
+    {
+        var seekers = Enumerable.Range(0, 4).Select(i => $"flood{i}-{Email}").ToList();
+        foreach (var seeker in seekers) await app.CreateSeekerAsync(seeker, Password);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(async i =>
+        {
+            using var client = app.CreateHttpClient();
+            // 4 件は正しいパスワード、残りは登録のない ID（同じ重さの照合をする）
+            var response = i < seekers.Count ? await Forms.LoginAsync(client, seekers[i], Password) : await Forms.LoginAsync(client, $"flood-unknown{i}-{Email}", "Wrong-pass-1");
+            return (i, response.StatusCode, response.Headers.Location?.OriginalString, Html: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(responses, r => Assert.Equal(r.i < seekers.Count ? HttpStatusCode.Redirect : HttpStatusCode.OK, r.StatusCode));
+        Assert.All(responses.Where(r => r.i < seekers.Count), r => Assert.Equal("/Home", r.OriginalString));
+        Assert.All(responses.Where(r => r.i >= seekers.Count), r => Assert.Contains(LoginTexts.Failed, r.Html));
+        Assert.InRange(app.MaxHashesInFlight, 1, Environment.ProcessorCount);
+    }
 }
 
 public abstract class LoginTest(SiteFixture site) : SeekerTest(site)
