@@ -13,7 +13,14 @@ public sealed class LoginHistory(MyPageDb db)
         await db.Users.Where(s => s.Id == seeker.Id).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.PreviousLoginAt, s => s.LastLoginAt)
             .SetProperty(s => s.LastLoginAt, now), ct);
+        // 手元の値も合わせる。データベースにはもう書いたので、変更として残さない（残すと、後の保存がもう一度 UPDATE する）
         seeker.PreviousLoginAt = seeker.LastLoginAt;
         seeker.LastLoginAt = now;
+        var entry = db.Entry(seeker);
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
+        {
+            entry.Property(s => s.PreviousLoginAt).IsModified = false;
+            entry.Property(s => s.LastLoginAt).IsModified = false;
+        }
     }
 }

@@ -10,6 +10,20 @@ namespace MyPage.Tests.Pages.Account;
 // 「求職者マイページログイン」を HttpClient で (本物の Kestrel と SQLite に対して)
 public class LoginTests(SiteFixture site) : LoginTest(site), IClassFixture<SiteFixture>
 {
+    // ログインがデータベースに送る文の数（照合のほかは安くあること: 数え、予約、求職者、ロックの戻し、日時、履歴、ブラウザ、
+    // セッション）。同じ行を二度書くような重複が入れば、この数を超える
+    [Fact]
+    public async Task Logs_in_with_at_most_thirteen_database_statements_and_opens_the_page_with_none()
+    {
+        await using var site = new MyPageApp(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" });
+        await site.CreateSeekerAsync(Email, Password);
+        using var client = site.CreateHttpClient();
+        Assert.Equal("/Home", (await Forms.LoginAsync(client, Email, Password)).Headers.Location?.OriginalString);
+        var statements = site.Logs.During("/Account/Login", "Microsoft.EntityFrameworkCore.Database.Command");
+        Assert.True(statements.Count <= 13, $"{statements.Count} 文:\n" + string.Join("\n", statements.Select(s => s.Split('\n').Skip(1).FirstOrDefault())));
+        Assert.Single(statements, s => s.Contains("UPDATE \"AspNetUsers\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Can_log_in_and_land_on_home()
     {
