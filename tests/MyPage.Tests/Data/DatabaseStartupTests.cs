@@ -7,6 +7,36 @@ namespace MyPage.Tests.Data;
 [Trait("Category", "PostgreSQL")]
 public class DatabaseStartupTests
 {
+    // SQLite の接続の設定（待つ時間、外部キー、同期）は、プールから何度戻ってきた接続にも効いている
+    [Fact]
+    public async Task Every_sqlite_connection_waits_for_locks_and_checks_foreign_keys_however_often_it_is_reused()
+    {
+        await using var app = new MyPageApp();
+        for (var i = 0; i < 3; i++)
+        {
+            var settings = await app.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    return (await Pragma(db, "busy_timeout"), await Pragma(db, "foreign_keys"), await Pragma(db, "synchronous"));
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            });
+            Assert.Equal((10000L, 1L, 1L), settings);
+        }
+
+        static async Task<long> Pragma(Microsoft.EntityFrameworkCore.DbContext db, string name)
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.PostgreSql)]
