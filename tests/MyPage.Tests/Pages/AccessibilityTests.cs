@@ -27,6 +27,56 @@ public class AccessibilityTests(DemoSite site) : SeekerTest(site), IClassFixture
         }
     }
 
+    // フォーカスの印（黄色の outline と、その外の黒い輪）は、どの種類のボタンでも、ページの背景に対して 3:1 以上の部分を持つ
+    // (WCAG 1.4.11)。ボタンの種類ごとの影 (box-shadow) の規則が、フォーカスの黒い輪を上書きして消していた
+    [Theory]
+    [InlineData("button")]
+    [InlineData("button secondary")]
+    [InlineData("button danger")]
+    [InlineData("button small")]
+    [InlineData("button small secondary")]
+    public async Task Shows_a_focus_ring_of_at_least_three_to_one_on_every_kind_of_button(string classes)
+    {
+        var page = await browser.OpenAsync(app, width: 360);
+        await page.GotoAsync("/Account/Login");
+        var ring = await page.EvaluateAsync<string[]>("""
+            classes => {
+              const button = document.createElement('button');
+              button.type = 'button';
+              button.className = classes;
+              button.textContent = '確かめる';
+              document.querySelector('main').append(button);
+              button.focus();
+              const style = getComputedStyle(button);
+              return [String(button.matches(':focus-visible')), style.outlineStyle, style.outlineColor, style.boxShadow,
+                      getComputedStyle(document.body).backgroundColor];
+            }
+            """, classes);
+        Assert.Equal("true", ring[0]);
+        await Browser.ScreenshotAsync(page, "focus-" + classes.Replace(' ', '-'));
+        var background = Rgb(ring[4]);
+        // 外の輪: 広がり (spread) が 2px 以上で、ずれのない影
+        var shadow = System.Text.RegularExpressions.Regex.Match(ring[3], @"(rgba?\([^)]*\)) 0px 0px 0px (\d+)px");
+        var best = Math.Max(
+            ring[1] == "none" ? 0 : Contrast(Rgb(ring[2]), background),
+            shadow.Success && int.Parse(shadow.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) >= 2 ? Contrast(Rgb(shadow.Groups[1].Value), background) : 0);
+        Assert.True(best >= 3, $"{classes}: outline {ring[1]} {ring[2]}, box-shadow {ring[3]}, 背景 {ring[4]}: 一番よい対比 {best:0.00}:1");
+    }
+
+    private static (double R, double G, double B) Rgb(string css)
+    {
+        var parts = System.Text.RegularExpressions.Regex.Matches(css, @"[\d.]+").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return (parts[0], parts[1], parts[2]);
+    }
+
+    private static double Contrast((double R, double G, double B) a, (double R, double G, double B) b)
+    {
+        static double Channel(double c) => (c /= 255) <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        static double Luminance((double R, double G, double B) c) => 0.2126 * Channel(c.R) + 0.7152 * Channel(c.G) + 0.0722 * Channel(c.B);
+        var (x, y) = (Luminance(a), Luminance(b));
+        return (Math.Max(x, y) + 0.05) / (Math.Min(x, y) + 0.05);
+    }
+
     [Fact]
     public async Task Can_use_login_with_an_error_without_axe_violations()
     {
