@@ -30,7 +30,7 @@ catch (StartupException failure)
 // 求職者マイページの部品の一覧。各部品は自分のフォルダーにある AddX() で自分を登録する。
 static async Task<int> RunAsync(string[] args)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedContentRoot(args) });
     builder.UseDevelopmentCertificate();
     var staff = args is ["staff", ..];
 
@@ -93,6 +93,20 @@ static async Task<int> RunAsync(string[] args)
         return 1;
     }
     return 0;
+}
+
+// 公開したフォルダー (dotnet publish の出力: wwwroot がある) から動かすときは、どこから起動しても、そのフォルダーが
+// content root（wwwroot と appsettings.json）。今のディレクトリのままだと、別のフォルダー（たとえばリポジトリの根）から
+// 起動したとき、そこの wwwroot から圧縮版のない静的ファイルを 0 バイトで配っていた。--contentRoot や
+// ASPNETCORE_CONTENTROOT で明示したときと、ビルドの出力から動かすとき（dotnet run、テスト: wwwroot がない）は、既定のまま
+static string? PublishedContentRoot(string[] args)
+{
+    if (args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT")))
+        return null;
+    var folder = AppContext.BaseDirectory;
+    return Directory.Exists(Path.Combine(folder, "wwwroot")) ? folder : null;
 }
 
 public partial class Program;

@@ -38,10 +38,14 @@ public static class SiteProcess
     }
 
     // Production のサイトを平文の HTTP で、ループバックの port に。defaults のあとに environment が上書きする
+    // app: MyPage.dll のあるフォルダー（既定はビルドの出力）。workingDirectory: 起動するディレクトリ（既定は app）
     public static ProcessStartInfo StartInfo(int port, IReadOnlyDictionary<string, string> defaults, IReadOnlyDictionary<string, string> environment, params string[] args)
+        => StartInfo(port, defaults, environment, AppContext.BaseDirectory, AppContext.BaseDirectory, args);
+
+    public static ProcessStartInfo StartInfo(int port, IReadOnlyDictionary<string, string> defaults, IReadOnlyDictionary<string, string> environment, string app, string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyPage.dll"));
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(app, "MyPage.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -58,13 +62,13 @@ public sealed class RunningSite : IAsyncDisposable
     public int Port { get; } = LoopbackPort.Free();
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
 
-    public RunningSite(IReadOnlyDictionary<string, string> environment)
+    public RunningSite(IReadOnlyDictionary<string, string> environment, string? app = null, string? workingDirectory = null)
     {
         var start = SiteProcess.StartInfo(Port, new Dictionary<string, string>
         {
             ["MyPage__PublicUrl"] = $"https://127.0.0.1:{Port}/",
             ["MyPage__DataProtection__AllowUnencryptedKeys"] = "true",
-        }, environment);
+        }, environment, app ?? AppContext.BaseDirectory, workingDirectory ?? app ?? AppContext.BaseDirectory);
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
