@@ -18,6 +18,9 @@ public static class PasswordRule
     public const string Length = "パスワードは8文字以上32文字以内で入力してください。";
     public const string Mix = "パスワードは半角数字、英字、記号のすべてを含めてください。";
 
+    // 規則の文字（半角の英数字と記号: ! から ~ まで）でない文字を含む。そういう入力は、どのアカウントの正しいパスワードでもない
+    public static bool HasCharactersOutsideTheRule(string password) => password.Any(c => c is < '\u0021' or > '\u007e');
+
     // 規則に合えば null、合わなければ利用者に見せる日本語のメッセージ
     public static string? Check(string? password)
     {

@@ -79,6 +79,7 @@ public class LoginModel(
             ModelState.AddModelError("login-id", idProblem);
         if (password.Length == 0) ModelState.AddModelError("login-password", LoginTexts.PasswordRequired);
         else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("login-password", LoginTexts.PasswordTooLong);
+        else if (PasswordRule.HasCharactersOutsideTheRule(password)) ModelState.AddModelError("login-password", LoginTexts.PasswordCharacters);
         if (ModelState.ErrorCount > 0) return Redraw();
 
         // ID をまたいだ失敗の多い接続元からは、人の確認を通ってから（断るときはハッシュもデータベースの行も作らない）

@@ -20,6 +20,9 @@ public static class LoginTexts
     public static readonly IdMessages IdMessages = new(IdRequired, IdTooLong, IdInvalid);
     public const string PasswordRequired = "パスワードを入力してください。";
     public const string PasswordTooLong = "パスワードは128文字以内で入力してください。";
+    // パスワードの規則では使えない文字（全角、空白、半角の英数字と記号でないもの）: 正しいパスワードではありえないので、照合せず、
+    // ロックの回数にも数えない（貼り付けた末尾の空白や、日本語入力のままの打ち間違いで締め出されない）
+    public const string PasswordCharacters = "パスワードに全角文字または空白が含まれています。半角英数字と記号で入力してください。";
 
     // 存在しないIDでも、パスワードの誤りでも同じ文言（アカウント列挙の防止）
     public const string Failed = "ID(メールアドレス)またはパスワードが正しくありません。";

@@ -27,6 +27,11 @@ public sealed class PasswordConfirmation(PasswordCheck check, RequestOrigins ori
             page.ModelState.AddModelError(fieldId, LoginTexts.PasswordTooLong);
             return new(false);
         }
+        if (PasswordRule.HasCharactersOutsideTheRule(password))
+        {
+            page.ModelState.AddModelError(fieldId, LoginTexts.PasswordCharacters);
+            return new(false);
+        }
         var result = await check.CheckAsync(seeker.NormalizedUserName!, password, purpose, origins.Of(page.HttpContext), ct: ct);
         switch (result.Outcome)
         {

@@ -197,6 +197,34 @@ public class LoginTests(SiteFixture site) : LoginTest(site), IClassFixture<SiteF
         Assert.Equal(before, app.PasswordVerifications);
     }
 
+    // 規則では使えない文字（貼り付けた末尾の空白、日本語入力のままの全角、タブ）は、正しいパスワードではありえない:
+    // 照合せず、ロックにも接続元の失敗にも数えず、そう伝える。登録のある ID でもない ID でも、同じ答え。
+    // 6 回続けてもロックされず、そのあと正しいパスワードで入れる
+    [Theory]
+    [InlineData("Right-pass-1 ")]
+    [InlineData("Ｒｉｇｈｔ－ｐａｓｓ－１")]
+    [InlineData("Right\tpass-1")]
+    [InlineData("Right-pass-１")]
+    public async Task Is_told_about_full_width_or_blank_characters_and_they_never_count_towards_the_lock(string typed)
+    {
+        var before = app.PasswordVerifications;
+        using var client = app.CreateHttpClient();
+        foreach (var id in new[] { Email, UnknownEmail })
+            for (var i = 0; i < 6; i++)
+            {
+                var response = await Forms.LoginAsync(client, id, typed);
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains(LoginTexts.PasswordCharacters, Html.ErrorSummary(html));
+                Assert.DoesNotContain(LoginTexts.Failed, html);
+                Assert.Empty(Html.Lockout(html));
+                Assert.DoesNotContain(typed, html);
+            }
+        Assert.Equal(before, app.PasswordVerifications);
+        Assert.Equal(0, await app.WithDbAsync(db => db.LoginThrottles.CountAsync(t => t.IdTag == app.IdTag(Email) || t.IdTag == app.IdTag(UnknownEmail))));
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LoginAsync(client, Email, Password)).StatusCode);
+    }
+
     [Fact]
     public async Task Cannot_log_in_with_nothing_typed_and_is_told_what_is_missing()
     {

@@ -17,6 +17,7 @@ public class LinkPasswordTests(Mynaportal.MynaportalFixture fixture) : Mynaporta
     [Theory]
     [InlineData(null, LoginTexts.PasswordRequired)]
     [InlineData("Wrong-pass-1", SettingsTexts.WrongPassword)]
+    [InlineData("Ｗｒｏｎｇ-pass-1 ", LoginTexts.PasswordCharacters)]
     public async Task Cannot_start_linking_from_a_signed_in_session_without_the_password(string? password, string message)
     {
         using var client = App.CreateHttpClient();
