@@ -60,6 +60,17 @@ public sealed class Registrations(
     }
 
     // 本登録の画面を出せる仮登録か（未使用で期限内）
+    // 使い終わった URL か（この URL で開設した口座がいまもある）。開き直した人には「開設済み」と伝え、ログインへ案内する
+    // （「やり直してください」とは言わない）。URL を持つのはそのメールを受け取った人だけなので、ほかの人には何も伝わらない
+    public async Task<bool> UsedForAnOpenAccountAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return false;
+        var id = Hash(token);
+        var email = await db.RegistrationRequests.AsNoTracking()
+            .Where(r => r.Id == id && r.UsedAt != null).Select(r => r.Email).SingleOrDefaultAsync(ct);
+        return email is not null && await db.Users.AnyAsync(u => u.Email == email, ct);
+    }
+
     public async Task<string?> OpenEmailAsync(string? token, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return null;

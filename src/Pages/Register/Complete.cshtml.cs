@@ -24,6 +24,9 @@ public class CompleteModel(Registrations registrations, RequestOrigins origins, 
     public string? Email { get; private set; }
     public bool LinkInvalid { get; private set; }
 
+    // この URL で開設した口座がもうある（本登録の済んだメールの URL を開き直した）
+    public bool AlreadyOpen { get; private set; }
+
     public static readonly string[] Fields =
         ["password", "confirm-password", "family-name", "given-name", "family-name-kana", "given-name-kana",
          "birth-year", "birth-month", "birth-day", "postal-code", "prefecture", "phone"];
@@ -38,7 +41,7 @@ public class CompleteModel(Registrations registrations, RequestOrigins origins, 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Email = await registrations.OpenEmailAsync(Token, ct);
-        if (Email is null) Invalid(RegisterTexts.LinkInvalid);
+        if (Email is null) await InvalidAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -46,7 +49,7 @@ public class CompleteModel(Registrations registrations, RequestOrigins origins, 
         Email = await registrations.OpenEmailAsync(Token, ct);
         if (Email is null)
         {
-            Invalid(RegisterTexts.LinkInvalid);
+            await InvalidAsync(ct);
             return Redraw();
         }
 
@@ -65,10 +68,22 @@ public class CompleteModel(Registrations registrations, RequestOrigins origins, 
                 Invalid(RegisterTexts.EmailTaken);
                 break;
             default:
-                Invalid(RegisterTexts.LinkInvalid);
+                await InvalidAsync(ct);
                 break;
         }
         return Redraw();
+    }
+
+    // 使えない URL: 開設が済んだものなら、そう伝えてログインへ。期限切れや知らないものなら、はじめからやり直してもらう
+    private async Task InvalidAsync(CancellationToken ct)
+    {
+        if (await registrations.UsedForAnOpenAccountAsync(Token, ct))
+        {
+            LinkInvalid = true;
+            AlreadyOpen = true;
+            return;
+        }
+        Invalid(RegisterTexts.LinkInvalid);
     }
 
     private void Invalid(string message)

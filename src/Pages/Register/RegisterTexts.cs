@@ -29,6 +29,8 @@ public static class RegisterTexts
     public const string ConfirmRequired = "パスワード(確認用)を入力してください。";
     public const string ConfirmMismatch = "パスワードとパスワード(確認用)が一致しません。";
 
+    public const string AlreadyOpen = "この URL からの求職者マイページの開設は、すでに済んでいます。登録したメールアドレスとパスワードでログインしてください。";
+    public const string GoToLogin = "求職者マイページログインへ";
     public const string LinkInvalid = "この URL は有効期限が切れたか、すでに使われています。お手数ですが、はじめから「求職者マイページを開設する」をやり直してください。";
     public const string EmailTaken = "このメールアドレスの求職者マイページはすでに開設されています。ログインできない場合は「パスワードをお忘れの方」からパスワードを再登録してください。";
 }

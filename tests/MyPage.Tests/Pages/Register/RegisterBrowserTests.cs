@@ -89,7 +89,8 @@ public class RegisterBrowserTests(SiteFixture site) : IAsyncLifetime, IClassFixt
             var email = $"axe{width}-{Email}";
             await register.SubmitAsync(email);
             await register.ExpectSentAsync();
-            await page.GotoAsync(Mails.RegisterUrl(await app.Smtp.WaitForAsync(email, RegistrationMails.ProvisionalSubject)));
+            var link = Mails.RegisterUrl(await app.Smtp.WaitForAsync(email, RegistrationMails.ProvisionalSubject));
+            await page.GotoAsync(link);
             await Browser.ScreenshotAsync(page, $"register-complete-{width}");
             await Axe.AssertNoViolationsAsync(page);
 
@@ -102,6 +103,12 @@ public class RegisterBrowserTests(SiteFixture site) : IAsyncLifetime, IClassFixt
             await complete.FillAsync(Password);
             await complete.SubmitAsync();
             await complete.ExpectDoneAsync();
+
+            // 使い終わったメールの URL を開き直す: 開設済みと、ログインへの道
+            await page.GotoAsync(link);
+            await Expect(page.Locator("#already-open")).ToHaveTextAsync(RegisterTexts.AlreadyOpen);
+            await Browser.ScreenshotAsync(page, $"register-already-open-{width}");
+            await Axe.AssertNoViolationsAsync(page);
 
             await new LoginPage(page).LogInAsync(email, Password);
             await Browser.ScreenshotAsync(page, $"home-online-registrant-{width}");

@@ -93,15 +93,24 @@ public class RegisterTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Cannot_use_a_registration_link_twice()
+    public async Task Cannot_use_a_registration_link_twice_and_is_told_the_account_is_open_with_the_way_to_log_in()
     {
         using var client = app.CreateHttpClient();
         await RequestAsync(client, Email);
         var url = await MailedUrlAsync();
         await CompleteAsync(client, url);
 
-        var again = await client.GetStringAsync(url);
-        Assert.Contains(RegisterTexts.LinkInvalid, Html.ErrorSummary(again));
+        // 開き直す（GET）のも、もう一度送る（POST）のも: 開設済みと伝え、ログインへ案内する。やり直しは勧めない
+        var reopened = await client.GetStringAsync(url);
+        var resent = await (await CompleteAsync(client, url)).Content.ReadAsStringAsync();
+        foreach (var html in new[] { reopened, resent })
+        {
+            Assert.Contains(RegisterTexts.AlreadyOpen, html);
+            Assert.Contains("href=\"/Account/Login\"", html);
+            Assert.DoesNotContain(RegisterTexts.LinkInvalid, html);
+            Assert.DoesNotContain("href=\"/Register\"", html);
+            Assert.DoesNotContain("name=\"Input.Password\"", html);
+        }
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == Email)));
     }
 
