@@ -11,11 +11,13 @@ public static class JapanTime
 
     public static DateTimeOffset FromUnixMilliseconds(long ms) => From(DateTimeOffset.FromUnixTimeMilliseconds(ms));
 
-    // 例: 2021年9月21日（求人票の日付の書き方）
-    public static string FormatDate(DateOnly date)
-        => date.ToString("yyyy'年'M'月'd'日'", System.Globalization.CultureInfo.InvariantCulture);
+    // 日付と日時の書き方はサイトで一つ: マニュアルの「前回のログイン日時」の例 「2021年09月21日 10時00分」 と同じく、
+    // 月・日・時を2桁で（日付だけのとき、例: 受付年月日 2021年09月21日）
+    private const string DatePattern = "yyyy'年'MM'月'dd'日'";
 
-    // 例: 2021年09月21日 10時00分（マニュアルの「前回のログイン日時」の書き方）
+    public static string FormatDate(DateOnly date)
+        => date.ToString(DatePattern, System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Format(DateTimeOffset instant)
-        => From(instant).ToString("yyyy'年'MM'月'dd'日' HH'時'mm'分'", System.Globalization.CultureInfo.InvariantCulture);
+        => From(instant).ToString(DatePattern + " HH'時'mm'分'", System.Globalization.CultureInfo.InvariantCulture);
 }
