@@ -34,7 +34,7 @@ public static class LoginTexts
     public const string MynaportalHeading = "マイナポータルからログインする場合";
     public const string MynaportalSteps = "マイナポータルにログインして「もっとつながる」を開き、「つながっているウェブサイト」の「厚生労働省ハローワークインターネットサービス」をクリックすると、ID・パスワードを入力せずに求職者マイページホームが開きます。";
     public const string MynaportalLink = "マイナポータルを開く";
-    public const string MynaportalFirst = "はじめて使う場合は、先にこの画面からログインし、「求職者情報・設定」の「マイナポータルとつなげる」で連携してください（3.4）。";
+    public const string MynaportalFirst = "はじめて使う場合は、先にこの画面からログインし、「求職者情報・設定」の「マイナポータルとつなげる」で連携してください。";
     public const string LockedHeading = "アカウントがロックされています";
     public const string ResetUnlocks = "パスワードを再登録すると、すぐにロックが解除されます。";
 

@@ -12,6 +12,8 @@ public static class HomeTexts
     public const string Applications = "応募中の求人";
     public const string AllApplications = "応募中の求人を全て表示";
     public const string SavedSearches = "保存した求人検索条件";
+    // 「求人検索」の画面と同じことを言う: 条件の保存は、いまは窓口で職員がする
+    public const string NoSavedSearches = "保存した求人検索条件は、まだありません。ハローワークの窓口で条件をお伝えいただくと、職員が保存し、ここからすぐに検索できます。";
     public const string Search = "検索";
     public const string BackToHome = "求職者マイページホームへ戻る";
     public const string Guide = "ハローワークをご利用にあたってのご案内";

@@ -174,7 +174,9 @@ public class HomeTests(DemoSite site) : IAsyncLifetime, IClassFixture<DemoSite>
         await new LoginPage(page).ExpectHomeAsync();
         await Expect(page.Locator("#requests")).ToContainTextAsync("求人者からのリクエスト求人は、まだありません。");
         await Expect(page.Locator("#applications")).ToContainTextAsync("応募中の求人はありません。");
-        await Expect(page.Locator("#saved-searches")).ToContainTextAsync("保存した求人検索条件は、まだありません。");
+        // 「求人検索」の画面と同じことを言う（そこでは、まだ条件を保存できない）
+        await Expect(page.Locator("#saved-searches")).ToContainTextAsync(MyPage.Pages.Home.HomeTexts.NoSavedSearches);
+        await Expect(page.Locator("#saved-searches")).Not.ToContainTextAsync("「求人検索」で条件を保存");
         await Expect(page.Locator("#unread-count")).ToHaveTextAsync("0件");
         await Expect(page.Locator("#publication")).ToHaveTextAsync("非公開");
         await Browser.ScreenshotAsync(page, "home-empty-360");

@@ -29,6 +29,8 @@ public class MynaportalLinkTests(MynaportalFixture fixture) : MynaportalTest(fix
         await page.GetByRole(AriaRole.Link, new() { Name = MynaportalTexts.StartLinking }).ClickAsync();
 
         await Expect(page.GetByText(MynaportalTexts.LinkOnLogin)).ToBeVisibleAsync();
+        // 連携の途中の S1 は、「先にログインして設定から連携」とは言わない
+        await Expect(page.GetByText(LoginTexts.MynaportalFirst)).ToHaveCountAsync(0);
         var login = new LoginPage(page);
         await login.SubmitAsync(Email, Password);
         // ログインしただけでは連携しない。名前を見て本人が選ぶ
