@@ -11,6 +11,7 @@ public static class Site
     public const string NotFound = "お探しのページは見つかりませんでした。アドレスをご確認いただくか、トップページからお進みください。";
     public const string ExpiredTitle = "画面の有効期限が切れました";
     public const string Expired = "お手数ですが、前の画面に戻ってもう一度操作してください。";
+    public const string BackToForm = "入力の画面に戻る";
     public const string HttpsRequiredTitle = "HTTPS でアクセスしてください";
     public const string HttpsRequired = "求職者マイページは、暗号化された接続 (https://) でだけ利用できます。アドレスが https:// で始まっているかをご確認ください。";
     public const string UnreadableTitle = "送信された内容を受け付けられませんでした";

@@ -100,6 +100,26 @@ public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixtur
         await login.SubmitAsync(Email, Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Site.ExpiredTitle, Level = 1 })).ToBeVisibleAsync();
         await Expect(page).ToHaveTitleAsync(new Regex($"^{Site.ExpiredTitle} "));
+        // 送った画面へ戻る道がある。戻れば新しいトークンのフォームで、ログインできる
+        await page.GetByRole(AriaRole.Link, new() { Name = Site.BackToForm }).ClickAsync();
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectHomeAsync();
+    }
+
+    // JavaScript なしでも: 期限切れの画面から、送った画面へ戻れる。ほかのサイトへの道にはならない
+    [Fact]
+    public async Task Can_go_back_to_the_form_from_the_expired_page_without_javascript()
+    {
+        using var client = app.CreateHttpClient();
+        await client.GetStringAsync("/Account/Login");
+        var stale = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = "stale", ["Input.Id"] = Email, ["Input.Password"] = Password,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains($"<a href=\"/Account/Login\">{Site.BackToForm}</a>", await stale.Content.ReadAsStringAsync());
+        foreach (var back in new[] { "//evil.example/", "https://evil.example/", "/\\evil.example", "/Error/400" })
+            Assert.DoesNotContain(Site.BackToForm, await client.GetStringAsync("/Error/400?back=" + Uri.EscapeDataString(back)));
     }
 
     [Fact]
