@@ -10,7 +10,10 @@ public static class SecurityTexts
     public const string HistoryTitle = "ログイン履歴";
     public static string HistoryIntro(int count) => $"最近{count}回までのログインです（日本時間）。接続元のアドレスは、最後の部分を伏せています。";
     public const string NoHistory = "ログインの記録はまだありません。";
-    public static string Entry(string method, string browser, string client) => $"{method}、{browser}、接続元 {client}";
+    public const string HistoryAt = "日時";
+    public const string HistoryMethod = "方法";
+    public const string HistoryBrowser = "ブラウザ";
+    public const string HistoryClient = "接続元";
 
     public const string TrustedTitle = "ワンタイムパスワードを省略するブラウザ";
     public const string TrustedIntro = "ログインのときに「次回から一定期間ワンタイムパスワードの入力を省略する」を選んだブラウザです。心当たりのないブラウザや、もう使わないブラウザは「解除」してください。";

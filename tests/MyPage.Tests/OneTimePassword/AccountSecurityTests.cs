@@ -36,10 +36,11 @@ public class AccountSecurityTests(OneTimePasswordSite site) : OneTimePasswordTes
         }
 
         var html = await client.GetStringAsync("/Settings/Security");
-        var entries = System.Text.RegularExpressions.Regex.Count(html, "<li><strong>");
-        Assert.Equal(LoginRecords.Shown, entries);
-        Assert.Contains(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow()), html);
-        Assert.Contains(SecurityTexts.Entry("パスワード", "Chrome（Android）", MaskedClientAddress), html);
+        // 表: 見出しは 日時・方法・ブラウザ・接続元、行ごとに日時が行の見出し
+        var table = System.Text.RegularExpressions.Regex.Match(html, "<table id=\"login-history\".*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains($"<th scope=\"col\">{SecurityTexts.HistoryAt}</th><th scope=\"col\">{SecurityTexts.HistoryMethod}</th><th scope=\"col\">{SecurityTexts.HistoryBrowser}</th><th scope=\"col\">{SecurityTexts.HistoryClient}</th>", table);
+        Assert.Equal(LoginRecords.Shown, System.Text.RegularExpressions.Regex.Count(table, "<th scope=\"row\">"));
+        Assert.Contains($"<tr><th scope=\"row\">{MyPage.Time.JapanTime.Format(app.Time.GetUtcNow())}</th><td data-label=\"{SecurityTexts.HistoryMethod}\">パスワード</td><td data-label=\"{SecurityTexts.HistoryBrowser}\">Chrome（Android）</td><td data-label=\"{SecurityTexts.HistoryClient}\" class=\"nowrap\">{MaskedClientAddress}</td></tr>", table);
         // いちばん古い（ワンタイムパスワードでの）ログインは21件の後ろに押し出された
         Assert.DoesNotContain("パスワード＋ワンタイムパスワード", html);
         Assert.Equal(LoginRecords.Shown, await app.WithDbAsync(db => db.LoginRecords.CountAsync(r => r.SeekerId == SeekerId)));
@@ -154,7 +155,7 @@ public class AccountSecurityTests(OneTimePasswordSite site) : OneTimePasswordTes
 
             await page.GotoAsync("/Settings");
             await page.GetByRole(AriaRole.Link, new() { Name = SecurityTexts.SettingsLink }).ClickAsync();
-            await Expect(page.Locator("#login-history li")).Not.ToHaveCountAsync(0);
+            await Expect(page.Locator("#login-history tbody tr")).Not.ToHaveCountAsync(0);
             await Expect(page.Locator("#trusted-browsers li")).Not.ToHaveCountAsync(0);
             await Browser.ScreenshotAsync(page, $"settings-security-{width}");
             await Axe.AssertNoViolationsAsync(page);
