@@ -28,7 +28,7 @@ public partial class RequestOriginTests(SiteFixture site) : SeekerTest(site), IC
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "2001:db8::5");
         await Forms.LoginAsync(client, Email, Password);
         var html = await client.GetStringAsync("/Settings/Security");
-        Assert.Contains("接続元 2001:db8:0:0:…", html, StringComparison.Ordinal);
+        Assert.Contains($"<td data-label=\"{MyPage.Pages.Settings.SecurityTexts.HistoryClient}\" class=\"nowrap\">2001:db8:0:0:…</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("2001:db8::5", html, StringComparison.Ordinal);
     }
 
