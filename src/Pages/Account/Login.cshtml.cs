@@ -77,9 +77,7 @@ public class LoginModel(
         // 長すぎる入力はハッシュ計算の前に断る
         if (LoginId.Check(Input.Id, LoginId.MaxLength, LoginTexts.IdMessages, out var loginId) is { } idProblem)
             ModelState.AddModelError("login-id", idProblem);
-        if (password.Length == 0) ModelState.AddModelError("login-password", LoginTexts.PasswordRequired);
-        else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("login-password", LoginTexts.PasswordTooLong);
-        else if (PasswordRule.HasCharactersOutsideTheRule(password)) ModelState.AddModelError("login-password", LoginTexts.PasswordCharacters);
+        if (TypedPassword.Problem(password) is { } passwordProblem) ModelState.AddModelError("login-password", passwordProblem);
         if (ModelState.ErrorCount > 0) return Redraw();
 
         // ID をまたいだ失敗の多い接続元からは、人の確認を通ってから（断るときはハッシュもデータベースの行も作らない）

@@ -29,8 +29,7 @@ public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, S
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
         var password = Input.Password ?? "";
         Input.Password = null;
-        if (password.Length == 0) ModelState.AddModelError("withdraw-password", LoginTexts.PasswordRequired);
-        else if (password.Length > LoginTexts.PasswordMaxLength) ModelState.AddModelError("withdraw-password", LoginTexts.PasswordTooLong);
+        if (TypedPassword.Problem(password) is { } problem) ModelState.AddModelError("withdraw-password", problem);
         if (ModelState.ErrorCount > 0) return Page();
 
         var (outcome, lockedUntil) = await withdrawals.WithdrawAsync(seeker, password, origins.Of(HttpContext), ct);

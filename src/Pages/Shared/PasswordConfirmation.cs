@@ -17,19 +17,9 @@ public sealed class PasswordConfirmation(PasswordCheck check, RequestOrigins ori
     public async Task<Result> ConfirmAsync(PageModel page, string fieldId, string? typed, Seeker seeker, PasswordPurpose purpose, CancellationToken ct)
     {
         var password = typed ?? "";
-        if (password.Length == 0)
+        if (TypedPassword.Problem(password) is { } problem)
         {
-            page.ModelState.AddModelError(fieldId, LoginTexts.PasswordRequired);
-            return new(false);
-        }
-        if (password.Length > LoginTexts.PasswordMaxLength)
-        {
-            page.ModelState.AddModelError(fieldId, LoginTexts.PasswordTooLong);
-            return new(false);
-        }
-        if (PasswordRule.HasCharactersOutsideTheRule(password))
-        {
-            page.ModelState.AddModelError(fieldId, LoginTexts.PasswordCharacters);
+            page.ModelState.AddModelError(fieldId, problem);
             return new(false);
         }
         var result = await check.CheckAsync(seeker.NormalizedUserName!, password, purpose, origins.Of(page.HttpContext), ct: ct);

@@ -24,6 +24,24 @@ public class WithdrawTests(SiteFixture site) : SeekerTest(site), IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Home")).StatusCode);
     }
 
+    // 全角や空白の入ったパスワードは、ログインと同じく、照合せず、ロックにも数えずに、そう伝える（退会はしない）
+    [Fact]
+    public async Task Is_told_about_full_width_or_blank_characters_and_nothing_is_checked_or_counted()
+    {
+        using var client = app.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+        var before = app.PasswordVerifications;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await WithdrawAsync(client, "Ｒｉｇｈｔ－ｐａｓｓ－１ ");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(LoginTexts.PasswordCharacters, Html.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        }
+        Assert.Equal(before, app.PasswordVerifications);
+        Assert.Equal(0, await app.WithDbAsync(db => db.LoginThrottles.CountAsync(t => t.IdTag == app.IdTag(Email))));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Id == SeekerId)));
+    }
+
     [Fact]
     public async Task Can_withdraw_and_everything_personal_is_gone()
     {
