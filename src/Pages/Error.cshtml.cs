@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Security;
+using MyPage.Sessions;
 
 namespace MyPage.Pages;
 
@@ -24,7 +25,8 @@ public class ErrorModel : PageModel
     // 番号は、差し戻された元の要求の番号から（フォームが読めない要求でも、ルートの値の結び付けに頼らない）
     private void Describe(int? code, string? back)
     {
-        Status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code ?? 500;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        Status = reExecuted?.OriginalStatusCode ?? code ?? 500;
         var reason = HttpContext.Items[RequestGuards.ReasonKey] as string;
         (Heading, Message) = (Status, reason) switch
         {
@@ -36,20 +38,19 @@ public class ErrorModel : PageModel
             (429, _) => (Site.TooManyTitle, Site.TooMany(HttpContext.Items[MyPage.Abuse.RateLimits.RetryAfterKey] as int? ?? 60)),
             _ => (Site.ErrorTitle, Site.Error),
         };
-        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && code is null) Response.StatusCode = 500;
+        if (reExecuted is null && code is null) Response.StatusCode = 500;
         // htmx の送信が期限切れ (CSRF) や読めない本文で断られた: フォームの中では直せないので、JavaScript なしと同じこの画面へ移す
         // 期限切れ: 送った画面へ戻る道を出す（JavaScript なしでは差し戻された元のパス、htmx では移った先の ?back=）
-        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
-        if (Heading == Site.ExpiredTitle) Back = LocalPage(original ?? back);
+        if (Heading == Site.ExpiredTitle) Back = LocalPage(reExecuted?.OriginalPath ?? back);
         if (Request.IsHtmx() && Status is 400 or 413) Response.Headers["HX-Redirect"] = Url.Page("/Error", new { code = Status, back = Back });
         // 送信が多すぎる (429): 待つ秒数を、再実行で消えないようにもう一度付ける（htmx はフォームの中に出す）
         if (Status == 429 && HttpContext.Items[MyPage.Abuse.RateLimits.RetryAfterKey] is int seconds)
             Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    // このサイトの画面のパスだけ（ほかのサイトへの道にはしない。エラーの画面そのものへも戻さない）
+    // このサイトの画面のパスだけ: ログインの戻り先と同じ規則 (ReturnUrls.IsPage) に、短さと、エラーの画面そのものでないこと
     private string? LocalPage(string? path)
-        => path is { Length: > 1 and <= 200 } && path[0] == '/' && path[1] is not ('/' or '\\') && Url.IsLocalUrl(path)
-           && !path.StartsWith("/Error", StringComparison.OrdinalIgnoreCase) && path.All(c => c is > ' ' and < '\u007f')
+        => path is { Length: > 1 and <= 200 } && ReturnUrls.IsPage(path) && Url.IsLocalUrl(path)
+           && !path.StartsWith("/Error", StringComparison.OrdinalIgnoreCase)
             ? path : null;
 }
