@@ -59,23 +59,21 @@ public sealed class Registrations(
         log.RegistrationRequested(emailTag[..16], existing is not null, limited, origin.LogTag, now);
     }
 
-    // 本登録の画面を出せる仮登録か（未使用で期限内）
     // 使い終わった URL か（この URL で開設した口座がいまもある）。開き直した人には「開設済み」と伝え、ログインへ案内する
     // （「やり直してください」とは言わない）。URL を持つのはそのメールを受け取った人だけなので、ほかの人には何も伝わらない
     public async Task<bool> UsedForAnOpenAccountAsync(string? token, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 100) return false;
-        var id = Hash(token);
+        if (IdOf(token) is not { } id) return false;
         var email = await db.RegistrationRequests.AsNoTracking()
             .Where(r => r.Id == id && r.UsedAt != null).Select(r => r.Email).SingleOrDefaultAsync(ct);
         return email is not null && await db.Users.AnyAsync(u => u.Email == email, ct);
     }
 
+    // 本登録の画面を出せる仮登録か（未使用で期限内）
     public async Task<string?> OpenEmailAsync(string? token, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
+        if (IdOf(token) is not { } id) return null;
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var id = Hash(token);
         return await db.RegistrationRequests.AsNoTracking()
             .Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > nowMs)
             .Select(r => r.Email).SingleOrDefaultAsync(ct);
@@ -120,4 +118,7 @@ public sealed class Registrations(
     }
 
     private static string Hash(string token) => Tokens.Sha256Hex(token);
+
+    // URL から来た鍵の行の ID（空や長すぎるものは、探すまでもなく無い）
+    private static string? IdOf(string? token) => string.IsNullOrEmpty(token) || token.Length > 100 ? null : Hash(token);
 }
