@@ -39,7 +39,10 @@ async Task<bool> LogInAsync(HttpClient client, string id)
     if ((int)login.StatusCode >= 500) Interlocked.Increment(ref serverErrors);
     var ok = login.StatusCode == HttpStatusCode.Redirect && login.Headers.Location?.OriginalString == success;
     if (!ok && Interlocked.Increment(ref failures) == 1)
-        Console.Error.WriteLine($"ログインできません: {(int)login.StatusCode} {login.Headers.Location} {(await login.Content.ReadAsStringAsync())[..Math.Min(300, (int)(login.Content.Headers.ContentLength ?? 300))]}");
+    {
+        var body = await login.Content.ReadAsStringAsync();
+        Console.Error.WriteLine($"ログインできません: {(int)login.StatusCode} {login.Headers.Location} {body[..Math.Min(300, body.Length)]}");
+    }
     return ok;
 }
 
