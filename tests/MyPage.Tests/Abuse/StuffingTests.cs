@@ -100,14 +100,14 @@ public class StuffingTests(AbuseSite site) : AbuseTest(site), IClassFixture<Abus
     [Fact]
     public async Task Opening_s1_reads_nothing_from_the_database_until_the_client_must_be_checked()
     {
-        await using var site = new MyPageApp(settings: Defaults(new Dictionary<string, string?> { [CommandLog] = "Information" }));
+        await using var site = new MyPageApp(settings: Defaults(new Dictionary<string, string?>([LogCapture.SqlStatementsSetting])));
         using var client = site.CreateHttpClient();
         for (var i = 0; i < 3; i++) Assert.False(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
-        Assert.Empty(site.Logs.During("/Account/Login", CommandLog[LogLevels.Length..]));
+        Assert.Empty(site.Logs.StatementsDuring("/Account/Login"));
 
         // 失敗を数える送信はデータベースに書く（道具が SQL を見ていることの確かめでもある）
         for (var i = 0; i < Limits.ClientLoginFailures; i++) await Forms.LoginAsync(client, $"stuffed{i}-{Email}", "Wrong-pass-1");
-        Assert.NotEmpty(site.Logs.During("/Account/Login", CommandLog[LogLevels.Length..]));
+        Assert.NotEmpty(site.Logs.StatementsDuring("/Account/Login"));
         Assert.True(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
     }
 
@@ -125,7 +125,4 @@ public class StuffingTests(AbuseSite site) : AbuseTest(site), IClassFixture<Abus
         Assert.Null(refused.Headers.Location);
         Assert.True(BotChecks.Asked(await client.GetStringAsync("/Account/Login")));
     }
-
-    private const string LogLevels = "Logging:LogLevel:";
-    private const string CommandLog = LogLevels + "Microsoft.EntityFrameworkCore.Database.Command";
 }

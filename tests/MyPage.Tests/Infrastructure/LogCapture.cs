@@ -18,6 +18,13 @@ public sealed class LogCapture : ILoggerProvider
     public IReadOnlyList<string> During(string path, string category)
         => requests.Where(r => r.Path == path && r.Category == category).Select(r => r.Line).ToList();
 
+    // EF Core がデータベースに送った文の記録（既定では Warning 以上だけなので、数えるサイトは SqlStatementsSetting で有効にする）
+    public const string SqlStatements = "Microsoft.EntityFrameworkCore.Database.Command";
+    public static readonly KeyValuePair<string, string?> SqlStatementsSetting = new("Logging:LogLevel:" + SqlStatements, "Information");
+
+    // そのパスへの要求の中で、データベースに送った文
+    public IReadOnlyList<string> StatementsDuring(string path) => During(path, SqlStatements);
+
     public IReadOnlyList<string> Lines => lines.ToArray();
     public IReadOnlyList<string> Detailed => detailed.ToArray();
 

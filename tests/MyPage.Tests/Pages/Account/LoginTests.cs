@@ -15,11 +15,11 @@ public class LoginTests(SiteFixture site) : LoginTest(site), IClassFixture<SiteF
     [Fact]
     public async Task Logs_in_with_at_most_thirteen_database_statements_and_opens_the_page_with_none()
     {
-        await using var site = new MyPageApp(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" });
+        await using var site = new MyPageApp(settings: new Dictionary<string, string?>([LogCapture.SqlStatementsSetting]));
         await site.CreateSeekerAsync(Email, Password);
         using var client = site.CreateHttpClient();
         Assert.Equal("/Home", (await Forms.LoginAsync(client, Email, Password)).Headers.Location?.OriginalString);
-        var statements = site.Logs.During("/Account/Login", "Microsoft.EntityFrameworkCore.Database.Command");
+        var statements = site.Logs.StatementsDuring("/Account/Login");
         Assert.True(statements.Count <= 13, $"{statements.Count} 文:\n" + string.Join("\n", statements.Select(s => s.Split('\n').Skip(1).FirstOrDefault())));
         Assert.Single(statements, s => s.Contains("UPDATE \"AspNetUsers\"", StringComparison.Ordinal));
     }
