@@ -25,16 +25,21 @@ public sealed class MockMynaportalPage(IPage page, Uri mock, Uri myPage)
         await motto.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "つながっているウェブサイト" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = MynaportalTexts.SiteName }).ClickAsync();
-        await page.WaitForURLAsync(IsBackOnMyPage);
+        await page.WaitForURLAsync(IsBackOnMyPage, Committed);
     }
 
     // 「マイナポータル連携開始」のあと: マイナポータルにログインを求められたらその人で、すでにログイン済みなら戻るのを待つ
     public async Task LogInIfAskedAsync(string person)
     {
-        await page.WaitForURLAsync(url => IsMockLogin(url) || IsBackOnMyPage(url));
+        await page.WaitForURLAsync(url => IsMockLogin(url) || IsBackOnMyPage(url), Committed);
         if (IsMockLogin(page.Url)) await page.GetByRole(AriaRole.Button, new() { Name = person, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(IsBackOnMyPage);
+        await page.WaitForURLAsync(IsBackOnMyPage, Committed);
     }
+
+    // 行き先が決まった（コミットされた）ところまで待つ。その先は、次の操作や Expect が要素を待つ。
+    // "load" まで待つと、同じ URL を二度待ったとき、負荷の下で load の知らせが先に届いて取りこぼされ、
+    // 30 秒待って失敗したことがある (Playwright の既定 WaitUntil = Load)
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     private bool IsMockLogin(string url) => url.StartsWith(mock + "login", StringComparison.Ordinal);
 
