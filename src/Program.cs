@@ -15,22 +15,38 @@ using MyPage.Revocation;
 using MyPage.Security;
 using MyPage.Sessions;
 using MyPage.Staff;
+using MyPage.Startup;
 
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedContentRoot(args) });
 try
 {
-    return await RunAsync(args);
+    return await RunAsync(builder, args);
 }
+// 起動できない設定は、誤り一つにつき一行（日本語と英語、設定の名前と値）で知らせて止まる。スタックトレースは出さない
 catch (StartupException failure)
 {
-    // 起動できない設定（データベースなど）は一行で知らせて止まる
     Console.Error.WriteLine(failure.Message);
+    return 1;
+}
+catch (OptionsValidationException problem)
+{
+    foreach (var failure in problem.Failures) Console.Error.WriteLine(failure);
+    return 1;
+}
+catch (InvalidOperationException problem) when (SettingChecks.Unreadable(problem, builder.Configuration) is { } line)
+{
+    Console.Error.WriteLine(line);
+    return 1;
+}
+catch (IOException problem) when (problem.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"待ち受けるアドレスが、ほかのプロセスに使われています（{problem.Message}）。ASPNETCORE_URLS を確かめてください。 / The address is in use; check ASPNETCORE_URLS.");
     return 1;
 }
 
 // 求職者マイページの部品の一覧。各部品は自分のフォルダーにある AddX() で自分を登録する。
-static async Task<int> RunAsync(string[] args)
+static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
 {
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedContentRoot(args) });
     builder.UseDevelopmentCertificate();
     var staff = args is ["staff", ..];
 
@@ -47,11 +63,12 @@ static async Task<int> RunAsync(string[] args)
         .AddSeekerJobs(builder.Configuration)                          // Jobs/: ホームの求人・応募・メッセージ・保存した条件
         .AddMynaportal(builder.Configuration, builder.Environment)     // Mynaportal/: シングルサインオンと連携
         .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け
-        .AddAbuseDefence()                                             // Abuse/: 接続元ごとの上限、人の確認（計算による確認、reCAPTCHA）
-        .AddSecurity(builder.Configuration, builder.Environment)       // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
+        .AddAbuseDefence(builder.Environment)                         // Abuse/: 接続元ごとの上限、人の確認（計算による確認、reCAPTCHA）
+        .AddSecurity(builder.Environment)                             // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
         .AddMyPagePages();                                             // Pages/: 画面、ログインが要らない画面だけを名乗らせる
 
     var app = builder.Build();
+    SettingChecks.CheckNow(app.Services);
 
     // 職員のコマンド: dotnet MyPage.dll staff ...
     if (args is ["staff", .. var staffArgs])
@@ -82,16 +99,7 @@ static async Task<int> RunAsync(string[] args)
     app.UseAntiforgery();
     app.MapMyPagePages();
 
-    try
-    {
-        await app.RunAsync();
-    }
-    catch (OptionsValidationException problem)
-    {
-        // 設定の誤りは一行ずつ（日本語と英語）で知らせて止まる
-        foreach (var failure in problem.Failures) Console.Error.WriteLine(failure);
-        return 1;
-    }
+    await app.RunAsync();
     return 0;
 }
 

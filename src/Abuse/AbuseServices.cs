@@ -1,23 +1,37 @@
 using Microsoft.Extensions.Options;
+using MyPage.Startup;
 
 namespace MyPage.Abuse;
 
 public static class AbuseServices
 {
     // 乱用への備え: 接続元ごとの送信の上限、ID をまたいだ失敗の数、人の確認 (MyPage:BotCheck:Provider)
-    public static IServiceCollection AddAbuseDefence(this IServiceCollection services)
+    public static IServiceCollection AddAbuseDefence(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.FormPostsPerMinute >= 1 && o.ClientLoginFailures >= 1 && o.ClientFailureWindow > TimeSpan.Zero,
-                $"{RateLimitOptions.Section}: FormPostsPerMinute と ClientLoginFailures は1以上、ClientFailureWindow は正の長さにしてください (must be positive).")
+        const string limits = RateLimitOptions.Section, check = BotCheckOptions.Section;
+        services.AddOptions<RateLimitOptions>().BindConfiguration(limits)
+            .Refuse(o => o.FormPostsPerMinute < 1, o => SettingChecks.Line($"{limits}:FormPostsPerMinute", o.FormPostsPerMinute, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.ClientLoginFailures < 1, o => SettingChecks.Line($"{limits}:ClientLoginFailures", o.ClientLoginFailures, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.ClientFailureWindow <= TimeSpan.Zero, o => SettingChecks.Line($"{limits}:ClientFailureWindow", o.ClientFailureWindow, "0より長くしてください（例 00:10:00）。", "must be positive."))
             .ValidateOnStart();
-        services.AddOptions<BotCheckOptions>().BindConfiguration(BotCheckOptions.Section)
-            .Validate(o => o.Provider != BotCheckProvider.ReCaptcha || (!string.IsNullOrWhiteSpace(o.ReCaptcha.SiteKey) && !string.IsNullOrWhiteSpace(o.ReCaptcha.SecretKey)),
-                $"{BotCheckOptions.Section}:Provider が ReCaptcha のときは ReCaptcha:SiteKey と ReCaptcha:SecretKey が要ります (ReCaptcha needs SiteKey and SecretKey).")
-            .Validate(o => o.Provider != BotCheckProvider.ReCaptcha || (SafeUrl(o.ReCaptcha.VerifyUrl) && SafeUrl(o.ReCaptcha.ScriptUrl)),
-                $"{BotCheckOptions.Section}:ReCaptcha の VerifyUrl と ScriptUrl は https にしてください（http はループバックだけ） (must be https unless loopback).")
-            .Validate(o => o.ProofOfWork.MaxNumber is >= 1_000 and <= 10_000_000 && o.ProofOfWork.Lifetime > TimeSpan.Zero,
-                $"{BotCheckOptions.Section}:ProofOfWork:MaxNumber は1000から10000000の間にしてください (must be between 1000 and 10000000).")
+        services.AddOptions<BotCheckOptions>().BindConfiguration(check)
+            // 確認なしは開発のときだけ（本番で「None」にすると、パスワードの総当たりを止めるものが人の確認のほかにない接続元が出る）
+            .Refuse(o => o.Provider == BotCheckProvider.None && !environment.IsDevelopment(),
+                o => SettingChecks.Line($"{check}:Provider", o.Provider, "None（確認なし）は開発のときだけです。ProofOfWork か ReCaptcha にしてください。", "None is for development only; use ProofOfWork or ReCaptcha."))
+            .Refuse(o => o.Provider == BotCheckProvider.ReCaptcha && (string.IsNullOrWhiteSpace(o.ReCaptcha.SiteKey) || string.IsNullOrWhiteSpace(o.ReCaptcha.SecretKey)),
+                o => SettingChecks.Line($"{check}:ReCaptcha:SiteKey", o.ReCaptcha.SiteKey, "Provider が ReCaptcha のときは ReCaptcha:SiteKey と ReCaptcha:SecretKey が要ります。", "ReCaptcha needs SiteKey and SecretKey."))
+            .Refuse(o => o.Provider == BotCheckProvider.ReCaptcha && !SettingChecks.IsHttpsOrLoopback(o.ReCaptcha.VerifyUrl.OriginalString),
+                o => SettingChecks.Line($"{check}:ReCaptcha:VerifyUrl", o.ReCaptcha.VerifyUrl, "https の URL にしてください（http はループバックだけ）。", "must be https unless loopback."))
+            .Refuse(o => o.Provider == BotCheckProvider.ReCaptcha && !SettingChecks.IsHttpsOrLoopback(o.ReCaptcha.ScriptUrl.OriginalString),
+                o => SettingChecks.Line($"{check}:ReCaptcha:ScriptUrl", o.ReCaptcha.ScriptUrl, "https の URL にしてください（http はループバックだけ）。", "must be https unless loopback."))
+            .Refuse(o => o.ReCaptcha.MinimumScore is < 0 or > 1,
+                o => SettingChecks.Line($"{check}:ReCaptcha:MinimumScore", o.ReCaptcha.MinimumScore, "0から1の間にしてください。", "must be between 0 and 1."))
+            .Refuse(o => o.ReCaptcha.Timeout <= TimeSpan.Zero || o.ReCaptcha.Timeout > TimeSpan.FromMinutes(1),
+                o => SettingChecks.Line($"{check}:ReCaptcha:Timeout", o.ReCaptcha.Timeout, "0より長く、1分以下にしてください。", "must be positive and at most 00:01:00."))
+            .Refuse(o => o.ProofOfWork.MaxNumber is < 1_000 or > 10_000_000,
+                o => SettingChecks.Line($"{check}:ProofOfWork:MaxNumber", o.ProofOfWork.MaxNumber, "1000から10000000の間にしてください。", "must be between 1000 and 10000000."))
+            .Refuse(o => o.ProofOfWork.Lifetime <= TimeSpan.Zero,
+                o => SettingChecks.Line($"{check}:ProofOfWork:Lifetime", o.ProofOfWork.Lifetime, "0より長くしてください（例 00:10:00）。", "must be positive."))
             .ValidateOnStart();
         services.AddHttpClient<ReCaptchaCheck>();
         services.AddScoped<ProofOfWorkCheck>();
@@ -33,6 +47,4 @@ public static class AbuseServices
         services.AddFormRateLimits();
         return services;
     }
-
-    private static bool SafeUrl(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyPage.Data;
+using MyPage.Startup;
 
 namespace MyPage.Account;
 
@@ -20,7 +21,7 @@ public static class AccountServices
             .AddSignInManager();
         services.AddSingleton<ILookupNormalizer, LoginIdNormalizer>();
         services.AddOptions<PasswordHashingOptions>().BindConfiguration("MyPage:Passwords")
-            .Validate(o => o.MeetsOwaspMinimum, PasswordHashingOptions.BelowMinimum).ValidateOnStart();
+            .Refuse(o => !o.MeetsOwaspMinimum, PasswordHashingOptions.BelowMinimum).ValidateOnStart();
         services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<Seeker>, Argon2PasswordHasher>());
         services.AddSingleton<UnknownIdHash>();
         services.AddSingleton<PasswordHashingGate>();

@@ -20,7 +20,9 @@ public sealed class PasswordHashingOptions
     public bool MeetsOwaspMinimum =>
         Iterations >= 1 && MemoryKiB >= OwaspMinimum.Last(row => row.Iterations <= Iterations).MemoryKiB;
 
-    public const string BelowMinimum = "MyPage:Passwords の Argon2id の設定が OWASP の最低 (m=19456 KiB と t=2、m=12288 と t=3 など) より弱いので起動しません。 / MyPage:Passwords is below the OWASP minimum for Argon2id; refusing to start.";
+    public static string BelowMinimum(PasswordHashingOptions o) => MyPage.Startup.SettingChecks.Line("MyPage:Passwords", $"Iterations={o.Iterations}, MemoryKiB={o.MemoryKiB}",
+        "Argon2id が OWASP の最低 (t=1 m≥47104、t=2 m≥19456、t=3 m≥12288、t=4 m≥9216、t≥5 m≥7168 KiB) より弱くなります。",
+        "below the OWASP minimum for Argon2id (t=2 needs MemoryKiB >= 19456).");
 }
 
 // パスワードのハッシュ: Argon2id（libsodium の crypto_pwhash_str、Geralt 経由）。保存するのは

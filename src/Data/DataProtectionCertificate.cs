@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using MyPage.Startup;
 
 namespace MyPage.Data;
 
@@ -38,7 +39,21 @@ public static class DataProtectionCertificate
     private static X509Certificate2? Load(IConfigurationSection section)
     {
         if (section["Path"] is { Length: > 0 } path)
-            return X509CertificateLoader.LoadPkcs12FromFile(path, section["Password"], X509KeyStorageFlags.EphemeralKeySet);
+        {
+            try
+            {
+                var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, section["Password"], X509KeyStorageFlags.EphemeralKeySet);
+                return certificate.HasPrivateKey ? certificate
+                    : throw new StartupException(SettingChecks.Line($"{Section}:Path", path,
+                        "この証明書には秘密鍵がありません。秘密鍵を含む PKCS#12 (.pfx) にしてください。", "the certificate has no private key."));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                // ない、読めない、パスワードが違う、PKCS#12 でない
+                throw new StartupException(SettingChecks.Line($"{Section}:Path", path,
+                    $"この証明書を開けません（{e.Message}）。ファイルと {Section}:Password を確かめてください。", $"cannot open the certificate ({e.Message})."));
+            }
+        }
         if (section["Thumbprint"] is not { Length: > 0 } thumbprint) return null;
         foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
         {
@@ -46,6 +61,7 @@ public static class DataProtectionCertificate
             store.Open(OpenFlags.ReadOnly);
             if (store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false) is [var found, ..]) return found;
         }
-        throw new InvalidOperationException($"{Section}:Thumbprint の証明書 {thumbprint} が証明書ストアにありません。 / The certificate {thumbprint} is not in the certificate store.");
+        throw new StartupException(SettingChecks.Line($"{Section}:Thumbprint", thumbprint,
+            "この拇印の証明書が証明書ストアにありません。", "the certificate is not in the certificate store."));
     }
 }

@@ -11,7 +11,7 @@ public static class DataServices
     // 設定の違うコマンドが鍵の束に書き込んで、インスタンスの間で鍵が分かれることがないように）
     public static IServiceCollection AddMyPageData(this IServiceCollection services, IConfiguration config, bool generatesKeys = true)
     {
-        services.Configure<DatabaseOptions>(config.GetSection("MyPage:Database"));
+        services.AddOptions<DatabaseOptions>().Bind(config.GetSection("MyPage:Database")).ValidateOnStart();
         var provider = DatabaseOptions.ProviderFrom(config);
         var connection = config.GetConnectionString("MyPage") is { Length: > 0 } given ? given
             : throw new StartupException($"ConnectionStrings:MyPage が設定されていません (MyPage:Database:Provider={provider})。 / ConnectionStrings:MyPage is not set.");

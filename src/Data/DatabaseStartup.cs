@@ -118,7 +118,16 @@ public static class DatabaseStartup
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:") return;
         var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        if (string.IsNullOrEmpty(directory)) return;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException(MyPage.Startup.SettingChecks.Line("ConnectionStrings:MyPage", file,
+                $"この SQLite のファイルのフォルダーを作れません（{e.Message}）。書き込めるフォルダーにしてください。", $"cannot create the folder of this SQLite file ({e.Message})."));
+        }
     }
 
     private static async Task<Seeker> SeedDemoAsync(UserManager<Seeker> users)

@@ -10,9 +10,8 @@ public static class MynaportalClient
 {
     public static void Configure(OpenIdConnectOptions o, MynaportalOptions settings)
     {
+        // https か、ループバックへの http（起動の前に MynaportalServices の規則が確かめた）
         var authority = new Uri(settings.Authority!);
-        if (authority.Scheme != Uri.UriSchemeHttps && !authority.IsLoopback)
-            throw new InvalidOperationException("MyPage:Mynaportal:Authority は https にしてください（http はループバックのときだけ使えます）。");
 
         o.Authority = settings.Authority;
         o.RequireHttpsMetadata = !authority.IsLoopback;

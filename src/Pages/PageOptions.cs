@@ -3,6 +3,8 @@ namespace MyPage.Pages;
 // MyPage:Pages の設定
 public sealed class PageOptions
 {
+    public const string Section = "MyPage:Pages";
+
     // htmx の送信がこの時間で返らなければ、あきらめてフォームに知らせる（ボタンが押せないままにならないように）
     public TimeSpan HtmxTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.WebEncoders;
 using MyPage.Pages.Shared;
+using MyPage.Startup;
 
 namespace MyPage.Pages;
 
@@ -18,7 +19,10 @@ public static class PagesServices
         // 日本語を &#x...; にせず UTF-8 のまま送る（バイト数が約3分の1になる）
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddResponseCompression(o => o.EnableForHttps = true);
-        services.AddOptions<PageOptions>().BindConfiguration("MyPage:Pages");
+        services.AddOptions<PageOptions>().BindConfiguration(PageOptions.Section)
+            .Refuse(o => o.HtmxTimeout < TimeSpan.FromSeconds(1) || o.HtmxTimeout > TimeSpan.FromMinutes(5),
+                o => SettingChecks.Line($"{PageOptions.Section}:HtmxTimeout", o.HtmxTimeout, "1秒から5分の間にしてください。", "must be between 00:00:01 and 00:05:00."))
+            .ValidateOnStart();
         services.AddScoped<PasswordConfirmation>();
         // 入口の画面に直接書くスタイルは、その SHA-256 だけを CSP で許す（スクリプトはどれもこのサイトのファイル）
         services.Configure<MyPage.Security.SecurityHeaderOptions>(o => o.StyleSources.Add(InlineAssets.CssHash));

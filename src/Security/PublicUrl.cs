@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
+using MyPage.Startup;
 
 namespace MyPage.Security;
 
@@ -20,7 +21,9 @@ public static class PublicUrlServices
     public static IServiceCollection AddPublicUrl(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<PublicUrlOptions>().BindConfiguration("MyPage")
-            .Validate(o => o.Uri is not null || (environment.IsDevelopment() && string.IsNullOrWhiteSpace(o.PublicUrl)), PublicUrlOptions.Missing)
+            .Refuse(o => string.IsNullOrWhiteSpace(o.PublicUrl) && !environment.IsDevelopment(), _ => PublicUrlOptions.Missing)
+            .Refuse(o => !string.IsNullOrWhiteSpace(o.PublicUrl) && (o.Uri is null || !SettingChecks.IsHttpsOrLoopback(o.PublicUrl)),
+                o => SettingChecks.Line("MyPage:PublicUrl", o.PublicUrl, "https で始まる公開の URL（例 https://mypage.example.jp/）にしてください（http はループバックだけ）。", "must be the public https URL, such as https://mypage.example.jp/ (http only on loopback)."))
             .ValidateOnStart();
         // Host ヘッダーは公開の URL の名前だけ（設定がない Development では appsettings の AllowedHosts のまま）
         services.AddOptions<HostFilteringOptions>().Configure<IOptions<PublicUrlOptions>>((o, site) =>

@@ -1,12 +1,14 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using MyPage.Startup;
 
 namespace MyPage.Security;
 
 public static class SecurityServices
 {
     // 公開の URL と受け付ける Host、CSRF トークン（全フォーム、htmx の POST も）、HSTS、信頼するプロキシ、防御用ヘッダー
-    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<SecurityHeaderOptions>();
         services.AddSingleton<SiteSecrets>();
@@ -23,13 +25,18 @@ public static class SecurityServices
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddOptions<ProxyOptions>().BindConfiguration("MyPage")
+            .Refuse(o => o.KnownProxies.Any(p => !IPAddress.TryParse(p, out _)),
+                o => SettingChecks.Line("MyPage:KnownProxies", string.Join(",", o.KnownProxies.Where(p => !IPAddress.TryParse(p, out _))),
+                    "プロキシの IP アドレス（例 10.0.0.2、2001:db8::2）を一つずつ書いてください。", "each must be an IP address such as 10.0.0.2."))
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, settings) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // 既定ではループバック（同じマシンのプロキシ）も信頼する。MyPage:TrustLoopbackProxy=false で外せる
             // （一覧を空にすると「どこからでも信頼する」になるので、信頼するものがなければヘッダーを読まない）
-            var proxies = config.GetSection("MyPage:KnownProxies").Get<string[]>() ?? [];
-            if (!config.GetValue("MyPage:TrustLoopbackProxy", true))
+            var proxies = settings.Value.KnownProxies;
+            if (!settings.Value.TrustLoopbackProxy)
             {
                 o.KnownIPNetworks.Clear();
                 o.KnownProxies.Clear();
@@ -49,4 +56,11 @@ public static class SecurityServices
                 h.ServerCertificate ??= LocalCertificate.LoadOrCreate(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "localhost.pfx"))));
         return builder;
     }
+}
+
+// MyPage:KnownProxies（転送のヘッダーを信じるプロキシの IP アドレス）と MyPage:TrustLoopbackProxy
+public sealed class ProxyOptions
+{
+    public string[] KnownProxies { get; set; } = [];
+    public bool TrustLoopbackProxy { get; set; } = true;
 }

@@ -10,6 +10,7 @@ public sealed class StartupWarnings(
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,
     IConfiguration config,
+    Microsoft.Extensions.Options.IOptions<ProxyOptions> proxies,
     ILogger<StartupWarnings> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -21,8 +22,7 @@ public sealed class StartupWarnings(
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var https = addresses.Any(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
-            var proxies = config.GetSection("MyPage:KnownProxies").Get<string[]>() is { Length: > 0 };
-            if (!https && !proxies) log.NoHttps(string.Join(", ", addresses));
+            if (!https && proxies.Value.KnownProxies.Length == 0) log.NoHttps(string.Join(", ", addresses));
         });
         return Task.CompletedTask;
     }

@@ -5,6 +5,8 @@ namespace MyPage.Sessions;
 // 操作を続けていても、ログインから AbsoluteLifetime たてば終わる（盗まれたセッションを使い続けられないように）。
 public sealed class SessionPolicy
 {
+    public const string Section = "MyPage:Session";
+
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(30);
 
     public TimeSpan IdleTimeout { get; set; } = DefaultIdleTimeout;

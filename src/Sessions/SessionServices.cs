@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MyPage.Revocation;
+using MyPage.Startup;
 
 namespace MyPage.Sessions;
 
@@ -11,7 +12,14 @@ public static class SessionServices
     // LoginPath などは Cookie 認証の設定（URL のパス）。画面のリンクはルートから作る。
     public static IServiceCollection AddServerSessions(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<SessionPolicy>(config.GetSection("MyPage:Session"));
+        services.AddOptions<SessionPolicy>().Bind(config.GetSection(SessionPolicy.Section))
+            .Refuse(p => p.IdleTimeout < TimeSpan.FromMinutes(1) || p.IdleTimeout > TimeSpan.FromHours(24),
+                p => SettingChecks.Line($"{SessionPolicy.Section}:IdleTimeout", p.IdleTimeout, "1分 (00:01:00) から24時間 (24:00:00) の間にしてください。", "must be between 00:01:00 and 24:00:00."))
+            .Refuse(p => p.WarnBefore <= TimeSpan.Zero || p.WarnBefore >= p.IdleTimeout,
+                p => SettingChecks.Line($"{SessionPolicy.Section}:WarnBefore", p.WarnBefore, $"0より長く、IdleTimeout ({p.IdleTimeout:c}) より短くしてください。", $"must be positive and shorter than IdleTimeout ({p.IdleTimeout:c})."))
+            .Refuse(p => p.AbsoluteLifetime < p.IdleTimeout || p.AbsoluteLifetime > TimeSpan.FromDays(30),
+                p => SettingChecks.Line($"{SessionPolicy.Section}:AbsoluteLifetime", p.AbsoluteLifetime, $"IdleTimeout ({p.IdleTimeout:c}) 以上、30日以下にしてください。", $"must be at least IdleTimeout ({p.IdleTimeout:c}) and at most 30 days."))
+            .ValidateOnStart();
         services.AddSingleton<ServerSessionStore>();
         services.AddSingleton<SessionClock>();
         services.AddScoped<LoginHistory>();

@@ -85,7 +85,7 @@ public class DataProtectionCertificateTests
             await using (var site = new MyPageApp(database, keepDatabase: true))
                 await site.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
             var keysBefore = await KeysAsync(database);
-            var settings = new Dictionary<string, string> { ["ConnectionStrings__MyPage"] = $"Data Source={database}" };
+            var settings = new Dictionary<string, string> { ["ConnectionStrings__MyPage"] = $"Data Source={database}", ["MyPage__PublicUrl"] = "https://mypage.example.jp/" };
             Assert.Equal(0, (await SiteProcess.RunAsync(settings, null, "staff", "unlock", "--email", "seeker@example.jp")).Code);
             Assert.Equal(0, (await SiteProcess.RunAsync(settings, null, "staff", "client-tag", "--address", "2001:db8::1")).Code);
             Assert.Equal(keysBefore, await KeysAsync(database));

@@ -66,6 +66,8 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     }
 
     public PostgresDatabase? Postgres { get; }
+    // サイトが登録したサービスの一覧（サイトが読む設定を数える試験のため: ReadmeSettingsTests）
+    public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
     private readonly bool ownsPostgres;
     private readonly int port;
     private readonly string scheme;
@@ -100,6 +102,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
+            Registrations = [.. services];
             services.AddSingleton<TimeProvider>(Time);
             // ログはテストが読む記録にだけ（コンソールへ書くのは遅く、テストの出力では読まれない）
             services.RemoveAll<ILoggerProvider>();

@@ -193,6 +193,8 @@ public class StaffCommandTests(SiteFixture site) : IClassFixture<SiteFixture>
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["MyPage__DataProtection__AllowUnencryptedKeys"] = "true";
+        // 職員のコマンドはサイトと同じ設定で動かす（誤った設定、足りない設定では、サイトと同じに起動しない）
+        start.Environment["MyPage__PublicUrl"] = "https://mypage.example.jp/";
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
