@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace MyPage.Mynaportal;
@@ -17,6 +19,12 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
         if (!File.Exists(project))
         {
             log.ProjectMissing(project);
+            return Task.CompletedTask;
+        }
+        // ポートがふさがっていれば起動しない（「起動しました」のあとで模擬マイナポータルが落ちるのではなく、一行で知らせて続ける）
+        if (PortInUse(mock.Urls))
+        {
+            log.PortInUse(mock.Urls);
             return Task.CompletedTask;
         }
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(project)!, UseShellExecute = false };
@@ -49,6 +57,24 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
         return Task.CompletedTask;
     }
 
+    private static bool PortInUse(string urls)
+    {
+        if (!Uri.TryCreate(urls.Split(';')[0], UriKind.Absolute, out var url)) return false;
+        var address = url.IsLoopback && !IPAddress.TryParse(url.Host, out _) ? IPAddress.Loopback
+            : IPAddress.TryParse(url.Host, out var parsed) ? parsed : IPAddress.Any;
+        try
+        {
+            var probe = new TcpListener(address, url.Port);
+            probe.Start();
+            probe.Stop();
+            return false;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return true;
+        }
+    }
+
     // 模擬マイナポータルが自分で終わったら（ビルド失敗、ポート使用中など）開発者に知らせる
     private void OnExited(object? sender, EventArgs e)
         => log.Exited(((Process)sender!).ExitCode);
@@ -63,6 +89,10 @@ internal static partial class DevelopmentMockLog
 
     [LoggerMessage(EventId = 3002, EventName = "MockProjectMissing", Level = LogLevel.Warning, Message = "模擬マイナポータルのプロジェクトが見つかりません: {Project}")]
     public static partial void ProjectMissing(this ILogger log, string project);
+
+    [LoggerMessage(EventId = 3004, EventName = "MockPortInUse", Level = LogLevel.Warning,
+        Message = "模擬マイナポータルの {Urls} は、ほかのプロセスが使っています。模擬マイナポータルなしで続けます（MyPage:Mynaportal:DevelopmentMock:Urls で別のポートにできます）。 / The mock's address is in use; going on without it.")]
+    public static partial void PortInUse(this ILogger log, string urls);
 
     [LoggerMessage(EventId = 3003, EventName = "MockExited", Level = LogLevel.Warning, Message = "模擬マイナポータルが終了しました (終了コード {ExitCode})")]
     public static partial void Exited(this ILogger log, int exitCode);

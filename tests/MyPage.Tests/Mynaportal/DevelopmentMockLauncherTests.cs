@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +30,32 @@ public class DevelopmentMockLauncherTests
             Assert.Contains(logs.Lines, l => l.StartsWith("模擬マイナポータルが終了しました", StringComparison.Ordinal));
 
             await launcher.StopAsync(CancellationToken.None);
+            await launcher.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Says_in_one_line_that_the_mock_port_is_taken_and_goes_on_without_the_mock()
+    {
+        var folder = Directory.CreateTempSubdirectory("mypage-mock-launcher-").FullName;
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var urls = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "Mock.csproj"), "<Project />");
+            var logs = new LogCapture();
+            var options = Options.Create(new MynaportalOptions { DevelopmentMock = { Enabled = true, Project = "Mock.csproj", Urls = urls } });
+            using var launcher = new DevelopmentMockLauncher(options, new ContentRoot(folder), new LoggerFactory([logs]).CreateLogger<DevelopmentMockLauncher>());
+
+            await launcher.StartAsync(CancellationToken.None);
+
+            var line = Assert.Single(logs.Lines);
+            Assert.StartsWith($"模擬マイナポータルの {urls} は、ほかのプロセスが使っています。模擬マイナポータルなしで続けます", line, StringComparison.Ordinal);
             await launcher.StopAsync(CancellationToken.None);
         }
         finally
