@@ -2,6 +2,8 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace MyPage.Data;
 
@@ -92,6 +94,9 @@ public static class DatabaseStartup
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
             try
             {
+                // 最初の起動: 履歴の表がないと、EF (Npgsql) はそれを読む SELECT の失敗を「fail:」と記録してから作る。
+                // 失敗ではないので、EF が使うのと同じ文で先に作っておく（あれば何もしない）
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
                 await db.Database.MigrateAsync(ct);
             }
             finally
