@@ -65,8 +65,8 @@ public static class StaffCommand
             number = SeekerNumber.Normalize(rawNumber);
             if (number is null) return Fail(error, "--seeker-number は 70000-9999999 の形（5桁-7桁）で指定してください。");
         }
-        var office = o.TryGetValue("office", out var rawOffice) ? rawOffice.Trim() : null;
-        if (office is { Length: 0 or > 100 }) return Fail(error, "--office は1文字以上100文字以内で指定してください。");
+        var office = o.TryGetValue("office", out var rawOffice) ? OfficeName.Normalize(rawOffice) : null;
+        if (rawOffice is not null && office is null) return Fail(error, OfficeName.Problem);
 
         var users = sp.GetRequiredService<UserManager<Seeker>>();
         if (await users.FindByNameAsync(email) is not null)
@@ -122,10 +122,10 @@ public static class StaffCommand
         Allow(o, "email", "seeker-number", "office");
         var email = LoginId.Normalize(Required(o, "email"));
         var number = SeekerNumber.Normalize(Required(o, "seeker-number"));
-        var office = Required(o, "office").Trim();
+        var office = OfficeName.Normalize(Required(o, "office"));
         if (!MailAddress.IsValid(email)) return Fail(error, "--email がメールアドレスの形ではありません。");
         if (number is null) return Fail(error, "--seeker-number は 70000-9999999 の形（5桁-7桁）で指定してください。");
-        if (office.Length > 100) return Fail(error, "--office は100文字以内で指定してください。");
+        if (office is null) return Fail(error, OfficeName.Problem);
 
         var users = sp.GetRequiredService<UserManager<Seeker>>();
         if (await users.FindByNameAsync(email) is not { } seeker) return Fail(error, $"このID(メールアドレス)の求職者はいません: {email}", 1);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using MyPage.Account;
 using MyPage.Pages.Account;
 using MyPage.Staff;
 using MyPage.Tests.Infrastructure;
@@ -171,14 +172,41 @@ public class StaffCommandTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.DoesNotContain("オンライン登録者", home);
     }
 
+    // 管轄安定所は求職者のホームに出る: 安定所の名前でないもの（打ち間違い、別の欄の値、HTML）は記録しない
+    [Theory]
+    [InlineData("渋谷")]
+    [InlineData("70000-1234567")]
+    [InlineData("<b>ハローワーク渋谷</b>")]
+    [InlineData("ハローワーク 渋谷")]
+    [InlineData("とても長い名前のとても長い名前のとても長い名前のとても長い名前のとても長い名前のハローワーク")]
+    public async Task Cannot_record_an_office_that_is_not_an_office_name(string office)
+    {
+        // このクラスのサイトは試験どうしで共有: 試験ごとの ID
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (created, _, createError) = await RunWithInputAsync("Staff-made-1\n", "create-seeker", "--email", $"office-check-{id}@example.jp", "--password-stdin", "--office", office);
+        Assert.Equal((2, OfficeName.Problem), (created, createError.Split('\n')[0].Trim()));
+        Assert.Null(await app.WithDbAsync(db => db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == $"office-check-{id}@example.jp")));
+
+        await app.CreateSeekerAsync($"office-online-{id}@example.jp", "Right-pass-1", seekerNumber: null, office: null);
+        var (confirmed, _, confirmError) = await RunAsync("confirm-seeker", "--email", $"office-online-{id}@example.jp", "--seeker-number", "70000-8888888", "--office", office);
+        Assert.Equal((2, OfficeName.Problem), (confirmed, confirmError.Split('\n')[0].Trim()));
+        Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == $"office-online-{id}@example.jp").Select(u => u.SeekerNumber).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("ハローワーク渋谷", "ハローワーク渋谷")]
+    [InlineData(" 飯田橋公共職業安定所 ", "飯田橋公共職業安定所")]
+    [InlineData("マザーズハローワーク東京", "マザーズハローワーク東京")]
+    public void Can_record_an_office_name(string raw, string recorded) => Assert.Equal(recorded, OfficeName.Normalize(raw));
+
     [Fact]
     public async Task Cannot_confirm_twice_or_reuse_a_seeker_number()
     {
         await app.CreateSeekerAsync("first@example.jp", "Right-pass-1", "70000-4444444");
         await app.CreateSeekerAsync("online2@example.jp", "Right-pass-1", seekerNumber: null, office: null);
-        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "first@example.jp", "--seeker-number", "70000-5555555", "--office", "渋谷")).Code);
-        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "online2@example.jp", "--seeker-number", "70000-4444444", "--office", "渋谷")).Code);
-        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "nobody@example.jp", "--seeker-number", "70000-6666666", "--office", "渋谷")).Code);
+        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "first@example.jp", "--seeker-number", "70000-5555555", "--office", "渋谷公共職業安定所")).Code);
+        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "online2@example.jp", "--seeker-number", "70000-4444444", "--office", "渋谷公共職業安定所")).Code);
+        Assert.Equal(1, (await RunAsync("confirm-seeker", "--email", "nobody@example.jp", "--seeker-number", "70000-6666666", "--office", "渋谷公共職業安定所")).Code);
         Assert.Equal(2, (await RunAsync("confirm-seeker", "--email", "online2@example.jp", "--seeker-number", "70000-6666666")).Code);
     }
 
