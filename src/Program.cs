@@ -81,6 +81,7 @@ static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
 
     app.UseForwardedHeaders();
     app.UseHealthEndpoints();
+    app.UsePublicHostOnly();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/Error");

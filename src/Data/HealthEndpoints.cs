@@ -8,7 +8,7 @@ namespace MyPage.Data;
 //   /healthz/live  : プロセスが答える（データベースは見ない: データベースが止まってもインスタンスを作り直させない）
 //   /healthz/ready : データベースが答え、マイグレーションが済んでいる（まだなら 503: 要求を回さない）
 // HTTPS の要求 (RequestGuards) より前に置く: ロードバランサーはインスタンスを平文で直に見に来る。
-// Host ヘッダーは公開の URL の名前でなければ 400（AllowedHosts）。見に行くときに Host を付ける (README)
+// Host は問わない（ロードバランサーはインスタンスの IP アドレスで見に来る）。ほかの画面は公開の URL の名前だけ (UsePublicHostOnly)
 public static class HealthEndpoints
 {
     public const string Live = "/healthz/live";

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using MyPage.Startup;
 
@@ -25,13 +24,23 @@ public static class PublicUrlServices
             .Refuse(o => !string.IsNullOrWhiteSpace(o.PublicUrl) && (o.Uri is null || !SettingChecks.IsHttpsOrLoopback(o.PublicUrl)),
                 o => SettingChecks.Line("MyPage:PublicUrl", o.PublicUrl, "https で始まる公開の URL（例 https://mypage.example.jp/）にしてください（http はループバックだけ）。", "must be the public https URL, such as https://mypage.example.jp/ (http only on loopback)."))
             .ValidateOnStart();
-        // Host ヘッダーは公開の URL の名前だけ（設定がない Development では appsettings の AllowedHosts のまま）
-        services.AddOptions<HostFilteringOptions>().Configure<IOptions<PublicUrlOptions>>((o, site) =>
-        {
-            if (site.Value.Uri is { } uri) o.AllowedHosts = [uri.Host];
-        });
         services.AddSingleton<SiteUrls>();
         return services;
+    }
+
+    // Host ヘッダーは公開の URL の名前だけ（ポートは見ない。ほかは 400）。設定がない Development では何でも。
+    // ヘルスチェックの窓口 (UseHealthEndpoints) のあとに置く: ロードバランサーはインスタンスの IP アドレスを Host にして確かめる。
+    // HTTPS へのリダイレクトより前に置く（偽の Host へのリダイレクトを作らない）
+    public static IApplicationBuilder UsePublicHostOnly(this IApplicationBuilder app)
+    {
+        var host = app.ApplicationServices.GetRequiredService<IOptions<PublicUrlOptions>>().Value.Uri?.Host;
+        if (host is null) return app;
+        return app.Use((context, next) =>
+        {
+            if (string.Equals(context.Request.Host.Host, host, StringComparison.OrdinalIgnoreCase)) return next(context);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        });
     }
 }
 

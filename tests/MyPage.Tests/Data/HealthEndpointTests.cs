@@ -59,4 +59,19 @@ public class HealthEndpointTests
         // ほかの画面は平文では断る（HTTPS が必要）
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Account/Login")).StatusCode);
     }
+
+    // ロードバランサーやオーケストレーターは、インスタンスの IP アドレスを Host にして確かめる。窓口はどの Host にも答え、
+    // ほかの画面は公開の URL の名前の Host にだけ答える（ほかは 400）
+    [Fact]
+    public async Task Can_be_probed_by_the_instance_address_while_pages_answer_only_the_public_host()
+    {
+        await using var app = new MyPageApp(settings: new Dictionary<string, string?> { ["MyPage:PublicUrl"] = "https://mypage.example.jp/" });
+        using var client = app.CreateHttpClient();
+        client.DefaultRequestHeaders.Host = "10.0.3.7:8080";
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpoints.Live)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpoints.Ready)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Account/Login")).StatusCode);
+        client.DefaultRequestHeaders.Host = "MyPage.Example.JP";
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
+    }
 }
