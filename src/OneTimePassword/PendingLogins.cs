@@ -202,6 +202,24 @@ public sealed class PendingLogins(
         return sent < Options.MailsPerHour;
     }
 
+    // 1時間の上限でメールを送らなかったとき、次に送れる時刻（分に切り上げ）: 送った順に、窓から抜けて上限を下回る時
+    public async Task<DateTimeOffset> NextMailAtAsync(string seekerId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
+        var sent = await db.PendingLogins.AsNoTracking().Where(p => p.SeekerId == seekerId && p.CodeSentAt > since && p.MailSent)
+            .OrderBy(p => p.CodeSentAt).Select(p => new { p.CodeSentAt, Mails = 1 + p.Resends }).ToListAsync(ct);
+        var inWindow = sent.Sum(s => s.Mails);
+        var at = now;
+        foreach (var mail in sent)
+        {
+            if (inWindow < Options.MailsPerHour) break;
+            inWindow -= mail.Mails;
+            at = DateTimeOffset.FromUnixTimeMilliseconds(mail.CodeSentAt) + MailQuota.Window;
+        }
+        return new DateTimeOffset((at.UtcTicks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    }
+
     // まだ使える待つログイン: 使われず、無効にされず、期限内で、誤りが上限に達していない（照合の予約の SQL と同じ条件）
     private IQueryable<PendingLogin> Usable(string id, long nowMs)
         => db.PendingLogins.AsNoTracking().Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null

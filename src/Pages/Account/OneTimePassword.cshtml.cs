@@ -32,6 +32,8 @@ public class OneTimePasswordModel(
     public string? Address { get; private set; }
     public Lockout? Lockout { get; private set; }
     public string? StatusMessage { get; private set; }
+    // 1時間の上限でメールを送らなかったとき、次に送れる時刻
+    public DateTimeOffset? NextMailAt { get; private set; }
 
     // 待っているログインがない、または使えなくなった: S1 からやり直す
     public bool MustStartOver => Pending is null;
@@ -104,6 +106,7 @@ public class OneTimePasswordModel(
         Pending = await pending.CurrentAsync(HttpContext, ct);
         if (Pending is not null) Address = await pending.AddressAsync(Pending, ct);
         if (Address is null) Pending = null; // 待つ間に退会した
+        if (Pending is { MailSent: false }) NextMailAt = await pending.NextMailAtAsync(Pending.SeekerId, ct);
         return Pending is not null;
     }
 

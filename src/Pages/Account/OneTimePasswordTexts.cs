@@ -24,7 +24,9 @@ public static class OneTimePasswordTexts
 
     public const string Resent = "新しいワンタイムパスワードを送りました。前のワンタイムパスワードは使えません。";
     public const string ResendLimit = "ワンタイムパスワードを再送できる回数を超えました。届いているメールのワンタイムパスワードを入力するか、しばらく時間をおいてから、もう一度ログインしてください。";
-    public const string NotSent = "短い時間にワンタイムパスワードを何度も送ったため、メールを送っていません。しばらく時間をおいてから、もう一度ログインしてください。";
+    public const string NotSent = "短い時間にワンタイムパスワードのメールを何度も送ったため、今回はメールを送っていません。";
+    public static string NextMailAt(string japanTime) => $"次にワンタイムパスワードのメールを送れるのは、{japanTime}からです。その時刻を過ぎてから、もう一度ログインしてください。";
+    public const string OtherWays = "それより前にログインするには、マイナポータルと連携していればマイナポータルから（ワンタイムパスワードは要りません）、または「次回から一定期間ワンタイムパスワードの入力を省略する」を選んだことのあるブラウザからログインしてください。";
     public const string CountsTowardsLock = "ワンタイムパスワードの誤りも、パスワードの誤りと同じに数えます。続けて5回誤るとアカウントがロックされます。";
 
     public const string NoMailHeading = "メールが届かない場合";

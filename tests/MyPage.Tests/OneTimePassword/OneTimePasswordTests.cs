@@ -240,8 +240,23 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
         for (var i = 1; i <= limit; i++) await PasswordStepAsync(client, i);
         var response = await Forms.LoginAsync(client, Email, Password);
         Assert.Equal(CodePage, response.Headers.Location?.OriginalString);
-        Assert.Contains(OneTimePasswordTexts.NotSent, await client.GetStringAsync(CodePage));
+        // 送っていないコードは求めない: いつ送れるか（一通目の1時間後）と、ほかの入り方を言い、ログイン画面へ戻す
+        var page = await client.GetStringAsync(CodePage);
+        Assert.Contains(OneTimePasswordTexts.NotSent, page);
+        var next = app.Time.GetUtcNow().AddHours(1);
+        var shown = next.UtcTicks % TimeSpan.TicksPerMinute == 0 ? next : next.AddTicks(TimeSpan.TicksPerMinute - next.UtcTicks % TimeSpan.TicksPerMinute); // 分に切り上げ
+        Assert.Contains(OneTimePasswordTexts.NextMailAt(MyPage.Time.JapanTime.Format(shown)), page);
+        Assert.Contains(OneTimePasswordTexts.OtherWays, page);
+        Assert.DoesNotContain("id=\"otp-code\"", page);
+        Assert.DoesNotContain(OneTimePasswordTexts.Resend, page);
+        Assert.DoesNotContain(OneTimePasswordTexts.NoMailHeading, page);
+        Assert.Contains($">{OneTimePasswordTexts.BackToLogin}</a>", page);
         Assert.Equal(limit, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == OneTimePasswordMails.Subject)));
+
+        // 一通目から1時間たてば、また送る
+        app.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        await Forms.LoginAsync(client, Email, Password);
+        Assert.Contains(OneTimePasswordTexts.Sent(Email), await client.GetStringAsync(CodePage));
     }
 
     [Fact]
