@@ -27,6 +27,7 @@ public static class SessionServices
         services.AddScoped<Browsers>();
         services.AddScoped<LoginRecords>();
         services.AddScoped<OtherDevices>();
+        services.AddScoped<SignedInDevices>();
         services.AddGrantRevoker<SessionsRevoker>();
         services.AddGrantRevoker<TrustedBrowsersRevoker>();
         services.AddGrantRevoker<KnownBrowsersRevoker>();

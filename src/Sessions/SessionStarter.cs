@@ -41,6 +41,7 @@ public sealed class SessionStarter(
         if (SessionRestart.IncomingSessionKey(http) is { } previous) await store.RemoveAsync(previous);
         var properties = new AuthenticationProperties { IsPersistent = false };
         properties.Items[SignedInAtKey] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        properties.Items[SignedInDevices.BrowserKey] = browser;
         await signIn.SignInAsync(seeker, properties, method);
     }
 }

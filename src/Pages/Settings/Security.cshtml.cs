@@ -17,11 +17,13 @@ public class SecurityModel(
     LoginRecords records,
     Browsers browsers,
     OtherDevices otherDevices,
+    SignedInDevices devices,
     PasswordConfirmation passwords,
     ILogger<SecurityModel> log) : PageModel
 {
     public IReadOnlyList<LoginRecord> History { get; private set; } = [];
     public IReadOnlyList<SeekerBrowser> Trusted { get; private set; } = [];
+    public IReadOnlyList<SignedInDevice> Devices { get; private set; } = [];
     public string? ThisBrowserTag { get; private set; }
     public string? StatusMessage { get; private set; }
     public Lockout? Lockout { get; private set; }
@@ -78,6 +80,7 @@ public class SecurityModel(
     {
         History = await records.LatestAsync(seeker.Id, ct);
         Trusted = await browsers.TrustedAsync(seeker.Id, ct);
+        Devices = await devices.ListAsync(HttpContext, seeker.Id, ct);
         ThisBrowserTag = browsers.ExistingTagOf(HttpContext);
     }
 }

@@ -23,6 +23,8 @@ public static class SecurityTexts
     public const string Untrust = "解除";
     public const string Untrusted = "ブラウザの省略を解除しました。そのブラウザでは、次のログインからワンタイムパスワードが必要です。";
 
+    public const string DevicesTitle = "ログイン中の端末";
+    public static string DeviceEntry(string browser, string signedIn, string lastUsed) => $"{browser}、ログイン {signedIn}、最後の操作 {lastUsed}ごろ";
     public const string OthersTitle = "他の端末からログアウトする";
     public const string OthersIntro = "このブラウザ以外でのログインをすべて終わらせ、ワンタイムパスワードの入力を待っているログインとまだ使っていない認証キーを無効にし、ワンタイムパスワードを省略するブラウザもすべて解除します。このブラウザのログインは続きます。";
     public const string SignOutPasswordHint = "確認のため、いまのパスワードを入力してください。";

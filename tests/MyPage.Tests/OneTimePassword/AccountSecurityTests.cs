@@ -70,6 +70,38 @@ public class AccountSecurityTests(OneTimePasswordSite site) : OneTimePasswordTes
         Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == LoginMails.NewBrowserSubject)));
     }
 
+    // 「他の端末からログアウトする」の前に、何が終わるのかが見える: ログイン中の端末ごとに、ブラウザ、ログインした時刻、
+    // 最後の操作（延長した時刻。操作のない時間の上限の半分の細かさ）、どれがこの端末か。終わったセッションは出ない
+    [Fact]
+    public async Task Lists_the_signed_in_devices_with_browser_times_and_this_one()
+    {
+        using var phone = app.CreateHttpClient();
+        phone.DefaultRequestHeaders.UserAgent.ParseAdd(AndroidChrome);
+        await LogInAsync(phone, 1);
+        var phoneSignedIn = app.Time.GetUtcNow();
+        app.Time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/Home")).StatusCode); // 半分を過ぎた操作で延長される
+        var phoneUsed = app.Time.GetUtcNow();
+        app.Time.Advance(TimeSpan.FromMinutes(5));
+        using var mine = app.CreateHttpClient();
+        mine.DefaultRequestHeaders.UserAgent.ParseAdd(MyPageApp.ChromiumUserAgent);
+        await LogInAsync(mine, 2);
+        var mineSignedIn = app.Time.GetUtcNow();
+        using var ended = app.CreateHttpClient();
+        await LogInAsync(ended, 3);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LogoutAsync(ended)).StatusCode);
+
+        var html = await mine.GetStringAsync("/Settings/Security");
+        var list = System.Text.RegularExpressions.Regex.Match(html, "<ul id=\"signed-in-devices\".*?</ul>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var items = System.Text.RegularExpressions.Regex.Matches(list, "<li>(.*?)</li>").Select(m => m.Groups[1].Value).ToList();
+        static string At(DateTimeOffset t) => MyPage.Time.JapanTime.Format(t);
+        Assert.Equal(
+            [
+                SecurityTexts.DeviceEntry("Chrome（Linux）", At(mineSignedIn), At(mineSignedIn)) + SecurityTexts.ThisBrowser,
+                SecurityTexts.DeviceEntry("Chrome（Android）", At(phoneSignedIn), At(phoneUsed)),
+            ], items);
+    }
+
     [Fact]
     public async Task Signing_out_other_devices_ends_the_other_session_keeps_this_one_and_revokes_trust()
     {

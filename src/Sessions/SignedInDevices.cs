@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MyPage.Data;
+
+namespace MyPage.Sessions;
+
+// ログイン中の端末（終わっていないセッション）: ブラウザ、ログインした時刻、最後に使った時刻、この端末か。
+// 「ログインの安全」の「他の端末からログアウトする」の前に、何が終わるのかを見せる。
+public sealed record SignedInDevice(string Browser, DateTimeOffset SignedInAt, DateTimeOffset LastUsedAt, bool IsThis);
+
+public sealed class SignedInDevices(MyPageDb db, IOptions<SessionPolicy> policy, TimeProvider time)
+{
+    // ログインしたブラウザの言葉（UserAgents.Describe）。セッションの中身 (AuthenticationTicket) に持たせる
+    public const string BrowserKey = "mypage-browser";
+
+    public async Task<IReadOnlyList<SignedInDevice>> ListAsync(HttpContext http, string seekerId, CancellationToken ct = default)
+    {
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var current = SessionRestart.CurrentSessionKey(http) is { } key ? ServerSessionStore.Hash(key) : null;
+        var rows = await db.Sessions.AsNoTracking()
+            .Where(s => s.SeekerId == seekerId && (s.ExpiresAt == null || s.ExpiresAt > nowMs))
+            .Select(s => new { s.Id, s.Ticket, s.CreatedAt, s.ExpiresAt })
+            .ToListAsync(ct);
+        var absolute = (long)policy.Value.AbsoluteLifetime.TotalMilliseconds;
+        return rows
+            .Select(row =>
+            {
+                var items = TicketSerializer.Default.Deserialize(row.Ticket)?.Properties.Items ?? new Dictionary<string, string?>();
+                var signedIn = items.TryGetValue(SessionStarter.SignedInAtKey, out var at) && long.TryParse(at, CultureInfo.InvariantCulture, out var ms) ? ms : row.CreatedAt;
+                // 期限は操作のたびに（延長で）「その時刻 + 操作のない時間の上限」へ延びる: そこから戻した時刻が、最後に使った時刻
+                var lastUsed = row.ExpiresAt is { } expires ? Math.Max(signedIn, expires - (long)policy.Value.IdleTimeout.TotalMilliseconds) : signedIn;
+                return new SignedInDevice(items.TryGetValue(BrowserKey, out var browser) && !string.IsNullOrEmpty(browser) ? browser : UserAgents.Describe(null),
+                    DateTimeOffset.FromUnixTimeMilliseconds(signedIn), DateTimeOffset.FromUnixTimeMilliseconds(lastUsed), row.Id == current);
+            })
+            // ログインから AbsoluteLifetime を過ぎたセッションは、行が残っていても次の要求で終わる
+            .Where(d => d.SignedInAt.ToUnixTimeMilliseconds() + absolute > nowMs)
+            .OrderByDescending(d => d.IsThis)
+            .ThenByDescending(d => d.LastUsedAt)
+            .ToList();
+    }
+}
