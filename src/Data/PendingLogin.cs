@@ -7,6 +7,8 @@ public class PendingLogin
     public required string Id { get; set; }
     public required string SeekerId { get; set; }
     public required string CodeHash { get; set; }
+    // 「再送する」で置き換えた前のコードのハッシュ（, 区切り）。前のメールのコードには「新しいメールを送った」と答えるため
+    public string? ReplacedCodeHashes { get; set; }
     public long CreatedAt { get; set; }
 
     // 今のコードを送った時刻と、このログインの期限（再送でも延びない）。MailSent: 1時間あたりの上限で送らなかったときは false

@@ -10,8 +10,9 @@ using MyPage.Sessions;
 
 namespace MyPage.OneTimePassword;
 
-// Accepted: コードが合った（一度だけ）。ログインを済ませるのは呼び出し側 (CodeLogin → LoginPipeline)
-public enum CodeOutcome { Accepted, Wrong, Void, Locked }
+// Accepted: コードが合った（一度だけ）。ログインを済ませるのは呼び出し側 (CodeLogin → LoginPipeline)。
+// Replaced: 合わないが、新しいメール（再送、またはログインのやり直し）で置き換えた前のコード（誤りとして数える）
+public enum CodeOutcome { Accepted, Wrong, Replaced, Void, Locked }
 
 public sealed record CodeResult(CodeOutcome Outcome, Seeker? Seeker = null, PendingLogin? Pending = null, int Remaining = 0, DateTimeOffset? LockedUntil = null);
 
@@ -103,7 +104,7 @@ public sealed class PendingLogins(
         var reserved = await db.Database.SqlQuery<Reservation>($"""
             UPDATE "PendingLogins" SET "FailedAttempts" = "FailedAttempts" + 1
             WHERE "Id" = {id} AND "UsedAt" IS NULL AND "VoidedAt" IS NULL AND "ExpiresAt" > {db.Instant(nowMs)} AND "FailedAttempts" < {Options.MaxWrongEntries}
-            RETURNING "FailedAttempts", "SeekerId", "CodeHash", "SecurityStamp"
+            RETURNING "FailedAttempts", "SeekerId", "CodeHash", "ReplacedCodeHashes", "SecurityStamp"
             """).ToListAsync(ct);
         if (reserved is not [var attempt])
         {
@@ -134,7 +135,8 @@ public sealed class PendingLogins(
                 return new(CodeOutcome.Locked, LockedUntil: lockReservation.LockedUntil);
             }
             var remaining = Options.MaxWrongEntries - attempt.FailedAttempts;
-            return remaining > 0 ? new(CodeOutcome.Wrong, Remaining: remaining) : new(CodeOutcome.Void);
+            if (remaining <= 0) return new(CodeOutcome.Void);
+            return new(await WasReplacedAsync(id, attempt, code, ct) ? CodeOutcome.Replaced : CodeOutcome.Wrong, Remaining: remaining);
         }
 
         // 同じコードが同時に送られても、ログインになるのは一度だけ
@@ -178,9 +180,11 @@ public sealed class PendingLogins(
         if (pending.Resends >= Options.MaxResends || !await WithinMailQuotaAsync(pending.SeekerId, now, ct)) return ResendOutcome.LimitReached;
 
         var codeHash = OneTimeCode.Hash(tags, id, code);
+        var replaced = string.IsNullOrEmpty(pending.ReplacedCodeHashes) ? pending.CodeHash : $"{pending.ReplacedCodeHashes},{pending.CodeHash}";
         var updated = await db.PendingLogins.Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null && p.Resends == pending.Resends)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.CodeHash, codeHash)
+                .SetProperty(p => p.ReplacedCodeHashes, replaced)
                 .SetProperty(p => p.CodeSentAt, nowMs)
                 .SetProperty(p => p.MailSent, true)
                 .SetProperty(p => p.Resends, p => p.Resends + 1), ct);
@@ -201,6 +205,23 @@ public sealed class PendingLogins(
             .SumAsync(p => 1 + p.Resends, ct);
         return sent < Options.MailsPerHour;
     }
+
+    // 合わなかったコードが、新しいメールで置き換えた前のコードか: このログインの「再送する」の前のコード、
+    // またはこの求職者が同じ有効期間のうちに始めた前のログイン（S1 のやり直し）のコード
+    private async Task<bool> WasReplacedAsync(string id, Reservation attempt, string code, CancellationToken ct)
+    {
+        if (Hashes(attempt.ReplacedCodeHashes).Any(stored => OneTimeCode.Matches(tags, id, code, stored))) return true;
+        // 時刻は EF の対応（PostgreSQL では timestamptz）で読む（生の SQL の RETURNING では long に読めない）
+        var createdAt = await db.PendingLogins.AsNoTracking().Where(p => p.Id == id).Select(p => p.CreatedAt).SingleAsync(ct);
+        var since = createdAt - (long)Options.Lifetime.TotalMilliseconds;
+        var earlier = await db.PendingLogins.AsNoTracking()
+            .Where(p => p.SeekerId == attempt.SeekerId && p.Id != id && p.CreatedAt <= createdAt && p.CreatedAt > since && p.UsedAt == null)
+            .Select(p => new { p.Id, p.CodeHash, p.ReplacedCodeHashes })
+            .ToListAsync(ct);
+        return earlier.Any(p => Hashes(p.ReplacedCodeHashes).Append(p.CodeHash).Any(stored => OneTimeCode.Matches(tags, p.Id, code, stored)));
+    }
+
+    private static string[] Hashes(string? joined) => string.IsNullOrEmpty(joined) ? [] : joined.Split(',');
 
     // 1時間の上限でメールを送らなかったとき、次に送れる時刻（分に切り上げ）: 送った順に、窓から抜けて上限を下回る時
     public async Task<DateTimeOffset> NextMailAtAsync(string seekerId, CancellationToken ct = default)
@@ -232,5 +253,5 @@ public sealed class PendingLogins(
     private static bool SameStamp(string? started, Seeker seeker)
         => started is not null && seeker.SecurityStamp is not null && Tokens.FixedTimeEquals(started, seeker.SecurityStamp);
 
-    private sealed record Reservation(int FailedAttempts, string SeekerId, string CodeHash, string? SecurityStamp);
+    private sealed record Reservation(int FailedAttempts, string SeekerId, string CodeHash, string? ReplacedCodeHashes, string? SecurityStamp);
 }

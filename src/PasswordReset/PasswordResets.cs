@@ -9,7 +9,8 @@ using MyPage.Security;
 
 namespace MyPage.PasswordReset;
 
-public enum ResetOutcome { Completed, WrongKey, KeyVoid }
+// ReplacedKey: 合わないが、このブラウザの新しい申込みで無効になった前の認証キー（誤りとして数える）
+public enum ResetOutcome { Completed, WrongKey, ReplacedKey, KeyVoid }
 
 // 申し込んだブラウザ: Known はその ID で前にログインしたブラウザ、Tag はブラウザの Cookie のタグ（なければ null）、
 // PreviousReference はこのブラウザが前の申込みで受け取った参照（S3 の Cookie）
@@ -145,7 +146,8 @@ public sealed class PasswordResets(
         if (!keyMatches)
         {
             log.ResetKeyRejected(id[..12], request.FailedAttempts, client);
-            return request.FailedAttempts >= MaxWrongKeys ? ResetOutcome.KeyVoid : ResetOutcome.WrongKey;
+            if (request.FailedAttempts >= MaxWrongKeys) return ResetOutcome.KeyVoid;
+            return await WasReplacedAsync(id, request.SeekerId, key, ct) ? ResetOutcome.ReplacedKey : ResetOutcome.WrongKey;
         }
 
         await using var tx = await outbox.BeginAsync(ct);
@@ -176,6 +178,18 @@ public sealed class PasswordResets(
         await tx.CommitAsync(ct);
         log.ResetCompleted(seeker.Id, ended[Grant.Sessions], client, now);
         return ResetOutcome.Completed;
+    }
+
+    // 合わなかったキーが、この申込みが無効にした前の申込み（同じブラウザの前の S2）のキーか。
+    // 無効にした時刻は、この申込みの時刻と同じ (RequestAsync)。登録のないIDの申込み (SeekerId なし) では調べない
+    private async Task<bool> WasReplacedAsync(string id, string? seekerId, string key, CancellationToken ct)
+    {
+        if (seekerId is null) return false;
+        var createdAt = await db.PasswordResetRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.CreatedAt).SingleAsync(ct);
+        var replaced = await db.PasswordResetRequests.AsNoTracking()
+            .Where(r => r.SeekerId == seekerId && r.Id != id && r.VoidedAt == createdAt && r.UsedAt == null)
+            .Select(r => r.KeyHash).ToListAsync(ct);
+        return replaced.Any(hash => ResetKey.Verify(key, hash));
     }
 
     private string IdTag(string loginId) => tags.Of(loginId);

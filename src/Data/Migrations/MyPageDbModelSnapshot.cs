@@ -551,6 +551,9 @@ namespace MyPage.src.Data.Migrations
                     b.Property<bool>("MailSent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReplacedCodeHashes")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Resends")
                         .HasColumnType("INTEGER");
 

@@ -572,6 +572,9 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.Property<bool>("MailSent")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ReplacedCodeHashes")
+                        .HasColumnType("text");
+
                     b.Property<int>("Resends")
                         .HasColumnType("integer");
 

@@ -75,6 +75,9 @@ public class OneTimePasswordModel(
             case CodeOutcome.Wrong:
                 ModelState.AddModelError("otp-code", OneTimePasswordTexts.Wrong(result.Remaining));
                 break;
+            case CodeOutcome.Replaced:
+                ModelState.AddModelError("otp-code", OneTimePasswordTexts.Replaced(result.Remaining));
+                break;
             case CodeOutcome.Locked:
                 Pending = null;
                 Lockout = new(result.LockedUntil);

@@ -27,6 +27,7 @@ public static class PasswordResetTexts
     public const string KeyRequired = "認証キーを入力してください。";
     public const string KeyFormat = "認証キーは、メールに記載された8桁の数字で入力してください。";
     public const string KeyWrong = "認証キーが正しくありません。「パスワード再登録申込受付通知」メールに記載された認証キーを入力してください。";
+    public const string KeyReplaced = "新しいメールを送ったため、この認証キーは使えなくなりました。最新の「パスワード再登録申込受付通知」メールの認証キーを入力してください。";
     public const string KeyVoid = "認証キーが無効になりました。「パスワード再登録申込受付通知」メールが配信されてから50分を過ぎたか、認証キーを5回誤って入力したか、新しい認証キーが発行されています。はじめからパスワード再登録をやり直してください。";
     public const string StartOver = "パスワード再登録の申込みが見つかりません。「パスワード再登録」画面を閉じた場合は、「パスワードをお忘れの方」から再度やり直してください。";
 

@@ -67,6 +67,9 @@ public class ResetPasswordModel(PasswordResets resets, RequestOrigins origins, B
             case ResetOutcome.WrongKey:
                 ModelState.AddModelError("reset-key", PasswordResetTexts.KeyWrong);
                 break;
+            case ResetOutcome.ReplacedKey:
+                ModelState.AddModelError("reset-key", PasswordResetTexts.KeyReplaced);
+                break;
             default:
                 StartOver(PasswordResetTexts.KeyVoid);
                 break;

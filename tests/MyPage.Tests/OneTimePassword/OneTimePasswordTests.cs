@@ -232,6 +232,26 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
         Assert.Equal("/Settings", (await SendCodeAsync(client, code)).Headers.Location?.OriginalString);
     }
 
+    // 前のメールのコード（「再送する」の前、または S1 からやり直す前のログインのもの）には、「正しくありません」ではなく
+    // 新しいメールを送ったからと言う。誤りとしては数える
+    [Fact]
+    public async Task Is_told_that_an_older_code_was_replaced_by_a_newer_mail_and_it_still_counts()
+    {
+        using var client = app.CreateHttpClient();
+        var first = await PasswordStepAsync(client, 1);
+        Assert.Contains(OneTimePasswordTexts.Resent, await (await ResendAsync(client)).Content.ReadAsStringAsync());
+        var resent = Mails.Code(await app.Smtp.WaitForAsync(Email, OneTimePasswordMails.Subject, 2));
+        var again = await PasswordStepAsync(client, 3); // S1 からやり直した
+        var unknown = Enumerable.Range(0, 1_000_000).Select(n => n.ToString("000000", System.Globalization.CultureInfo.InvariantCulture))
+            .First(c => c != first && c != resent && c != again);
+
+        var remaining = new OneTimePasswordOptions().MaxWrongEntries;
+        foreach (var older in new[] { first, resent }.Where(c => c != again)) // 6桁がたまたま同じなら、それは今のコード
+            Assert.Contains(OneTimePasswordTexts.Replaced(--remaining), Html.ErrorSummary(await (await SendCodeAsync(client, older)).Content.ReadAsStringAsync()));
+        Assert.Contains(OneTimePasswordTexts.Wrong(--remaining), Html.ErrorSummary(await (await SendCodeAsync(client, unknown)).Content.ReadAsStringAsync()));
+        Assert.Equal("/Home", (await SendCodeAsync(client, again)).Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Stops_mailing_codes_to_someone_who_logs_in_again_and_again()
     {

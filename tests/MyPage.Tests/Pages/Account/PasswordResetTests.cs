@@ -151,6 +151,26 @@ public abstract class PasswordResetTest(SiteFixture site) : SeekerTest(site)
         Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(browser, newer)).StatusCode);
     }
 
+    // 同じブラウザで二度申し込んだあと、前のメールのキーを S3 に入れた: 「正しくありません」ではなく、新しいメールを送ったからと言う。
+    // 誤りとしては数える（5回で無効）
+    [Fact]
+    public async Task Is_told_that_an_older_key_was_replaced_by_a_newer_mail_and_it_still_counts()
+    {
+        using var browser = app.CreateHttpClient(new CookieContainer());
+        await RequestAsync(browser, Email);
+        var older = await MailedKeyAsync(1);
+        await RequestAsync(browser, Email);
+        var newer = await MailedKeyAsync(2);
+
+        var replaced = await CompleteAsync(browser, older);
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Contains(PasswordResetTexts.KeyReplaced, Html.ErrorSummary(await replaced.Content.ReadAsStringAsync()));
+        var wrong = await CompleteAsync(browser, newer == "11111111" ? "22222222" : "11111111");
+        Assert.Contains(PasswordResetTexts.KeyWrong, Html.ErrorSummary(await wrong.Content.ReadAsStringAsync()));
+        Assert.Equal(2, await app.WithDbAsync(db => db.PasswordResetRequests.Where(r => r.SeekerId == SeekerId && r.VoidedAt == null).Select(r => r.FailedAttempts).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(browser, newer)).StatusCode);
+    }
+
     [Fact]
     public async Task Can_use_the_own_key_after_a_stranger_asked_for_ten_more_with_solved_checks()
     {
