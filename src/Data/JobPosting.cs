@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace MyPage.Data;
 
 // 求人。有効かどうかは紹介期限日から決まる（JobPosting.IsOpen）。
@@ -30,8 +32,14 @@ public class JobPosting
     // 公開範囲（求人票の「公開範囲」の先頭の番号）: 1 事業所名等を含めて公開、2 事業所名等を含めずに公開、3 公開しない
     public const string PublishedWithCompany = "1";
     public const string PublishedWithoutCompany = "2";
-    public bool IsPublished => PublicationScope.StartsWith(PublishedWithCompany, StringComparison.Ordinal) || PublicationScope.StartsWith(PublishedWithoutCompany, StringComparison.Ordinal);
     public bool ShowsCompany => PublicationScope.StartsWith(PublishedWithCompany, StringComparison.Ordinal);
+
+    // 求職者みなが見られる求人: 公開中（公開範囲 1・2）で紹介期限内。データベースの問い合わせ (Where) にも、
+    // 一件の判断 (IsPublishedAndOpen) にも、この一つの式を使う
+    public static Expression<Func<JobPosting, bool>> PublishedAndOpen(DateOnly today)
+        => j => j.ReferralDeadline >= today && (j.PublicationScope.StartsWith(PublishedWithCompany) || j.PublicationScope.StartsWith(PublishedWithoutCompany));
+
+    public bool IsPublishedAndOpen(DateOnly today) => PublishedAndOpen(today).Compile(preferInterpretation: true)(this);
 }
 
 // 求人者からのリクエスト求人

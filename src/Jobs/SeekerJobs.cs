@@ -6,8 +6,12 @@ namespace MyPage.Jobs;
 // 一覧の一ページ分
 public sealed record ListPage<T>(List<T> Items, Paging Paging);
 
-// 見せてよい求人票と、事業所名まで見せるか（公開範囲 2 は事業所名等を含めない）
-public sealed record JobView(JobPosting Job, bool ShowsCompany);
+// 見せてよい求人票。Related: 本人にかかわる求人（リクエスト、応募、メッセージ）なら、公開範囲 2 でも事業所名まで見せる。
+// 事業所名を見せるかは求人から決まり、画面が覚えておくことではない
+public sealed record JobView(JobPosting Job, bool Related)
+{
+    public bool ShowsCompany => Related || Job.ShowsCompany;
+}
 
 // ホームに並べるもの一式
 public sealed record HomeSummary(
@@ -61,8 +65,8 @@ public sealed class SeekerJobs(MyPageDb db)
     public async Task<JobView?> JobAsync(string seekerId, int id, DateOnly today, CancellationToken ct = default)
     {
         if (await db.JobPostings.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is not { } job) return null;
-        if (await RelatedAsync(seekerId, id, ct)) return new(job, ShowsCompany: true);
-        return job.IsOpen(today) && job.IsPublished ? new(job, job.ShowsCompany) : null;
+        if (await RelatedAsync(seekerId, id, ct)) return new(job, Related: true);
+        return job.IsPublishedAndOpen(today) ? new(job, Related: false) : null;
     }
 
     // 「この求人に関するメッセージを表示」: 本人あてのうち、その求人についてのもの
@@ -94,12 +98,13 @@ public sealed class SeekerJobs(MyPageDb db)
     {
         var condition = await db.SavedSearches.AsNoTracking().SingleOrDefaultAsync(s => s.SeekerId == seekerId && s.Slot == slot, ct);
         if (condition is null) return null;
-        var query = db.JobPostings.AsNoTracking().Where(j => j.ReferralDeadline >= today
-            && (j.PublicationScope.StartsWith(JobPosting.PublishedWithCompany) || j.PublicationScope.StartsWith(JobPosting.PublishedWithoutCompany)));
+        var query = db.JobPostings.AsNoTracking().Where(JobPosting.PublishedAndOpen(today));
         if (!string.IsNullOrWhiteSpace(condition.Keyword))
         {
             var k = condition.Keyword.Trim();
-            query = query.Where(j => j.Occupation.Contains(k) || j.Description.Contains(k) || j.CompanyName.Contains(k) || j.Tags.Contains(k));
+            // 事業所名で探せるのは、事業所名を公開している求人だけ（公開範囲 2 の求人を、事業所名で当てられないように）
+            query = query.Where(j => j.Occupation.Contains(k) || j.Description.Contains(k) || j.Tags.Contains(k)
+                || (j.CompanyName.Contains(k) && j.PublicationScope.StartsWith(JobPosting.PublishedWithCompany)));
         }
         if (!string.IsNullOrWhiteSpace(condition.Category)) query = query.Where(j => j.Category == condition.Category);
         if (!string.IsNullOrWhiteSpace(condition.Workplace)) query = query.Where(j => j.Workplace.Contains(condition.Workplace));

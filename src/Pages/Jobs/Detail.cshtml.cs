@@ -11,7 +11,7 @@ namespace MyPage.Pages.Jobs;
 public class DetailModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
 {
     public JobPosting Job { get; private set; } = null!;
-    public bool ShowsCompany { get; private set; }
+    public bool Related { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -19,7 +19,7 @@ public class DetailModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvide
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
         Today = JapanTime.Today(time);
         if (await jobs.JobAsync(seekerId, id, Today, ct) is not { } view) return NotFound();
-        (Job, ShowsCompany) = (view.Job, view.ShowsCompany);
+        (Job, Related) = (view.Job, view.Related);
         return Page();
     }
 }

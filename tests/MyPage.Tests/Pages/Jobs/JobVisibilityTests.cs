@@ -18,6 +18,7 @@ public class JobVisibilityTests(JobVisibilityTests.Site site) : IClassFixture<Jo
     {
         public readonly Dictionary<string, int> Jobs = [];
         private Seeker related = null!;
+        private Seeker requested = null!;
         private MyPageApp app => App;
         private Dictionary<string, int> jobs => Jobs;
         private const string Password = JobVisibilityTests.Password;
@@ -26,6 +27,7 @@ public class JobVisibilityTests(JobVisibilityTests.Site site) : IClassFixture<Jo
         {
             related = await app.CreateSeekerAsync("related@example.jp", Password, "70000-1111111");
             await app.CreateSeekerAsync("stranger@example.jp", Password, "70000-2222222");
+            requested = await app.CreateSeekerAsync("requested@example.jp", Password, "70000-3333333");
             var today = MyPage.Time.JapanTime.Today(app.Time);
             await app.WithDbAsync(async db =>
             {
@@ -50,6 +52,8 @@ public class JobVisibilityTests(JobVisibilityTests.Site site) : IClassFixture<Jo
                 // 「期限切れ」の求人者からリクエストを受け、「公開しない」求人についてメッセージを受けた人
                 db.JobRequests.Add(new JobRequest { SeekerId = related.Id, JobPostingId = jobs["expired"], RequestedAt = 1 });
                 db.Messages.Add(new SeekerMessage { SeekerId = related.Id, JobPostingId = jobs["private"], Sender = "株式会社private", Subject = "面接のご案内", Body = "本文", SentAt = 1 });
+                // 事業所名を公開しない求人の求人者から、リクエストを受けた人
+                db.JobRequests.Add(new JobRequest { SeekerId = requested.Id, JobPostingId = jobs["nameless"], RequestedAt = 2 });
                 return await db.SaveChangesAsync();
             });
         }
@@ -77,6 +81,39 @@ public class JobVisibilityTests(JobVisibilityTests.Site site) : IClassFixture<Jo
         Assert.Contains(JobTexts.CompanyHidden, html);
         Assert.DoesNotContain("株式会社nameless", html);
         Assert.Contains("株式会社open", await client.GetStringAsync($"/Jobs/Detail/{jobs["open"]}"));
+    }
+
+    // 公開範囲 2 の求人を、求人を出すすべての画面で: かかわりのない人には事業所名を伏せ（事業所名で探しても当たらない）、
+    // リクエストを受けた本人には見せる。カードの既定は伏せる側
+    [Fact]
+    public async Task Shows_the_company_of_a_posting_published_without_it_only_to_the_seeker_it_concerns_on_every_screen()
+    {
+        var stranger = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "stranger@example.jp")));
+        await app.WithDbAsync(db =>
+        {
+            db.SavedSearches.Add(new SavedSearch { SeekerId = stranger.Id, Slot = 2, Name = "事業所名", Keyword = "株式会社nameless" });
+            db.SavedSearches.Add(new SavedSearch { SeekerId = stranger.Id, Slot = 3, Name = "職種", Keyword = "職種" });
+            return db.SaveChangesAsync();
+        });
+        using (var client = await LogInAsync("stranger@example.jp"))
+        {
+            foreach (var path in new[] { $"/Jobs/Detail/{jobs["nameless"]}", $"/Messages/Job/{jobs["nameless"]}", "/SavedSearches/Run/3" })
+                Assert.DoesNotContain("株式会社nameless", await client.GetStringAsync(path));
+            // 事業所名で探しても当たらない（画面は探した言葉を書き返すので、結果の数と職種で見る）
+            var byName = await client.GetStringAsync("/SavedSearches/Run/2");
+            Assert.Contains("0件の有効な求人が見つかりました。", byName);
+            Assert.DoesNotContain("職種nameless", byName);
+        }
+        using (var client = await LogInAsync("requested@example.jp"))
+        {
+            foreach (var path in new[] { "/Home", "/Home/Requests", $"/Jobs/Detail/{jobs["nameless"]}", $"/Messages/Job/{jobs["nameless"]}" })
+                Assert.Contains("株式会社nameless", await client.GetStringAsync(path));
+        }
+
+        var nameless = await app.WithDbAsync(db => db.JobPostings.FindAsync(jobs["nameless"]).AsTask());
+        var today = MyPage.Time.JapanTime.Today(app.Time);
+        Assert.False(new MyPage.Pages.Shared.JobCard(nameless!, today, Links: true).ShowsCompany);
+        Assert.True(new MyPage.Pages.Shared.JobCard(nameless!, today, Links: true, Related: true).ShowsCompany);
     }
 
     [Fact]
