@@ -28,13 +28,17 @@ public static class AbuseServices
                 o => SettingChecks.Line($"{check}:ReCaptcha:MinimumScore", o.ReCaptcha.MinimumScore, "0から1の間にしてください。", "must be between 0 and 1."))
             .Refuse(o => o.ReCaptcha.Timeout <= TimeSpan.Zero || o.ReCaptcha.Timeout > TimeSpan.FromMinutes(1),
                 o => SettingChecks.Line($"{check}:ReCaptcha:Timeout", o.ReCaptcha.Timeout, "0より長く、1分以下にしてください。", "must be positive and at most 00:01:00."))
+            .Refuse(o => o.Wait < TimeSpan.FromSeconds(5) || o.Wait > TimeSpan.FromMinutes(5),
+                o => SettingChecks.Line($"{check}:Wait", o.Wait, "5秒から5分の間にしてください。", "must be between 00:00:05 and 00:05:00."))
             .Refuse(o => o.ProofOfWork.MaxNumber is < 1_000 or > 10_000_000,
                 o => SettingChecks.Line($"{check}:ProofOfWork:MaxNumber", o.ProofOfWork.MaxNumber, "1000から10000000の間にしてください。", "must be between 1000 and 10000000."))
             .Refuse(o => o.ProofOfWork.Lifetime <= TimeSpan.Zero,
                 o => SettingChecks.Line($"{check}:ProofOfWork:Lifetime", o.ProofOfWork.Lifetime, "0より長くしてください（例 00:10:00）。", "must be positive."))
             .ValidateOnStart();
         services.AddHttpClient<ReCaptchaCheck>();
+        services.AddScoped<CheckPasses>();
         services.AddScoped<ProofOfWorkCheck>();
+        services.AddScoped<WaitCheck>();
         services.AddScoped<IBotCheck>(sp => sp.GetRequiredService<IOptions<BotCheckOptions>>().Value.Provider switch
         {
             BotCheckProvider.ReCaptcha => sp.GetRequiredService<ReCaptchaCheck>(),

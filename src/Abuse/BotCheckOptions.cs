@@ -9,6 +9,9 @@ public sealed class BotCheckOptions
 
     public BotCheckProvider Provider { get; set; } = BotCheckProvider.ProofOfWork;
 
+    // JavaScript のないブラウザの確認: ボタンを押せるようになるまでの時間（この1時間に通るたびに倍、30分まで: WaitCheck）
+    public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(30);
+
     public ProofOfWorkOptions ProofOfWork { get; set; } = new();
     public ReCaptchaOptions ReCaptcha { get; set; } = new();
 }

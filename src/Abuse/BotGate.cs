@@ -1,22 +1,23 @@
 using MyPage.Security;
 using MyPage.Sessions;
+using MyPage.Time;
 
 namespace MyPage.Abuse;
 
-// 画面に出す確認の状態: 部品、JavaScript なしで受け付けるようになる時刻、前の答えが通らなかったときの知らせ
-public sealed record BotCheckView(BotCheckWidget Widget, DateTimeOffset? RetryAt, string? Problem);
+// 画面に出す確認の状態: 部品、JavaScript のないブラウザの待つ確認、前の答えが通らなかったときの知らせ
+public sealed record BotCheckView(BotCheckWidget Widget, WaitChallenge? Wait, string? Problem);
 
 // 人の確認が要るかを決め、要るなら答えを確かめる。ふつうに使う人には出ない。
 // 確かめる前に、パスワードのハッシュもデータベースの行も作らない（断る要求は安く断る）。
-public sealed class BotGate(IBotCheck check, ClientFailures clients, Browsers browsers, RequestOrigins origins)
+public sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures clients, Browsers browsers, RequestOrigins origins)
 {
     public const string LoginAction = "login";
     public const string ResetAction = "reset";
 
     // S1 を開いたとき: この接続元に確認が要るなら、はじめから出しておく（ID とパスワードを入れている間に解ける）
     public async Task<BotCheckView?> ForLoginPageAsync(HttpContext http, CancellationToken ct = default)
-        => Enabled && clients.KnownCheckRequiredUntil(origins.Of(http).Key) is { } until
-            ? new(await check.WidgetAsync(http, LoginAction, ct), until, null)
+        => Enabled && clients.KnownCheckRequiredUntil(origins.Of(http).Key) is not null
+            ? await ViewAsync(http, LoginAction, null, ct)
             : null;
 
     // ログインの送信: ID をまたいだ失敗の多い接続元からは、確認を通ったときだけ。
@@ -24,28 +25,44 @@ public sealed class BotGate(IBotCheck check, ClientFailures clients, Browsers br
     public async Task<BotCheckView?> ForLoginAsync(HttpContext http, string loginId, string? response, CancellationToken ct = default)
     {
         if (!Enabled) return null;
-        if (await clients.CheckRequiredUntilAsync(origins.Of(http).Key, ct) is not { } until) return null;
+        if (await clients.CheckRequiredUntilAsync(origins.Of(http).Key, ct) is null) return null;
         if (await browsers.KnownForAsync(http, loginId, ct)) return null;
-        return await VerifyAsync(http, response, LoginAction, until, ct);
+        return await VerifyAsync(http, response, LoginAction, ct);
     }
 
-    // 確認が要る (required) ときに答えを確かめる。通れば null、通らなければ画面に出す状態（新しい問題つき）
-    public async Task<BotCheckView?> VerifyAsync(HttpContext http, string? response, string action, DateTimeOffset? retryAt, CancellationToken ct = default)
+    // 確認が要るときに答えを確かめる。通れば null、通らなければ画面に出す状態（新しい問題つき）。
+    // 計算や reCAPTCHA の答えがなく、待つ確認のトークン (BotWait) があれば、そちらを確かめる（JavaScript のないブラウザ）
+    public async Task<BotCheckView?> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default)
     {
+        if (string.IsNullOrWhiteSpace(response) && WaitAnswer(http) is { } token)
+        {
+            var (waited, readyAt) = await waits.VerifyAsync(http, token, action, ct);
+            if (waited == WaitOutcome.Passed) return null;
+            // 早すぎた: 同じトークンのまま、押せる時刻を言う（出し直すと待ち直しになる）
+            if (waited == WaitOutcome.TooEarly)
+                return new(await check.WidgetAsync(http, action, ct), new(token, readyAt!.Value), BotCheckTexts.TooEarly(JapanTime.FormatTime(readyAt.Value)));
+            return await ViewAsync(http, action, BotCheckTexts.WaitFailed, ct);
+        }
         var outcome = await check.VerifyAsync(http, response, action, ct);
         if (outcome == BotCheckOutcome.Passed) return null;
-        var widget = await check.WidgetAsync(http, action, ct);
-        return outcome switch
+        return await ViewAsync(http, action, outcome switch
         {
-            BotCheckOutcome.Missing => new(widget, retryAt, null),
-            BotCheckOutcome.Unavailable => new(widget, retryAt, BotCheckTexts.Unavailable),
-            _ => new(widget, retryAt, BotCheckTexts.Failed),
-        };
+            BotCheckOutcome.Missing => null,
+            BotCheckOutcome.Unavailable => BotCheckTexts.Unavailable,
+            _ => BotCheckTexts.Failed,
+        }, ct);
     }
+
+    // 画面に出す確認: 部品と、新しく出した待つ確認
+    private async Task<BotCheckView> ViewAsync(HttpContext http, string action, string? problem, CancellationToken ct)
+        => new(await check.WidgetAsync(http, action, ct), await waits.IssueAsync(http, action, ct), problem);
+
+    private static string? WaitAnswer(HttpContext http)
+        => http.Request.HasFormContentType && http.Request.Form[WaitCheck.Field].ToString() is { Length: > 0 } token ? token : null;
 
     private bool Enabled => check.Provider != BotCheckProvider.None;
 
     // ?check=1 で開いた画面: 答えを求めずに部品だけ（reCAPTCHA を htmx の送信から出すとき、画面ごと開き直させる: BotCheckPages）
     public async Task<BotCheckView?> RequestedAsync(HttpContext http, string action, CancellationToken ct = default)
-        => Enabled && http.Request.Query["check"] == "1" ? new(await check.WidgetAsync(http, action, ct), null, null) : null;
+        => Enabled && http.Request.Query["check"] == "1" ? await ViewAsync(http, action, null, ct) : null;
 }

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MyPage.Data;
 using MyPage.Security;
 
 namespace MyPage.Abuse;
@@ -14,11 +12,10 @@ namespace MyPage.Abuse;
 // 問題は取った接続元にだけ通る（ほかの接続元で解かせた答えを持ち込めない）。答えは一度だけ: 使った challenge を表に入れ、
 // 二度目は入らない（期限のあとで後片付けが消す）。同じ接続元がこの1時間に確認を通るたびに、次の問題の大きさは倍になる
 // （人は一度か二度で済むが、送り続けるスクリプトには、送るほど重くなる）。
-public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, RequestOrigins origins, IOptions<BotCheckOptions> options, TimeProvider time) : IBotCheck
+public sealed class ProofOfWorkCheck(CheckPasses passes, IdTags tags, RequestOrigins origins, IOptions<BotCheckOptions> options, TimeProvider time) : IBotCheck
 {
     public const string Algorithm = "SHA-256";
     public const int Ceiling = 10_000_000;
-    public static readonly TimeSpan DoublingWindow = TimeSpan.FromHours(1);
     private ProofOfWorkOptions Options => options.Value.ProofOfWork;
 
     public BotCheckProvider Provider => BotCheckProvider.ProofOfWork;
@@ -37,12 +34,7 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, RequestOrigins or
 
     // この接続元の次の問題の大きさ: 基本の大きさを、この1時間に通った確認の数だけ倍に（上限あり）
     public async Task<int> MaxNumberAsync(string client, CancellationToken ct = default)
-    {
-        var tag = ClientTag(client);
-        var since = (time.GetUtcNow() - DoublingWindow).ToUnixTimeMilliseconds();
-        var passed = await db.UsedBotChallenges.CountAsync(c => c.ClientTag == tag && c.UsedAt > since, ct);
-        return (int)Math.Min(Ceiling, (long)Options.MaxNumber << Math.Min(passed, 20));
-    }
+        => (int)Math.Min(Ceiling, (long)Options.MaxNumber << await passes.CountAsync(client, ct));
 
     public async Task<BotCheckOutcome> VerifyAsync(HttpContext http, string? response, string action, CancellationToken ct = default)
     {
@@ -60,19 +52,10 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, RequestOrigins or
         if (now.ToUnixTimeSeconds() >= expires) return BotCheckOutcome.Failed;
 
         // 一度だけ: 先に入れた要求だけが通る（同時に二つ送っても）。通った確認は、この接続元の次の問題を重くする
-        var expiresMs = expires * 1000;
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var inserted = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "UsedBotChallenges" ("Challenge", "ExpiresAt", "ClientTag", "UsedAt")
-            VALUES ({solution.Challenge}, {db.Instant(expiresMs)}, {ClientTag(client)}, {db.Instant(nowMs)})
-            ON CONFLICT ("Challenge") DO NOTHING
-            """, ct);
-        return inserted == 1 ? BotCheckOutcome.Passed : BotCheckOutcome.Failed;
+        return await passes.RecordAsync(solution.Challenge, client, DateTimeOffset.FromUnixTimeSeconds(expires), ct) ? BotCheckOutcome.Passed : BotCheckOutcome.Failed;
     }
 
     private string Sign(string challenge, string action, string client) => tags.Of($"proof-of-work:{challenge}|{action}|{client}");
-
-    private string ClientTag(string client) => tags.Of("bot-check-client:" + client);
 
     // ブラウザが返すもの: base64 の JSON（ALTCHA の payload と同じ）
     private static Solution? Parse(string response)
@@ -102,12 +85,4 @@ public sealed class ProofOfWorkCheck(MyPageDb db, IdTags tags, RequestOrigins or
         [property: JsonPropertyName("number")] int Number,
         [property: JsonPropertyName("salt")] string Salt,
         [property: JsonPropertyName("signature")] string Signature);
-
-    // 期限の過ぎた使用済みの問題を消す（後片付け）。倍にする数え方に使う間（1時間）は残す
-    public static Task<int> PurgeAsync(MyPageDb db, DateTimeOffset now, CancellationToken ct = default)
-    {
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var windowStart = (now - DoublingWindow).ToUnixTimeMilliseconds();
-        return db.UsedBotChallenges.Where(c => c.ExpiresAt <= nowMs && c.UsedAt <= windowStart).ExecuteDeleteAsync(ct);
-    }
 }

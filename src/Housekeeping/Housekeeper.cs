@@ -40,7 +40,7 @@ public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, 
         var sessions = await db.Sessions.Where(s => s.ExpiresAt != null && s.ExpiresAt <= nowMs).ExecuteDeleteAsync(ct);
         var throttles = await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().PurgeAsync(now, ct)
             + await scope.ServiceProvider.GetRequiredService<ClientFailures>().PurgeAsync(now, ct)
-            + await ProofOfWorkCheck.PurgeAsync(db, now, ct);
+            + await CheckPasses.PurgeAsync(db, now, ct);
         var sentBefore = (now - KeepSentMail).ToUnixTimeMilliseconds();
         var mails = await db.OutboxMessages.Where(m => (m.SentAt != null && m.SentAt <= sentBefore) || (m.FailedAt != null && m.FailedAt <= sentBefore))
             .ExecuteDeleteAsync(ct);

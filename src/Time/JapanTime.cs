@@ -18,6 +18,10 @@ public static class JapanTime
     public static string FormatDate(DateOnly date)
         => date.ToString(DatePattern, System.Globalization.CultureInfo.InvariantCulture);
 
+    // 秒まで（待つ確認の「このボタンは 14時05分20秒 から押せます」）
+    public static string FormatTime(DateTimeOffset instant)
+        => From(instant).ToString("HH'時'mm'分'ss'秒'", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Format(DateTimeOffset instant)
         => From(instant).ToString(DatePattern + " HH'時'mm'分'", System.Globalization.CultureInfo.InvariantCulture);
 }

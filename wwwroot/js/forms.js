@@ -70,7 +70,7 @@
     if (!root || !root.querySelector) return;
     var box = root.querySelector('[data-bot-check]');
     if (!box) return;
-    // JavaScript があるので「JavaScript が必要です」は要らない
+    // JavaScript があるので、待つ確認（JavaScript のないブラウザのためのもの）は要らない: 計算による確認で通る
     var notes = root.querySelectorAll('.bot-check-noscript');
     for (var i = 0; i < notes.length; i++) notes[i].remove();
     if (loadBotCheck.done) return;

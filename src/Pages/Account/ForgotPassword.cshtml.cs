@@ -53,8 +53,8 @@ public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browser
         // 同じ ID や同じ接続元からの申込みが多ければ、人の確認を通ってから（その ID で前にログインしたブラウザは別の枠）
         var origin = origins.Of(HttpContext);
         var known = await browsers.KnownForAsync(HttpContext, loginId, ct);
-        var (required, retryAt) = await resets.CheckNeededAsync(loginId, origin, known, ct);
-        if (required && await botGate.VerifyAsync(HttpContext, BotCheckAnswer, BotGate.ResetAction, retryAt, ct) is { } check)
+        var (required, _) = await resets.CheckNeededAsync(loginId, origin, known, ct);
+        if (required && await botGate.VerifyAsync(HttpContext, BotCheckAnswer, BotGate.ResetAction, ct) is { } check)
         {
             BotCheck = check;
             return this.RedrawWithCheck(check, "_ForgotPasswordForm");

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MyPage.Tests.Abuse;
 
-// 計算による確認（既定）: 本物のブラウザが Web Worker で解く。答えは一度だけ、期限まで。JavaScript なしでは、いつ受け付けるかを示す
+// 計算による確認（既定）: 本物のブラウザが Web Worker で解く。答えは一度だけ、期限まで。JavaScript なしでは、待つ確認（時刻を示す）
 [Trait("Category", "Browser")]
 public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<AbuseSite>
 {
@@ -51,24 +51,30 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         await login.ExpectHomeAsync();
     }
 
+    // JavaScript なし: 待つ確認。押せる時刻を言い、早く押せばその時刻をもう一度言い（照合もしない）、その時刻からはログインできる
     [Fact]
-    public async Task Without_javascript_the_form_says_when_it_will_accept_again()
+    public async Task Without_javascript_the_seeker_gets_in_after_the_wait_the_form_tells()
     {
-        var since = app.Time.GetUtcNow();
         await FailLoginsUpToTheThresholdAsync();
         var page = await browser.OpenAsync(app, javaScript: false, width: 360);
         var login = new LoginPage(page);
         await login.GotoAsync();
-        var when = MyPage.Time.JapanTime.Format(since + Limits.ClientFailureWindow);
-        await Expect(page.Locator("#bot-check")).ToContainTextAsync(BotCheckTexts.NoScript(when));
+        var ready = app.Time.GetUtcNow() + new BotCheckOptions().Wait;
+        var time = MyPage.Time.JapanTime.FormatTime(ready);
+        await Expect(page.Locator("#bot-wait")).ToHaveTextAsync(BotCheckTexts.Wait(time, new BotCheckOptions().Wait));
+        await Expect(page.Locator("#bot-check")).Not.ToContainTextAsync("操作は要りません");
 
         var hashes = app.PasswordVerifications;
         await login.SubmitAsync(Email, Password);
         await Expect(page.Locator("#bot-check")).ToBeFocusedAsync();
-        await Expect(page.Locator("#bot-check")).ToContainTextAsync(BotCheckTexts.NoScript(when));
+        await Expect(page.Locator("#bot-check .field-error")).ToHaveTextAsync(BotCheckTexts.TooEarly(time));
         Assert.Equal(hashes, app.PasswordVerifications);
         await Browser.ScreenshotAsync(page, "login-bot-check-noscript-360");
         await Axe.AssertNoViolationsWithoutScriptAsync(page);
+
+        app.Time.Advance(new BotCheckOptions().Wait);
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectHomeAsync();
     }
 
     [Fact]
@@ -164,7 +170,7 @@ public abstract class BotCheckBindingTest(SiteFixture site) : AbuseTest(site)
         await using var scope = app.Services.CreateAsyncScope();
         var check = scope.ServiceProvider.GetRequiredService<ProofOfWorkCheck>();
         Assert.Equal(basic << 2, await check.MaxNumberAsync(ClientAddress));
-        app.Time.Advance(ProofOfWorkCheck.DoublingWindow);
+        app.Time.Advance(CheckPasses.DoublingWindow);
         Assert.Equal(basic, await check.MaxNumberAsync(ClientAddress));
     }
 }

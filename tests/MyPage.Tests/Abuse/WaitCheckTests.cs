@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MyPage.Abuse;
+using MyPage.Tests.Infrastructure;
+
+namespace MyPage.Tests.Abuse;
+
+// JavaScript のないブラウザの確認 (WaitCheck): 押せる時刻から一度だけ、この接続元とこのフォームでだけ、出ているのはいつも一つ、
+// 通るたびに倍。S1 と S2 で同じ。ブラウザでの一巡りは ProofOfWorkTests（JavaScript なし）
+public partial class WaitCheckTests(AbuseSite site) : AbuseTest(site), IClassFixture<AbuseSite>
+{
+    private static readonly TimeSpan Wait = new BotCheckOptions().Wait;
+
+    private static string Token(string html) => WaitToken().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
+        : throw new InvalidOperationException("待つ確認がありません:\n" + html);
+
+    private static Task<HttpResponseMessage> WaitLoginAsync(HttpClient client, string id, string password, string wait)
+        => Forms.PostAsync(client, "/Account/Login", new() { ["Input.Id"] = id, ["Input.Password"] = password, [WaitCheck.Field] = wait });
+
+    [Fact]
+    public async Task Passes_once_from_the_time_it_tells_and_never_early()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        var token = Token(await client.GetStringAsync("/Account/Login"));
+        var hashes = app.PasswordVerifications;
+
+        app.Time.Advance(Wait - TimeSpan.FromSeconds(1));
+        var early = await (await WaitLoginAsync(client, Email, Password, token)).Content.ReadAsStringAsync();
+        Assert.Contains(BotCheckTexts.TooEarly(MyPage.Time.JapanTime.FormatTime(app.Time.GetUtcNow() + TimeSpan.FromSeconds(1))), early);
+        Assert.Equal(token, Token(early)); // 同じトークンのまま（待ち直しにならない）
+        Assert.Equal(hashes, app.PasswordVerifications);
+
+        app.Time.Advance(TimeSpan.FromSeconds(1));
+        using (var replayer = app.CreateHttpClient())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await WaitLoginAsync(client, Email, Password, token)).StatusCode);
+            // 同じトークンをもう一度: 通らない
+            var replay = await (await WaitLoginAsync(replayer, Email, Password, token)).Content.ReadAsStringAsync();
+            Assert.Contains(BotCheckTexts.WaitFailed, replay);
+        }
+    }
+
+    [Fact]
+    public async Task Is_one_per_client_and_cannot_be_used_from_another_client()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        await FailLoginsUpToTheThresholdAsync("203.0.113.91");
+        using var client = app.CreateHttpClient();
+        var first = Token(await client.GetStringAsync("/Account/Login"));
+        // 開き直しても同じもの（待ち直しにならず、いくつも並べて待たせられない）
+        app.Time.Advance(Wait / 2);
+        Assert.Equal(first, Token(await client.GetStringAsync("/Account/Login")));
+        app.Time.Advance(Wait / 2);
+
+        using var elsewhere = app.CreateHttpClient();
+        elsewhere.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.91");
+        Assert.Contains(BotCheckTexts.WaitFailed, await (await WaitLoginAsync(elsewhere, Email, Password, first)).Content.ReadAsStringAsync());
+        // 書き換えたトークン（押せる時刻を早めた）は署名が合わない
+        var parts = first.Split('.');
+        var forged = string.Join('.', parts[0], long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) - 1, parts[2], parts[3]);
+        Assert.Contains(BotCheckTexts.WaitFailed, await (await WaitLoginAsync(client, Email, Password, forged)).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await WaitLoginAsync(client, Email, Password, first)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Doubles_with_each_check_the_client_passed_within_the_hour()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        for (var passed = 0; passed < 3; passed++)
+        {
+            var html = await client.GetStringAsync("/Account/Login");
+            var wait = Wait * (1 << passed);
+            Assert.Contains(BotCheckTexts.Wait(MyPage.Time.JapanTime.FormatTime(app.Time.GetUtcNow() + wait), wait), WebUtility.HtmlDecode(html));
+            app.Time.Advance(wait);
+            // 誤ったパスワードでも確認は通る（数えるのは通った確認）
+            Assert.DoesNotContain(BotCheckTexts.WaitFailed, await (await WaitLoginAsync(client, Email, "Wrong-pass-1", Token(html))).Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Lets_a_reset_request_through_after_the_wait_too()
+    {
+        // S2 の確認が要るようにする: この接続元から ID をまたいで申込みを上限まで（MailQuota.RequestsPerClientPerHour）
+        using var client = app.CreateHttpClient();
+        for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++) await RequestResetAsync(client, $"other{i}-{Email}");
+        var asked = await (await RequestResetAsync(client, Email)).Content.ReadAsStringAsync();
+        var token = Token(asked);
+        Assert.Empty(app.Smtp.For(Email, MyPage.PasswordReset.ResetMails.RequestSubject));
+
+        app.Time.Advance(Wait);
+        var sent = await Forms.PostAsync(client, "/Account/ForgotPassword", new() { ["Input.Id"] = Email, [WaitCheck.Field] = token });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await app.Smtp.WaitForAsync(Email, MyPage.PasswordReset.ResetMails.RequestSubject);
+    }
+
+    [GeneratedRegex("name=\"BotWait\" value=\"([^\"]+)\"")]
+    private static partial Regex WaitToken();
+}
