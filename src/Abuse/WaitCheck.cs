@@ -70,11 +70,12 @@ public sealed class WaitCheck(MyPageDb db, CheckPasses passes, IdTags tags, Requ
             $"""DELETE FROM "UsedBotChallenges" WHERE "Challenge" = {key} AND "UsedAt" = {db.Instant(parsed.IssuedMs)}""", ct);
         if (consumed != 1) return (WaitOutcome.Failed, null);
         // 通った確認として数える（次の確認が倍になる）
-        await passes.RecordAsync("wait:" + parsed.Signature, client, DateTimeOffset.FromUnixTimeMilliseconds(parsed.ExpiresMs), ct);
+        await passes.RecordAsync(tags.Of("bot-wait-passed:" + parsed.Signature), client, DateTimeOffset.FromUnixTimeMilliseconds(parsed.ExpiresMs), ct);
         return (WaitOutcome.Passed, null);
     }
 
-    private string OutstandingKey(string client) => "wait-outstanding:" + tags.Of("bot-wait-client:" + client);
+    // 表の鍵は 64 文字まで（UsedBotChallenges.Challenge）: 鍵付きのタグそのもの
+    private string OutstandingKey(string client) => tags.Of("bot-wait-outstanding:" + client);
 
     private string Sign(string fields, string action, string client) => tags.Of($"bot-wait:{fields}|{action}|{client}");
 

@@ -6,8 +6,17 @@ using MyPage.Tests.Infrastructure;
 namespace MyPage.Tests.Abuse;
 
 // JavaScript のないブラウザの確認 (WaitCheck): 押せる時刻から一度だけ、この接続元とこのフォームでだけ、出ているのはいつも一つ、
-// 通るたびに倍。S1 と S2 で同じ。ブラウザでの一巡りは ProofOfWorkTests（JavaScript なし）
-public partial class WaitCheckTests(AbuseSite site) : AbuseTest(site), IClassFixture<AbuseSite>
+// 通るたびに倍。S1 と S2 で同じ。両方のデータベースで（一つだけ出す行と、一度だけ消す行は生の SQL）。
+// ブラウザでの一巡りは ProofOfWorkTests（JavaScript なし）
+public class WaitCheckTests(AbuseSite site) : WaitCheckTest(site), IClassFixture<AbuseSite>;
+
+[Trait("Category", "PostgreSQL")]
+public class WaitCheckOnPostgreSqlTests(WaitCheckOnPostgreSqlTests.Site site) : WaitCheckTest(site), IClassFixture<WaitCheckOnPostgreSqlTests.Site>
+{
+    public sealed class Site() : AbuseSite(null, Store.PostgreSql);
+}
+
+public abstract partial class WaitCheckTest(SiteFixture site) : AbuseTest(site)
 {
     private static readonly TimeSpan Wait = new BotCheckOptions().Wait;
 
