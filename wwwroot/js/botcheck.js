@@ -60,12 +60,17 @@
     }).then(function (token) { finish(box, token); }, function () { fail(box); });
   }
 
+  // data-pending: 送信の結果として出た確認（S2）。利用者はもう送っているので、答えが入りしだい送る、と言う
   function start(box) {
     if (box.dataset.state) return;
     box.dataset.state = 'working';
-    status(box, box.dataset.working);
+    var pending = box.dataset.pending === 'true';
+    status(box, pending ? box.dataset.wait : box.dataset.working);
     if (box.dataset.botCheck === 'ProofOfWork') solveProofOfWork(box);
-    else if (box.dataset.botCheck === 'ReCaptcha') loadRecaptcha(box).then(function () { box.dataset.state = 'ready'; status(box, ''); }, function () { fail(box); });
+    else if (box.dataset.botCheck === 'ReCaptcha') loadRecaptcha(box).then(function () {
+      if (pending) { tokenFromRecaptcha(box); return; }
+      box.dataset.state = 'ready'; status(box, '');
+    }, function () { fail(box); });
   }
 
   function startAll(root) {

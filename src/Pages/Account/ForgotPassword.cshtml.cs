@@ -56,7 +56,7 @@ public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browser
         var (required, _) = await resets.CheckNeededAsync(loginId, origin, known, ct);
         if (required && await botGate.VerifyAsync(HttpContext, BotCheckAnswer, BotGate.ResetAction, ct) is { } check)
         {
-            BotCheck = check;
+            BotCheck = check with { SendWhenDone = true };
             return this.RedrawWithCheck(check, "_ForgotPasswordForm");
         }
 
