@@ -14,7 +14,10 @@ namespace MyPage.OneTimePassword;
 // Replaced: 合わないが、新しいメール（再送、またはログインのやり直し）で置き換えた前のコード（誤りとして数える）
 public enum CodeOutcome { Accepted, Wrong, Replaced, Void, Locked }
 
-public sealed record CodeResult(CodeOutcome Outcome, Seeker? Seeker = null, PendingLogin? Pending = null, int Remaining = 0, DateTimeOffset? LockedUntil = null);
+// Remaining: あと何回誤れるか（このコードの回数とアカウントのロックの回数の少ないほう）。LocksFirst: そのときロックされる
+// （コードが使えなくなるより先に）。ByCode: このコードの誤りでロックされた
+public sealed record CodeResult(CodeOutcome Outcome, Seeker? Seeker = null, PendingLogin? Pending = null, int Remaining = 0, DateTimeOffset? LockedUntil = null,
+    bool LocksFirst = false, bool ByCode = false);
 
 public enum ResendOutcome { Sent, LimitReached, Void }
 
@@ -132,11 +135,14 @@ public sealed class PendingLogins(
             if (lockReservation.LocksOnFailure)
             {
                 log.AccountLocked(tags.ForLog(seeker.NormalizedUserName), lockReservation.LockedUntil, client, now);
-                return new(CodeOutcome.Locked, LockedUntil: lockReservation.LockedUntil);
+                return new(CodeOutcome.Locked, LockedUntil: lockReservation.LockedUntil, ByCode: true);
             }
             var remaining = Options.MaxWrongEntries - attempt.FailedAttempts;
             if (remaining <= 0) return new(CodeOutcome.Void);
-            return new(await WasReplacedAsync(id, attempt, code, ct) ? CodeOutcome.Replaced : CodeOutcome.Wrong, Remaining: remaining);
+            // パスワードの誤りと合わせて数えるロックのほうが先に来るなら、その回数を言う
+            var beforeLock = LoginThrottleStore.MaxFailures - lockReservation.Failures;
+            return new(await WasReplacedAsync(id, attempt, code, ct) ? CodeOutcome.Replaced : CodeOutcome.Wrong,
+                Remaining: Math.Min(remaining, beforeLock), LocksFirst: beforeLock <= remaining);
         }
 
         // 同じコードが同時に送られても、ログインになるのは一度だけ

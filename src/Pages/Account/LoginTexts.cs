@@ -36,6 +36,7 @@ public static class LoginTexts
     public const string MynaportalLink = "マイナポータルを開く";
     public const string MynaportalFirst = "はじめて使う場合は、先にこの画面からログインし、「求職者情報・設定」の「マイナポータルとつなげる」で連携してください。";
     public const string LockedHeading = "アカウントがロックされています";
+    public const string LockedByCodes = "ワンタイムパスワードの誤りも、パスワードの誤りと合わせて数えます。続けて5回誤ったため、ロックがかかりました。";
     public const string ResetUnlocks = "パスワードを再登録すると、すぐにロックが解除されます。";
 
     public const string SignedOutStatus = "signed-out";

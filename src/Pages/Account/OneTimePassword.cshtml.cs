@@ -73,14 +73,14 @@ public class OneTimePasswordModel(
             case CodeOutcome.Accepted:
                 return await AfterLogin.ContinueAsync(this, mynaportal, result.Seeker!, result.Pending!.ReturnUrl, ct);
             case CodeOutcome.Wrong:
-                ModelState.AddModelError("otp-code", OneTimePasswordTexts.Wrong(result.Remaining));
+                ModelState.AddModelError("otp-code", OneTimePasswordTexts.Wrong(result.Remaining, result.LocksFirst));
                 break;
             case CodeOutcome.Replaced:
-                ModelState.AddModelError("otp-code", OneTimePasswordTexts.Replaced(result.Remaining));
+                ModelState.AddModelError("otp-code", OneTimePasswordTexts.Replaced(result.Remaining, result.LocksFirst));
                 break;
             case CodeOutcome.Locked:
                 Pending = null;
-                Lockout = new(result.LockedUntil);
+                Lockout = new(result.LockedUntil, ByCodes: result.ByCode);
                 break;
             default:
                 Pending = null;

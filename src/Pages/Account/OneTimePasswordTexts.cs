@@ -17,8 +17,13 @@ public static class OneTimePasswordTexts
 
     public const string Required = "ワンタイムパスワードを入力してください。";
     public static string Format(int length) => $"ワンタイムパスワードは、メールに記載された{length}桁の数字で入力してください。";
-    public static string Wrong(int remaining) => $"ワンタイムパスワードが正しくありません。あと{remaining}回誤ると、このワンタイムパスワードは使えなくなります。";
-    public static string Replaced(int remaining) => $"新しいメールを送ったため、このワンタイムパスワードは使えなくなりました。最新のメールをご確認ください。あと{remaining}回誤ると、最新のワンタイムパスワードも使えなくなります。";
+    public static string Wrong(int remaining, bool locks) => $"ワンタイムパスワードが正しくありません。{Then(remaining, locks)}";
+    public static string Replaced(int remaining, bool locks) => $"新しいメールを送ったため、このワンタイムパスワードは使えなくなりました。最新のメールをご確認ください。{Then(remaining, locks)}";
+
+    // 次に誤ると何が起きるか: 先に来るほう（アカウントのロックは、パスワードの誤りと合わせて数える）
+    private static string Then(int remaining, bool locks) => locks
+        ? $"あと{remaining}回誤ると、アカウントがロックされます（パスワードとワンタイムパスワードの誤りを合わせて数えます）。"
+        : $"あと{remaining}回誤ると、このワンタイムパスワードは使えなくなります。";
     public const string Void = "ワンタイムパスワードが使えなくなりました。有効期限が過ぎたか、5回誤って入力したか、すでに使われています。もう一度ログインしてください。";
     public const string StartOver = "ワンタイムパスワードを待っているログインが見つかりません。ブラウザを閉じた場合や、時間がたった場合は、もう一度ログインしてください。";
     public const string BackToLogin = "ログイン画面へ戻る";

@@ -30,7 +30,7 @@ public class OneTimePasswordAccessibilityTests(OneTimePasswordSite site) : OneTi
         // 誤り
         var wrong = code == "000000" ? "111111" : "000000";
         await otp.SubmitAsync(wrong);
-        await otp.ExpectErrorAsync(OneTimePasswordTexts.Wrong(4));
+        await otp.ExpectErrorAsync(OneTimePasswordTexts.Wrong(4, locks: true));
         await Browser.ScreenshotAsync(page, $"otp-error-{width}");
         await Axe.AssertNoViolationsAsync(page);
 
@@ -43,10 +43,11 @@ public class OneTimePasswordAccessibilityTests(OneTimePasswordSite site) : OneTi
         for (var remaining = 3; remaining > 0; remaining--)
         {
             await otp.SubmitAsync(wrong);
-            await otp.ExpectErrorAsync(OneTimePasswordTexts.Wrong(remaining));
+            await otp.ExpectErrorAsync(OneTimePasswordTexts.Wrong(remaining, locks: true));
         }
         await otp.SubmitAsync(wrong);
         await Expect(page.Locator("#lockout")).ToBeFocusedAsync();
+        await Expect(page.Locator("#lockout")).ToContainTextAsync(LoginTexts.LockedByCodes);
         await Browser.ScreenshotAsync(page, $"otp-locked-{width}");
         await Axe.AssertNoViolationsAsync(page);
 

@@ -31,7 +31,7 @@ public class OneTimePasswordBrowserTests(OneTimePasswordSite site) : OneTimePass
         // 誤りはエラーのまとめにフォーカスが移って読まれ、入れたコードは残らない
         var code = await OneTimePasswordPage.MailedCodeAsync(app, Email);
         await otp.SubmitAsync(code == "000000" ? "111111" : "000000");
-        await otp.ExpectErrorAsync(OneTimePasswordTexts.Wrong(4));
+        await otp.ExpectErrorAsync(OneTimePasswordTexts.Wrong(4, locks: true));
         await Expect(otp.Code).ToHaveValueAsync("");
 
         await otp.SubmitAsync(code, trust: true);

@@ -99,12 +99,13 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
         for (var i = 1; i <= 4; i++)
         {
             var html = await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync();
-            Assert.Contains(OneTimePasswordTexts.Wrong(5 - i), html);
+            Assert.Contains(OneTimePasswordTexts.Wrong(5 - i, locks: true), html);
             Assert.DoesNotContain(wrong, html); // コードは書き戻さない
         }
         // 5回目: コードの誤りもパスワードの誤りと同じに数えるので、アカウントがロックされる
         var fifth = await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync();
         Assert.Contains(LoginTexts.LockedHeading, fifth);
+        Assert.Contains(LoginTexts.LockedByCodes, fifth);
         Assert.Contains(OneTimePasswordTexts.BackToLogin, fifth);
 
         // 正しいコードでももう入れない。S1 からやり直しても、ロックが解けるまでは入れない
@@ -121,8 +122,8 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
         for (var i = 0; i < 3; i++) await Forms.LoginAsync(client, Email, "Wrong-pass-1");
         var code = await PasswordStepAsync(client);
         var wrong = code == "000000" ? "111111" : "000000";
-        Assert.Contains(OneTimePasswordTexts.Wrong(4), await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync());
-        // 3回のパスワードの誤り + 2回のコードの誤り = 5回でロック（正しいパスワードで数え直さない）
+        // 残りの回数はロックのもの: 3回のパスワードの誤り + このコードの誤り = 4回、あと1回でロック（正しいパスワードで数え直さない）
+        Assert.Contains(OneTimePasswordTexts.Wrong(1, locks: true), await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync());
         Assert.Contains(LoginTexts.LockedHeading, await (await SendCodeAsync(client, wrong)).Content.ReadAsStringAsync());
     }
 
@@ -174,7 +175,7 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
 
         // 前のコードは使えない（新しいメールを送ったからと言う。誤りとして数える）
         if (first != second)
-            Assert.Contains(OneTimePasswordTexts.Replaced(4), await (await SendCodeAsync(client, first)).Content.ReadAsStringAsync());
+            Assert.Contains(OneTimePasswordTexts.Replaced(4, locks: true), await (await SendCodeAsync(client, first)).Content.ReadAsStringAsync());
 
         // 上限 (MaxResends = 3) を超えた再送はメールを送らない
         for (var i = 0; i < 2; i++) await ResendAsync(client);
@@ -248,8 +249,8 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
 
         var remaining = new OneTimePasswordOptions().MaxWrongEntries;
         foreach (var older in new[] { first, resent }.Where(c => c != again)) // 6桁がたまたま同じなら、それは今のコード
-            Assert.Contains(OneTimePasswordTexts.Replaced(--remaining), Html.ErrorSummary(await (await SendCodeAsync(client, older)).Content.ReadAsStringAsync()));
-        Assert.Contains(OneTimePasswordTexts.Wrong(--remaining), Html.ErrorSummary(await (await SendCodeAsync(client, unknown)).Content.ReadAsStringAsync()));
+            Assert.Contains(OneTimePasswordTexts.Replaced(--remaining, locks: true), Html.ErrorSummary(await (await SendCodeAsync(client, older)).Content.ReadAsStringAsync()));
+        Assert.Contains(OneTimePasswordTexts.Wrong(--remaining, locks: true), Html.ErrorSummary(await (await SendCodeAsync(client, unknown)).Content.ReadAsStringAsync()));
         Assert.Equal("/Home", (await SendCodeAsync(client, again)).Headers.Location?.OriginalString);
     }
 
