@@ -67,6 +67,8 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         await login.SubmitAsync(Email, Password);
         await Expect(page.Locator("#bot-check")).ToBeFocusedAsync();
         await Expect(page.Locator("#bot-check .field-error")).ToHaveTextAsync(BotCheckTexts.TooEarly(time));
+        // フォーカスで、見出しのあとに、なぜ押せないかと押せる時刻が読まれる
+        await Expect(page.Locator("#bot-check")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(BotCheckTexts.TooEarly(time))));
         Assert.Equal(hashes, app.PasswordVerifications);
         await Browser.ScreenshotAsync(page, "login-bot-check-noscript-360");
         await Axe.AssertNoViolationsWithoutScriptAsync(page);

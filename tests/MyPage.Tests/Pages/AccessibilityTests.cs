@@ -29,6 +29,28 @@ public class AccessibilityTests(DemoSite site) : SeekerTest(site), IClassFixture
 
     // フォーカスの印（黄色の outline と、その外の黒い輪）は、どの種類のボタンでも、ページの背景に対して 3:1 以上の部分を持つ
     // (WCAG 1.4.11)。ボタンの種類ごとの影 (box-shadow) の規則が、フォーカスの黒い輪を上書きして消していた
+    // 誤りのまとめとロックの知らせは、フォーカスが移ったときに見出し（名前）だけでなく誤りそのもの（説明）が読まれる
+    // （role="group" と aria-describedby。role のない div の aria-labelledby では、見出ししか読まれなかった）
+    [Fact]
+    public async Task Announces_the_error_itself_when_the_summary_or_the_lockout_takes_focus()
+    {
+        var page = await browser.OpenAsync(app, width: 360);
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await login.SubmitAsync(Email, "Wrong-pass-1");
+        var summary = page.Locator("#error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary).ToHaveRoleAsync(AriaRole.Group);
+        await Expect(summary).ToHaveAccessibleNameAsync("入力内容をご確認ください");
+        await Expect(summary).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(LoginTexts.Failed)));
+
+        for (var i = 0; i < 4; i++) await login.SubmitAsync(Email, "Wrong-pass-1");
+        var lockout = page.Locator("#lockout");
+        await Expect(lockout).ToBeFocusedAsync();
+        await Expect(lockout).ToHaveAccessibleNameAsync(LoginTexts.LockedHeading);
+        await Expect(lockout).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(LoginTexts.Lockout) + ".+"));
+    }
+
     [Theory]
     [InlineData("button")]
     [InlineData("button secondary")]
