@@ -91,6 +91,17 @@ public sealed class PendingLogins(
         return stamp is not null && pending.SecurityStamp is not null && Tokens.FixedTimeEquals(stamp, pending.SecurityStamp) ? pending : null;
     }
 
+    // このブラウザの待つログインが、期限が過ぎて終わっていれば、その期限（ほかの理由で終わった、ない: null）
+    public async Task<DateTimeOffset?> ExpiredAtAsync(HttpContext http, CancellationToken ct = default)
+    {
+        if (Id(http) is not { } id) return null;
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var expires = await db.PendingLogins.AsNoTracking()
+            .Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null && p.ExpiresAt <= nowMs && p.FailedAttempts < Options.MaxWrongEntries)
+            .Select(p => (long?)p.ExpiresAt).SingleOrDefaultAsync(ct);
+        return expires is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
     public Task<string?> AddressAsync(PendingLogin pending, CancellationToken ct = default)
         => db.Users.AsNoTracking().Where(s => s.Id == pending.SeekerId).Select(s => s.Email).SingleOrDefaultAsync(ct);
 

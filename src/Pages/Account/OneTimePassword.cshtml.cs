@@ -11,6 +11,7 @@ using MyPage.OneTimePassword;
 using MyPage.Pages.Shared;
 using MyPage.Security;
 using MyPage.Sessions;
+using MyPage.Time;
 
 namespace MyPage.Pages.Account;
 
@@ -50,14 +51,14 @@ public class OneTimePasswordModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) ModelState.AddModelError(string.Empty, OneTimePasswordTexts.StartOver);
+        if (!await LoadAsync(ct)) ModelState.AddModelError(string.Empty, await StartOverAsync(ct));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
-            ModelState.AddModelError(string.Empty, OneTimePasswordTexts.StartOver);
+            ModelState.AddModelError(string.Empty, await StartOverAsync(ct));
             return Redraw();
         }
 
@@ -112,6 +113,10 @@ public class OneTimePasswordModel(
         if (Pending is { MailSent: false }) NextMailAt = await pending.NextMailAtAsync(Pending.SeekerId, ct);
         return Pending is not null;
     }
+
+    // 待つログインが使えない理由: 期限が過ぎたならその時刻を、ほかは「見つかりません」
+    private async Task<string> StartOverAsync(CancellationToken ct)
+        => await pending.ExpiredAtAsync(HttpContext, ct) is { } expired ? OneTimePasswordTexts.Expired(JapanTime.Format(expired)) : OneTimePasswordTexts.StartOver;
 
     // コードは書き戻さない（一度きりの秘密は HTML に残さない）
     private IActionResult Redraw()

@@ -26,6 +26,7 @@ public static class OneTimePasswordTexts
         : $"あと{remaining}回誤ると、このワンタイムパスワードは使えなくなります。";
     public const string Void = "ワンタイムパスワードが使えなくなりました。有効期限が過ぎたか、5回誤って入力したか、すでに使われています。もう一度ログインしてください。";
     public const string StartOver = "ワンタイムパスワードを待っているログインが見つかりません。ブラウザを閉じた場合や、時間がたった場合は、もう一度ログインしてください。";
+    public static string Expired(string japanTime) => $"ワンタイムパスワードの有効期限（{japanTime}まで）が過ぎました。もう一度ログインしてください。";
     public const string BackToLogin = "ログイン画面へ戻る";
 
     public const string Resent = "新しいワンタイムパスワードを送りました。前のワンタイムパスワードは使えません。";

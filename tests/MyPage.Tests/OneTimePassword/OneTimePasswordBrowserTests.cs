@@ -99,7 +99,7 @@ public class OneTimePasswordBrowserTests(OneTimePasswordSite site) : OneTimePass
 
         app.Time.Advance(Lifetime);
         await otp.SubmitAsync(code);
-        await otp.ExpectErrorAsync(OneTimePasswordTexts.StartOver);
+        await otp.ExpectErrorAsync(OneTimePasswordTexts.Expired(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow())));
         await page.GetByRole(AriaRole.Link, new() { Name = OneTimePasswordTexts.BackToLogin }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"));
     }

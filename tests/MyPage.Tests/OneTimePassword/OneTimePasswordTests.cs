@@ -160,7 +160,8 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
 
         app.Time.Advance(TimeSpan.FromMilliseconds(1));
         var response = await SendCodeAsync(late, lateCode);
-        Assert.Contains(OneTimePasswordTexts.StartOver, await response.Content.ReadAsStringAsync());
+        // 期限が過ぎたと、その時刻を言う（「見つかりません」ではなく）
+        Assert.Contains(OneTimePasswordTexts.Expired(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow())), await response.Content.ReadAsStringAsync());
         Assert.False(await SignedInAsync(late));
     }
 
@@ -325,7 +326,7 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
         Assert.Contains(OneTimePasswordTexts.Resent, await (await ResendAsync(client)).Content.ReadAsStringAsync());
         var resent = Mails.Code(await app.Smtp.WaitForAsync(Email, OneTimePasswordMails.Subject, 2));
         app.Time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Contains(OneTimePasswordTexts.StartOver, await (await SendCodeAsync(client, resent)).Content.ReadAsStringAsync());
+        Assert.Contains(OneTimePasswordTexts.Expired(MyPage.Time.JapanTime.Format(app.Time.GetUtcNow())), await (await SendCodeAsync(client, resent)).Content.ReadAsStringAsync());
         Assert.False(await SignedInAsync(client));
     }
 
