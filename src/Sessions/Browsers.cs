@@ -70,6 +70,10 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
             .OrderByDescending(b => b.LastSeenAt).ToListAsync(ct);
     }
 
+    // 「解除」の知らせに書く、本人のブラウザの言葉と最後のログイン（ほかの人のブラウザなら null）
+    public Task<SeekerBrowser?> OwnAsync(string seekerId, long browserId, CancellationToken ct = default)
+        => db.SeekerBrowsers.AsNoTracking().SingleOrDefaultAsync(b => b.SeekerId == seekerId && b.Id == browserId, ct);
+
     // 「解除」: 一つのブラウザの省略をやめる
     public Task<int> UntrustAsync(string seekerId, long browserId, CancellationToken ct = default)
         => db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.Id == browserId && b.TrustedUntil != null)

@@ -8,6 +8,7 @@ using MyPage.Pages.Account;
 using MyPage.Pages.Shared;
 using MyPage.Revocation;
 using MyPage.Sessions;
+using MyPage.Time;
 
 namespace MyPage.Pages.Settings;
 
@@ -39,12 +40,14 @@ public class SecurityModel(
 
     public static readonly string[] Fields = ["signout-password"];
 
-    public async Task<IActionResult> OnGetAsync(string? status, int? sessions, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? status, int? sessions, long? browser, CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        var untrusted = status == SecurityTexts.UntrustedStatus && browser is { } id ? await browsers.OwnAsync(seeker.Id, id, ct) : null;
         StatusMessage = status switch
         {
-            SecurityTexts.UntrustedStatus => SecurityTexts.Untrusted,
+            SecurityTexts.UntrustedStatus when untrusted is not null
+                => SecurityTexts.Untrusted(untrusted.Description, JapanTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(untrusted.LastSeenAt))),
             SecurityTexts.SignedOutOthersStatus => SecurityTexts.SignedOutOthers(Math.Max(0, sessions ?? 0)),
             _ => null,
         };
@@ -58,7 +61,7 @@ public class SecurityModel(
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
         var count = await browsers.UntrustAsync(seeker.Id, browser, ct);
         if (count > 0) log.BrowserUntrusted(seeker.Id, count, "解除");
-        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.UntrustedStatus });
+        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.UntrustedStatus, browser });
     }
 
     public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken ct)

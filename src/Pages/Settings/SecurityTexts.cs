@@ -21,7 +21,9 @@ public static class SecurityTexts
     public static string TrustedEntry(string browser, string lastUsed, string until) => $"{browser}、最後のログイン {lastUsed}、{until}まで省略";
     public const string ThisBrowser = "（このブラウザ）";
     public const string Untrust = "解除";
-    public const string Untrusted = "ブラウザの省略を解除しました。そのブラウザでは、次のログインからワンタイムパスワードが必要です。";
+    public static string Untrusted(string browser, string lastUsed) => $"{browser}（最後のログイン {lastUsed}）の省略を解除しました。そのブラウザでは、次のログインからワンタイムパスワードが必要です。";
+    // 「解除」ボタンの名前に足す（同じ種類のブラウザが二つあっても聞き分けられるように）
+    public static string UntrustWhich(string browser, string lastUsed) => $"（{browser}、最後のログイン {lastUsed}）";
 
     public const string DevicesTitle = "ログイン中の端末";
     public static string DeviceEntry(string browser, string signedIn, string lastUsed) => $"{browser}、ログイン {signedIn}、最後の操作 {lastUsed}ごろ";

@@ -135,6 +135,7 @@ public class AccountSecurityTests(OneTimePasswordSite site) : OneTimePasswordTes
         await app.CreateSeekerAsync(other, Password, null);
         var cookies = new CookieContainer();
         using var client = app.CreateHttpClient(cookies);
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(MyPageApp.ChromiumUserAgent);
         await LogInAsync(client, 1, trust: true);
         var browserId = await app.WithDbAsync(db => db.SeekerBrowsers.Where(b => b.SeekerId == SeekerId).Select(b => b.Id).SingleAsync());
 
@@ -150,8 +151,12 @@ public class AccountSecurityTests(OneTimePasswordSite site) : OneTimePasswordTes
 
         var html = await client.GetStringAsync("/Settings/Security");
         Assert.Contains(SecurityTexts.ThisBrowser, html);
+        // 「解除」ボタンの名前は、どのブラウザかを言う（同じ種類のブラウザが二つあっても聞き分けられる）
+        var lastLogin = MyPage.Time.JapanTime.Format(app.Time.GetUtcNow());
+        Assert.Contains($"{SecurityTexts.Untrust}<span class=\"visually-hidden\">{SecurityTexts.UntrustWhich("Chrome（Linux）", lastLogin)}</span>", html);
         var response = await Forms.PostAsync(client, "/Settings/Security?handler=Untrust", new() { ["browser"] = browserId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        Assert.Contains(SecurityTexts.Untrusted, await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        // 知らせは、どのブラウザを解除したかを言う
+        Assert.Contains(SecurityTexts.Untrusted("Chrome（Linux）", lastLogin), await client.GetStringAsync(response.Headers.Location!.OriginalString));
         Assert.Contains(SecurityTexts.NoTrusted, await client.GetStringAsync("/Settings/Security"));
 
         await Forms.LogoutAsync(client);
