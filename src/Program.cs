@@ -63,12 +63,12 @@ static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
         .AddSeekerJobs(builder.Configuration)                          // Jobs/: ホームの求人・応募・メッセージ・保存した条件
         .AddMynaportal(builder.Configuration, builder.Environment)     // Mynaportal/: シングルサインオンと連携
         .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け
-        .AddAbuseDefence(builder.Environment)                         // Abuse/: 接続元ごとの上限、人の確認（計算による確認、reCAPTCHA）
-        .AddSecurity(builder.Environment)                             // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
+        .AddAbuseDefence(builder.Environment)                          // Abuse/: 接続元ごとの上限、人の確認（計算による確認、reCAPTCHA）
+        .AddSecurity(builder.Environment)                              // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
         .AddMyPagePages();                                             // Pages/: 画面、ログインが要らない画面だけを名乗らせる
 
     var app = builder.Build();
-    SettingChecks.CheckNow(app.Services);
+    SettingChecks.CheckNow(app.Services);   // Startup/: 設定の誤りは、データベースにさわる前に、一つずつ一行で
 
     // 職員のコマンド: dotnet MyPage.dll staff ...
     if (args is ["staff", .. var staffArgs])
@@ -81,7 +81,7 @@ static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
 
     app.UseForwardedHeaders();
     app.UseHealthEndpoints();
-    app.UsePublicHostOnly();
+    app.UsePublicHostOnly();                // ヘルスチェックのあと: ほかの画面は公開の URL の名前の Host だけ
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/Error");
