@@ -55,6 +55,36 @@ public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(sit
         await Axe.AssertNoViolationsAsync(page);
     }
 
+    // 拡大した画面 (WCAG 1.4.4、1.4.10、2.4.11): 360×640 の電話の 200 %（縦と横）と、1280×1024 の 400 %。
+    // 帯は画面の3分の1まで（中身が多ければ帯の中でスクロール）、ボタンの言葉は折り返して切れず、
+    // キーボードで移ったリンクは帯に隠れない
+    [Theory]
+    [InlineData(180, 320, "phone-200-portrait")]
+    [InlineData(320, 180, "phone-200-landscape")]
+    [InlineData(320, 256, "desktop-400")]
+    public async Task The_warning_takes_at_most_a_third_of_a_zoomed_screen_and_hides_nothing(int width, int height, string name)
+    {
+        var page = await browser.OpenSignedInAsync(app, Email);
+        await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync("/Home");
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        var warning = page.Locator("#session-status .session-warning");
+        await Expect(warning).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        var bar = await warning.EvaluateAsync<double[]>("e => { const r = e.getBoundingClientRect(); return [r.top, r.height, innerHeight]; }");
+        Assert.True(bar[1] <= bar[2] / 3 + 1, $"帯の高さ {bar[1]} / 画面 {bar[2]}");
+        Assert.True(bar[0] >= 0, "帯の上が画面の外");
+        var extend = warning.GetByRole(AriaRole.Button, new() { Name = "ログイン時間を延長する" });
+        Assert.True(await extend.EvaluateAsync<bool>("b => b.scrollWidth <= b.clientWidth + 1"), "ボタンの言葉が切れている");
+        await Browser.ScreenshotAsync(page, $"session-warning-{name}");
+
+        // ページの最後のリンクまで Tab で進む: フォーカスしたリンクは帯の上に見える
+        var last = page.Locator("main a").Last;
+        await last.FocusAsync();
+        var (linkBottom, barTop) = (await last.EvaluateAsync<double>("e => e.getBoundingClientRect().bottom"), await warning.EvaluateAsync<double>("e => e.getBoundingClientRect().top"));
+        Assert.True(linkBottom <= barTop + 1, $"リンクの下 {linkBottom} が帯の上 {barTop} より下");
+    }
+
     [Fact]
     public async Task Can_log_in_again_after_a_timeout_and_land_on_the_same_page_with_its_title()
     {
