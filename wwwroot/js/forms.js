@@ -12,8 +12,9 @@
 
   function part(form, selector) { return form.querySelector(selector); }
 
+  // 送っている間の印は data-sending（aria-busy ではない: aria-busy の中の「送信しています…」を、読み上げが待たせることがある）
   function setBusy(form, busy) {
-    if (busy) form.setAttribute('aria-busy', 'true'); else form.removeAttribute('aria-busy');
+    if (busy) form.setAttribute('data-sending', ''); else form.removeAttribute('data-sending');
     var button = part(form, 'button[type="submit"]');
     if (button) { if (busy) button.setAttribute('aria-disabled', 'true'); else button.removeAttribute('aria-disabled'); }
     var status = part(form, '.form-status');
