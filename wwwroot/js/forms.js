@@ -83,6 +83,18 @@
   loadBotCheck(document);
   document.addEventListener('htmx:load', function (evt) { loadBotCheck(evt.detail.elt); });
 
+  // 「ログイン時間を延長する」のあと、フォーカスは知らせの帯へ移る前にいた所へ戻す（入力の途中ならその欄へ）。
+  // 延長の知らせは role="status" の #session-status が読み上げる。前にいた所がなければ、知らせ (autofocus) のまま
+  var beforeSessionBar = null;
+  document.addEventListener('focusin', function (evt) {
+    if (evt.target.closest && !evt.target.closest('#session-timer')) beforeSessionBar = evt.target;
+  });
+  document.addEventListener('htmx:afterSettle', function (evt) {
+    var elt = evt.detail.elt;
+    if (!elt || elt.id !== 'session-timer' || !elt.querySelector('.session-note')) return;
+    if (beforeSessionBar && beforeSessionBar !== document.body && document.contains(beforeSessionBar)) beforeSessionBar.focus();
+  });
+
   // 差し替えたフォームにエラーのまとめがあれば、JavaScript なしと同じく title の先頭を「エラー：」に
   document.addEventListener('htmx:afterSwap', function () {
     var prefix = texts.errorPrefix || '';

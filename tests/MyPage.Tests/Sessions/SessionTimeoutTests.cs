@@ -55,6 +55,25 @@ public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(sit
         await Axe.AssertNoViolationsAsync(page);
     }
 
+    // 延長したら、フォーカスは帯へ移る前にいた所へ戻る（ページの上へ飛ばない）。延長の知らせは role="status" が読む
+    [Fact]
+    public async Task Extending_returns_focus_to_where_it_was_before_the_warning()
+    {
+        var page = await browser.OpenSignedInAsync(app, Email);
+        await page.GotoAsync("/Home");
+        var link = page.Locator("main a").Last;
+        await link.FocusAsync();
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        var status = page.Locator("#session-status");
+        var extend = status.GetByRole(AriaRole.Button, new() { Name = "ログイン時間を延長する" });
+        await Expect(extend).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(link).ToBeFocusedAsync(); // 知らせが出ても、フォーカスは動かない
+        await extend.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(status).ToContainTextAsync("ログイン時間を延長しました。");
+        await Expect(link).ToBeFocusedAsync();
+    }
+
     // 拡大した画面 (WCAG 1.4.4、1.4.10、2.4.11): 360×640 の電話の 200 %（縦と横）と、1280×1024 の 400 %。
     // 帯は画面の3分の1まで（中身が多ければ帯の中でスクロール）、ボタンの言葉は折り返して切れず、
     // キーボードで移ったリンクは帯に隠れない
