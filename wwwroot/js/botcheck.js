@@ -11,10 +11,14 @@
 
   function answer(box) { return box.querySelector('input[name="BotCheck"]'); }
 
+  // quiet: 画面を開いたときから出ている確認（S1）。入力している人の読み上げを遮らないよう、進み具合は言わない
+  // （送信を押して待たせたとき、失敗したときは言う）。送信の結果として出た確認（フォーカスが来ている）は言う
+  function quiet(box) { return !box.hasAttribute('autofocus') && box.dataset.pending !== 'true'; }
+
   function finish(box, value) {
     answer(box).value = value;
     box.dataset.state = 'done';
-    status(box, box.dataset.done);
+    if (!quiet(box)) status(box, box.dataset.done);
     var form = box.closest('form');
     // 止めた送信の処理が終わってから送り直す（その途中の requestSubmit はブラウザが無視する）
     if (box.dataset.pending === 'true' && form) { box.dataset.pending = 'false'; setTimeout(function () { form.requestSubmit(); }, 0); }
@@ -65,7 +69,7 @@
     if (box.dataset.state) return;
     box.dataset.state = 'working';
     var pending = box.dataset.pending === 'true';
-    status(box, pending ? box.dataset.wait : box.dataset.working);
+    if (!quiet(box)) status(box, pending ? box.dataset.wait : box.dataset.working);
     if (box.dataset.botCheck === 'ProofOfWork') solveProofOfWork(box);
     else if (box.dataset.botCheck === 'ReCaptcha') loadRecaptcha(box).then(function () {
       if (pending) { tokenFromRecaptcha(box); return; }
