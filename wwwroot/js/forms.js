@@ -21,7 +21,7 @@
     if (status) status.textContent = busy ? texts.sending || '' : '';
   }
 
-  // 失敗をフォームの中の role="alert" に書き、そこへフォーカスを移す
+  // 失敗をフォームの中の知らせに書き、そこへフォーカスを移す（フォーカスで読まれる。role="alert" は付けない: 二度読まれる）
   function fail(form, message) {
     setBusy(form, false);
     var alert = part(form, '.form-alert');
