@@ -31,30 +31,19 @@ public sealed class PasswordResets(
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(50);
     public const int MaxWrongKeys = 5;
 
-    // この申込みに人の確認が要るか（要るなら、確認なしで受け付けるようになる時刻も）。
-    // その ID で前にログインしたブラウザは要らない（自分の枠がある）。ほかは、その ID への申込みが1時間に
-    // PerAddressPerHour 回、またはその接続元からの申込みが RequestsPerClientPerHour 回を超えたら要る。
-    // 登録のない ID にも同じように行を作って数えるので、確認が出るかどうかで ID の有無はわからない
-    public async Task<(bool Required, DateTimeOffset? RetryAt)> CheckNeededAsync(string loginId, RequestOrigin origin, bool knownBrowser, CancellationToken ct = default)
+    // この申込みに人の確認が要るか。その ID で前にログインしたブラウザは要らない（自分の枠がある）。ほかは、その ID への
+    // 申込みが1時間に PerAddressPerHour 回、またはその接続元からの申込みが RequestsPerClientPerHour 回に達したら要る。
+    // 登録のない ID にも同じように行を作って数えるので、確認が出るかどうかで ID の有無はわからない。
+    // （確認なしで受け付ける時刻は、もう画面に出さない: JavaScript のないブラウザにも待つ確認がある）
+    public async Task<bool> CheckNeededAsync(string loginId, RequestOrigin origin, bool knownBrowser, CancellationToken ct = default)
     {
-        if (knownBrowser) return (false, null);
-        var now = time.GetUtcNow();
-        var hourAgo = (now - MailQuota.Window).ToUnixTimeMilliseconds();
+        if (knownBrowser) return false;
+        var hourAgo = (time.GetUtcNow() - MailQuota.Window).ToUnixTimeMilliseconds();
         var idTag = IdTag(loginId);
         var clientTag = origins.CountingTagOf(origin.Key);
         var strangers = db.PasswordResetRequests.Where(r => !r.KnownBrowser && r.CreatedAt > hourAgo);
-        var forId = await FullUntilAsync(strangers.Where(r => r.LoginIdTag == idTag), MailQuota.PerAddressPerHour, ct);
-        var fromClient = await FullUntilAsync(strangers.Where(r => r.ClientTag == clientTag), MailQuota.RequestsPerClientPerHour, ct);
-        // 両方が上限なら、遅く空くほうまで
-        var retryAt = forId is null ? fromClient : fromClient is null ? forId : forId > fromClient ? forId : fromClient;
-        return (retryAt is not null, retryAt);
-    }
-
-    // この1時間の申込みが limit 件あれば、一番古いものが1時間の外へ出る（枠が空く）時刻。なければ null
-    private static async Task<DateTimeOffset?> FullUntilAsync(IQueryable<PasswordResetRequest> lastHour, int limit, CancellationToken ct)
-    {
-        var latest = await lastHour.OrderByDescending(r => r.CreatedAt).Select(r => r.CreatedAt).Take(limit).ToListAsync(ct);
-        return latest.Count >= limit ? DateTimeOffset.FromUnixTimeMilliseconds(latest[^1]) + MailQuota.Window : null;
+        return await strangers.CountAsync(r => r.LoginIdTag == idTag, ct) >= MailQuota.PerAddressPerHour
+            || await strangers.CountAsync(r => r.ClientTag == clientTag, ct) >= MailQuota.RequestsPerClientPerHour;
     }
 
     // 申込みを受け付け、ブラウザに持たせる参照を返す。

@@ -53,11 +53,10 @@ public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browser
         // 同じ ID や同じ接続元からの申込みが多ければ、人の確認を通ってから（その ID で前にログインしたブラウザは別の枠）
         var origin = origins.Of(HttpContext);
         var known = await browsers.KnownForAsync(HttpContext, loginId, ct);
-        var (required, _) = await resets.CheckNeededAsync(loginId, origin, known, ct);
-        if (required && await botGate.VerifyAsync(HttpContext, BotCheckAnswer, BotGate.ResetAction, ct) is { } check)
+        if (await resets.CheckNeededAsync(loginId, origin, known, ct) && await botGate.VerifyAsync(HttpContext, BotCheckAnswer, BotGate.ResetAction, ct) is { } check)
         {
             BotCheck = check with { SendWhenDone = true };
-            return this.RedrawWithCheck(check, "_ForgotPasswordForm");
+            return this.RedrawWithCheck(BotCheck, "_ForgotPasswordForm");
         }
 
         // 登録のないIDでも同じ画面へ進む（アカウント列挙の防止）
