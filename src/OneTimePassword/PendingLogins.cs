@@ -96,9 +96,7 @@ public sealed class PendingLogins(
     {
         if (Id(http) is not { } id) return null;
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var expires = await db.PendingLogins.AsNoTracking()
-            .Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null && p.ExpiresAt <= nowMs && p.FailedAttempts < Options.MaxWrongEntries)
-            .Select(p => (long?)p.ExpiresAt).SingleOrDefaultAsync(ct);
+        var expires = await Unfinished(id).Where(p => p.ExpiresAt <= nowMs).Select(p => (long?)p.ExpiresAt).SingleOrDefaultAsync(ct);
         return expires is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
@@ -216,11 +214,13 @@ public sealed class PendingLogins(
     // 一人に1時間で送るワンタイムパスワードのメールの上限（パスワードを知る者にメールを送りつけさせない）。
     // 超えたら画面でそう伝える（正しいパスワードのあとなので、知らせても列挙にならない）
     private async Task<bool> WithinMailQuotaAsync(string seekerId, DateTimeOffset now, CancellationToken ct)
+        => await MailedWithinTheHour(seekerId, now).SumAsync(p => 1 + p.Resends, ct) < Options.MailsPerHour;
+
+    // この1時間にコードをメールで送った、この求職者の待つログイン（上限の数え方と、次に送れる時刻とで同じ）
+    private IQueryable<PendingLogin> MailedWithinTheHour(string seekerId, DateTimeOffset now)
     {
         var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
-        var sent = await db.PendingLogins.Where(p => p.SeekerId == seekerId && p.CodeSentAt > since && p.MailSent)
-            .SumAsync(p => 1 + p.Resends, ct);
-        return sent < Options.MailsPerHour;
+        return db.PendingLogins.AsNoTracking().Where(p => p.SeekerId == seekerId && p.CodeSentAt > since && p.MailSent);
     }
 
     // 合わなかったコードが、新しいメールで置き換えた前のコードか: このログインの「再送する」の前のコード、
@@ -244,8 +244,7 @@ public sealed class PendingLogins(
     public async Task<DateTimeOffset> NextMailAtAsync(string seekerId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
-        var sent = await db.PendingLogins.AsNoTracking().Where(p => p.SeekerId == seekerId && p.CodeSentAt > since && p.MailSent)
+        var sent = await MailedWithinTheHour(seekerId, now)
             .OrderBy(p => p.CodeSentAt).Select(p => new { p.CodeSentAt, Mails = 1 + p.Resends }).ToListAsync(ct);
         var inWindow = sent.Sum(s => s.Mails);
         var at = now;
@@ -258,10 +257,12 @@ public sealed class PendingLogins(
         return new DateTimeOffset((at.UtcTicks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
     }
 
-    // まだ使える待つログイン: 使われず、無効にされず、期限内で、誤りが上限に達していない（照合の予約の SQL と同じ条件）
-    private IQueryable<PendingLogin> Usable(string id, long nowMs)
-        => db.PendingLogins.AsNoTracking().Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null
-            && p.ExpiresAt > nowMs && p.FailedAttempts < Options.MaxWrongEntries);
+    // まだ使える待つログイン: 終わっておらず、期限内（照合の予約の SQL と同じ条件）
+    private IQueryable<PendingLogin> Usable(string id, long nowMs) => Unfinished(id).Where(p => p.ExpiresAt > nowMs);
+
+    // 使われず、無効にされず、誤りが上限に達していない（期限はまだ見ない: 期限切れを言い分けるため）
+    private IQueryable<PendingLogin> Unfinished(string id)
+        => db.PendingLogins.AsNoTracking().Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null && p.FailedAttempts < Options.MaxWrongEntries);
 
     private static string? Id(HttpContext http)
         => http.Request.Cookies.TryGetValue(CookieName, out var reference) && reference.Length is > 0 and <= 100 ? Tokens.Sha256Hex(reference) : null;
