@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,14 +20,16 @@ public sealed class SignedInDevices(MyPageDb db, IOptions<SessionPolicy> policy,
         var current = SessionRestart.CurrentSessionKey(http) is { } key ? ServerSessionStore.Hash(key) : null;
         var rows = await db.Sessions.AsNoTracking()
             .Where(s => s.SeekerId == seekerId && (s.ExpiresAt == null || s.ExpiresAt > nowMs))
-            .Select(s => new { s.Id, s.Ticket, s.CreatedAt, s.ExpiresAt })
+            .Select(s => new { s.Id, s.Ticket, s.ExpiresAt })
             .ToListAsync(ct);
         var absolute = (long)policy.Value.AbsoluteLifetime.TotalMilliseconds;
         return rows
             .Select(row =>
             {
-                var items = TicketSerializer.Default.Deserialize(row.Ticket)?.Properties.Items ?? new Dictionary<string, string?>();
-                var signedIn = items.TryGetValue(SessionStarter.SignedInAtKey, out var at) && long.TryParse(at, CultureInfo.InvariantCulture, out var ms) ? ms : row.CreatedAt;
+                var properties = TicketSerializer.Default.Deserialize(row.Ticket)?.Properties ?? new AuthenticationProperties();
+                var items = properties.Items;
+                // ログインした時刻は、ログインからの上限を数えるのと同じ読み方で (SessionClock)
+                var signedIn = SessionClock.SignedInAt(properties).ToUnixTimeMilliseconds();
                 // 期限は操作のたびに（延長で）「その時刻 + 操作のない時間の上限」へ延びる: そこから戻した時刻が、最後に使った時刻
                 var lastUsed = row.ExpiresAt is { } expires ? Math.Max(signedIn, expires - (long)policy.Value.IdleTimeout.TotalMilliseconds) : signedIn;
                 return new SignedInDevice(items.TryGetValue(BrowserKey, out var browser) && !string.IsNullOrEmpty(browser) ? browser : UserAgents.Describe(null),
