@@ -60,8 +60,7 @@ public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options,
     private static bool PortInUse(string urls)
     {
         if (!Uri.TryCreate(urls.Split(';')[0], UriKind.Absolute, out var url)) return false;
-        var address = url.IsLoopback && !IPAddress.TryParse(url.Host, out _) ? IPAddress.Loopback
-            : IPAddress.TryParse(url.Host, out var parsed) ? parsed : IPAddress.Any;
+        var address = IPAddress.TryParse(url.Host, out var parsed) ? parsed : url.IsLoopback ? IPAddress.Loopback : IPAddress.Any;
         try
         {
             var probe = new TcpListener(address, url.Port);
