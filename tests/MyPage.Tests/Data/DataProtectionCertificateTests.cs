@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Tests.Infrastructure;
 
@@ -11,16 +9,6 @@ namespace MyPage.Tests.Data;
 [Trait("Category", "Processes")]
 public class DataProtectionCertificateTests
 {
-    private static async Task<string> CertificateAsync()
-    {
-        var pfx = Path.Combine(Path.GetTempPath(), $"mypage-dp-{Guid.NewGuid():N}.pfx");
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=MyPage Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pkcs12, "test-password"));
-        return pfx;
-    }
-
     [Fact]
     public async Task Cannot_start_in_production_without_a_certificate_unless_told_to_on_purpose()
     {
@@ -36,14 +24,14 @@ public class DataProtectionCertificateTests
     [Fact]
     public async Task Cannot_start_a_site_or_a_staff_command_without_the_certificate_on_an_encrypted_key_ring_and_neither_writes_a_key()
     {
-        var pfx = await CertificateAsync();
+        var pfx = await DataProtectionPfx.CreateAsync();
         var database = Path.Combine(Path.GetTempPath(), $"mypage-dp-{Guid.NewGuid():N}.db");
         try
         {
             await using (var site = new MyPageApp(database, new Dictionary<string, string?>
             {
                 ["MyPage:DataProtection:Certificate:Path"] = pfx,
-                ["MyPage:DataProtection:Certificate:Password"] = "test-password",
+                ["MyPage:DataProtection:Certificate:Password"] = DataProtectionPfx.Password,
                 ["MyPage:DataProtection:AllowUnencryptedKeys"] = "false",
             }, keepDatabase: true))
             {
@@ -106,11 +94,11 @@ public class DataProtectionCertificateTests
     [Fact]
     public async Task Can_encrypt_the_keys_at_rest_with_a_configured_certificate_and_use_them_after_a_restart()
     {
-        var pfx = await CertificateAsync();
+        var pfx = await DataProtectionPfx.CreateAsync();
         var settings = new Dictionary<string, string?>
         {
             ["MyPage:DataProtection:Certificate:Path"] = pfx,
-            ["MyPage:DataProtection:Certificate:Password"] = "test-password",
+            ["MyPage:DataProtection:Certificate:Password"] = DataProtectionPfx.Password,
             ["MyPage:DataProtection:AllowUnencryptedKeys"] = "false",
         };
         var database = Path.Combine(Path.GetTempPath(), $"mypage-dp-{Guid.NewGuid():N}.db");

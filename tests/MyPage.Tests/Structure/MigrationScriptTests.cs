@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -57,12 +56,11 @@ public class MigrationScriptTests
     // README の `dotnet ef migrations script … --context CONTEXT -o FILE` の行を、リポジトリの根で動かしてスクリプトを返す
     private static async Task<string> RunReadmeCommandAsync(string context)
     {
-        var readme = await File.ReadAllLinesAsync(Path.Combine(Repository.Root, "README.md"));
-        var line = readme.Single(l => l.StartsWith("dotnet ef migrations script ", StringComparison.Ordinal) && l.Contains($"--context {context} ", StringComparison.Ordinal));
-        var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
         var output = Path.Combine(Path.GetTempPath(), $"mypage-script-{Guid.NewGuid():N}.sql");
-        await RunAsync("tool", "restore");
-        await RunAsync([.. args.Select((a, i) => i > 0 && args[i - 1] == "-o" ? output : a), "--no-build", "--configuration", "Release"]);
+        var args = Repository.ReadmeDotnetArguments(
+            l => l.StartsWith("dotnet ef migrations script ", StringComparison.Ordinal) && l.Contains($"--context {context} ", StringComparison.Ordinal), output);
+        await Repository.DotnetAsync(TimeSpan.FromMinutes(2), "tool", "restore");
+        await Repository.DotnetAsync(TimeSpan.FromMinutes(2), [.. args, "--no-build", "--configuration", "Release"]);
         try
         {
             return await File.ReadAllTextAsync(output);
@@ -71,16 +69,5 @@ public class MigrationScriptTests
         {
             File.Delete(output);
         }
-    }
-
-    private static async Task RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)}:\n{await output}\n{await error}");
     }
 }

@@ -21,27 +21,8 @@ public class PublishTests(PublishTests.Published published) : IClassFixture<Publ
         public string Out => Path.Combine(Folder, "out");
 
         // README の publish のコマンド（-o だけをこのテストのフォルダーに）
-        public static string[] ReadmePublish()
-        {
-            var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
-            var line = readme.Split('\n').Single(l => l.StartsWith("dotnet publish ", StringComparison.Ordinal));
-            return line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
-        }
-
-        public async Task InitializeAsync()
-        {
-            var args = ReadmePublish();
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-            for (var i = 0; i < args.Length; i++)
-                start.ArgumentList.Add(args[i] == "out" && i > 0 && args[i - 1] == "-o" ? Out : args[i]);
-            start.ArgumentList.Add("-v");
-            start.ArgumentList.Add("q");
-            using var publish = Process.Start(start)!;
-            var output = publish.StandardOutput.ReadToEndAsync();
-            var error = publish.StandardError.ReadToEndAsync();
-            await publish.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
-            Assert.True(publish.ExitCode == 0, $"dotnet {string.Join(' ', args)}:\n{await output}\n{await error}");
-        }
+        public Task InitializeAsync()
+            => Repository.DotnetAsync(TimeSpan.FromMinutes(4), [.. Repository.ReadmeDotnetArguments(l => l.StartsWith("dotnet publish ", StringComparison.Ordinal), Out), "-v", "q"]);
 
         public Task DisposeAsync()
         {
@@ -98,14 +79,7 @@ public class PublishTests(PublishTests.Published published) : IClassFixture<Publ
     {
         Directory.CreateDirectory(folder);
         await using var database = await PostgresDatabase.CreateAsync(migrated: false);
-        var pfx = Path.Combine(folder, "dp.pfx");
-        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
-        {
-            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=MyPage Data Protection", rsa,
-                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "dp-password"));
-        }
+        var pfx = await DataProtectionPfx.CreateAsync(folder);
         // README の環境変数そのまま（接続文字列とアドレスだけをこの試験のものに）
         var recipe = new Dictionary<string, string>
         {
@@ -114,7 +88,7 @@ public class PublishTests(PublishTests.Published published) : IClassFixture<Publ
             ["MyPage__PublicUrl"] = "https://mypage.example.jp/",
             ["MyPage__KnownProxies__0"] = "10.0.0.2",
             ["MyPage__DataProtection__Certificate__Path"] = pfx,
-            ["MyPage__DataProtection__Certificate__Password"] = "dp-password",
+            ["MyPage__DataProtection__Certificate__Password"] = DataProtectionPfx.Password,
             ["MyPage__DataProtection__AllowUnencryptedKeys"] = "false",
         };
         await using var a = new RunningSite(recipe, app: Out, workingDirectory: Repository.Root);
