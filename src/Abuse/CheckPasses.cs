@@ -19,15 +19,8 @@ public sealed class CheckPasses(MyPageDb db, IdTags tags, TimeProvider time)
     }
 
     // 答え key を使い終わりにする。先に入れた要求だけが true（同時に二つ送っても一度だけ）
-    public async Task<bool> RecordAsync(string key, string client, DateTimeOffset expires, CancellationToken ct = default)
-    {
-        var inserted = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "UsedBotChallenges" ("Challenge", "ExpiresAt", "ClientTag", "UsedAt")
-            VALUES ({key}, {db.Instant(expires.ToUnixTimeMilliseconds())}, {ClientTag(client)}, {db.Instant(time.GetUtcNow().ToUnixTimeMilliseconds())})
-            ON CONFLICT ("Challenge") DO NOTHING
-            """, ct);
-        return inserted == 1;
-    }
+    public Task<bool> RecordAsync(string key, string client, DateTimeOffset expires, CancellationToken ct = default)
+        => UsedChallenges.InsertIfAbsentAsync(db, key, ClientTag(client), expires, time.GetUtcNow(), ct);
 
     private string ClientTag(string client) => tags.Of("bot-check-client:" + client);
 

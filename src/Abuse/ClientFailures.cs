@@ -35,18 +35,7 @@ public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions
     {
         var tag = TagOf(client);
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var windowStart = (now - Options.ClientFailureWindow).ToUnixTimeMilliseconds();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "ClientThrottles" ("ClientTag", "Failures", "WindowStartedAt") VALUES ({tag}, 0, {db.Instant(nowMs)})
-            ON CONFLICT ("ClientTag") DO NOTHING
-            """, ct);
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE "ClientThrottles"
-            SET "Failures" = CASE WHEN "WindowStartedAt" <= {db.Instant(windowStart)} THEN 1 ELSE "Failures" + 1 END,
-                "WindowStartedAt" = CASE WHEN "WindowStartedAt" <= {db.Instant(windowStart)} THEN {db.Instant(nowMs)} ELSE "WindowStartedAt" END
-            WHERE "ClientTag" = {tag}
-            """, ct);
+        await CountClientFailure.RunAsync(db, tag, now, now - Options.ClientFailureWindow, ct);
         // 上限に届いたなら、次に画面を開いたときから確認を出す
         await CheckRequiredUntilAsync(client, ct);
     }

@@ -38,11 +38,7 @@ public sealed class WaitCheck(MyPageDb db, CheckPasses passes, IdTags tags, Requ
         var readyMs = issuedMs + (long)wait.TotalMilliseconds;
         var expiresMs = readyMs + lifetimeMs;
         // 接続元ごとに一行（出した時刻）。署名は外から作れず、出した時刻が一行と合うものだけが通る
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "UsedBotChallenges" ("Challenge", "ExpiresAt", "ClientTag", "UsedAt")
-            VALUES ({key}, {db.Instant(expiresMs)}, {""}, {db.Instant(issuedMs)})
-            ON CONFLICT ("Challenge") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt", "UsedAt" = excluded."UsedAt"
-            """, ct);
+        await UsedChallenges.PutOutstandingAsync(db, key, DateTimeOffset.FromUnixTimeMilliseconds(issuedMs), DateTimeOffset.FromUnixTimeMilliseconds(expiresMs), ct);
         return Challenge(issuedMs, readyMs, expiresMs, action, client);
     }
 
@@ -66,9 +62,7 @@ public sealed class WaitCheck(MyPageDb db, CheckPasses passes, IdTags tags, Requ
 
         // 一度だけ、いま出ているものだけ: 行を消せた要求が通る（あとから出したもので置き換わっていれば、消せない）
         var key = OutstandingKey(client);
-        var consumed = await db.Database.ExecuteSqlAsync(
-            $"""DELETE FROM "UsedBotChallenges" WHERE "Challenge" = {key} AND "UsedAt" = {db.Instant(parsed.IssuedMs)}""", ct);
-        if (consumed != 1) return (WaitOutcome.Failed, null);
+        if (!await UsedChallenges.TakeOutstandingAsync(db, key, DateTimeOffset.FromUnixTimeMilliseconds(parsed.IssuedMs), ct)) return (WaitOutcome.Failed, null);
         // 通った確認として数える（次の確認が倍になる）
         await passes.RecordAsync(tags.Of("bot-wait-passed:" + parsed.Signature), client, DateTimeOffset.FromUnixTimeMilliseconds(parsed.ExpiresMs), ct);
         return (WaitOutcome.Passed, null);

@@ -26,29 +26,13 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
     {
         var idTag = tags.Of(loginId);
         var nowMs = now.ToUnixTimeMilliseconds();
-        var lockUntilMs = (now + LockDuration).ToUnixTimeMilliseconds();
-        var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
+        var lockUntil = now + LockDuration;
 
-        // 一つの文で: 行がなければ一回目の失敗として作り、あれば数える（SQLite と PostgreSQL で同じ文。ON CONFLICT と RETURNING は両方にある）。
-        // ロック中は何も変えず、何も返らない（ロック中の失敗でロックは延びない）。期限切れのロックと、24時間前より古い失敗は
-        // 数え直し。この試行で上限に達したら、同じ文でロックする。作ると数えるが一つの文なので、間に同じ ID の成功（ログイン、
-        // 退会の確認）やロック解除が行を消しても、数え損ねることも、ありもしないロックを知らせることもない。
-        // 時刻は db.Instant で各々の列の型に
+        // 一つの文で数える（24時間前より古い失敗は数え直し。ロック中は何も変えず null）: ReserveLoginFailure
         for (var attempt = 1; ; attempt++)
         {
-            var reserved = await db.Database.SqlQuery<int>($"""
-                INSERT INTO "LoginThrottles" AS t ("IdTag", "Failures", "LockedUntil", "UpdatedAt")
-                VALUES ({idTag}, 1, NULL, {db.Instant(nowMs)}) -- 一回目の失敗ではロックしない (MaxFailures は 5)
-                ON CONFLICT ("IdTag") DO UPDATE
-                SET "Failures" = CASE WHEN t."LockedUntil" IS NOT NULL OR t."UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE t."Failures" + 1 END,
-                    "LockedUntil" = CASE WHEN (CASE WHEN t."LockedUntil" IS NOT NULL OR t."UpdatedAt" <= {db.Instant(forgetMs)} THEN 1 ELSE t."Failures" + 1 END) >= {MaxFailures}
-                                       THEN {db.Instant(lockUntilMs)} ELSE NULL END,
-                    "UpdatedAt" = {db.Instant(nowMs)}
-                WHERE t."LockedUntil" IS NULL OR t."LockedUntil" <= {db.Instant(nowMs)}
-                RETURNING "Failures" AS "Value"
-                """).ToListAsync(ct);
-            if (reserved is [var failures])
-                return new Reservation(true, failures, failures >= MaxFailures ? DateTimeOffset.FromUnixTimeMilliseconds(lockUntilMs) : null);
+            if (await ReserveLoginFailure.RunAsync(db, idTag, now, now - ForgetAfter, lockUntil, MaxFailures, ct) is { } failures)
+                return new Reservation(true, failures, failures >= MaxFailures ? lockUntil : null);
 
             // 何も返らなかった: ロック中。その期限を読む
             var locks = await db.LoginThrottles.AsNoTracking()

@@ -113,12 +113,7 @@ public sealed class PendingLogins(
         var client = origins.Of(http).LogTag;
         if (Id(http) is not { } id) return new(CodeOutcome.Void);
 
-        var reserved = await db.Database.SqlQuery<Reservation>($"""
-            UPDATE "PendingLogins" SET "FailedAttempts" = "FailedAttempts" + 1
-            WHERE "Id" = {id} AND "UsedAt" IS NULL AND "VoidedAt" IS NULL AND "ExpiresAt" > {db.Instant(nowMs)} AND "FailedAttempts" < {Options.MaxWrongEntries}
-            RETURNING "FailedAttempts", "SeekerId", "CodeHash", "ReplacedCodeHashes", "SecurityStamp"
-            """).ToListAsync(ct);
-        if (reserved is not [var attempt])
+        if (await ReserveCodeAttempt.RunAsync(db, id, now, Options.MaxWrongEntries, ct) is not { } attempt)
         {
             log.OneTimePasswordVoid(id[..12], client, now);
             return new(CodeOutcome.Void);
@@ -225,7 +220,7 @@ public sealed class PendingLogins(
 
     // 合わなかったコードが、新しいメールで置き換えた前のコードか: このログインの「再送する」の前のコード、
     // またはこの求職者が同じ有効期間のうちに始めた前のログイン（S1 のやり直し）のコード
-    private async Task<bool> WasReplacedAsync(string id, Reservation attempt, string code, CancellationToken ct)
+    private async Task<bool> WasReplacedAsync(string id, ReserveCodeAttempt.Reserved attempt, string code, CancellationToken ct)
     {
         if (Hashes(attempt.ReplacedCodeHashes).Any(stored => OneTimeCode.Matches(tags, id, code, stored))) return true;
         // 時刻は EF の対応（PostgreSQL では timestamptz）で読む（生の SQL の RETURNING では long に読めない）
@@ -271,5 +266,4 @@ public sealed class PendingLogins(
     private static bool SameStamp(string? started, Seeker seeker)
         => started is not null && seeker.SecurityStamp is not null && Tokens.FixedTimeEquals(started, seeker.SecurityStamp);
 
-    private sealed record Reservation(int FailedAttempts, string SeekerId, string CodeHash, string? ReplacedCodeHashes, string? SecurityStamp);
 }

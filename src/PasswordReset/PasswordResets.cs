@@ -119,12 +119,7 @@ public sealed class PasswordResets(
         var nowMs = now.ToUnixTimeMilliseconds();
         var client = origin.LogTag;
 
-        var reserved = await db.Database.SqlQuery<Reservation>($"""
-            UPDATE "PasswordResetRequests" SET "FailedAttempts" = "FailedAttempts" + 1
-            WHERE "Id" = {id} AND "UsedAt" IS NULL AND "VoidedAt" IS NULL AND "ExpiresAt" > {db.Instant(nowMs)} AND "FailedAttempts" < {MaxWrongKeys}
-            RETURNING "FailedAttempts", "SeekerId", "KeyHash"
-            """).ToListAsync(ct);
-        if (reserved is not [var request])
+        if (await ReserveKeyAttempt.RunAsync(db, id, now, MaxWrongKeys, ct) is not { } request)
         {
             log.ResetKeyVoid(id[..12], client);
             return ResetOutcome.KeyVoid;
@@ -183,7 +178,6 @@ public sealed class PasswordResets(
 
     private string IdTag(string loginId) => tags.Of(loginId);
 
-    private sealed record Reservation(int FailedAttempts, string? SeekerId, string KeyHash);
 
     private static string HashReference(string reference) => Tokens.Sha256Hex(reference);
 }

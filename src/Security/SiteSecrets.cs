@@ -25,7 +25,7 @@ public sealed class SiteSecrets
             if (stored is null)
             {
                 var candidate = protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-                db.Database.ExecuteSql($"""INSERT INTO "SiteSecrets" ("Name", "Value") VALUES ({TagKeyName}, {candidate}) ON CONFLICT ("Name") DO NOTHING""");
+                InsertSiteSecret.IfAbsent(db, TagKeyName, candidate);
                 stored = db.SiteSecrets.AsNoTracking().Where(s => s.Name == TagKeyName).Select(s => s.Value).Single();
             }
             return Convert.FromBase64String(protector.Unprotect(stored));

@@ -31,11 +31,7 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
         var updated = await db.SeekerBrowsers.Where(b => b.SeekerId == seeker.Id && b.BrowserTag == tag)
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.LastSeenAt, nowMs).SetProperty(b => b.Description, description), ct);
         if (updated > 0) return false;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "SeekerBrowsers" ("SeekerId", "BrowserTag", "Description", "FirstSeenAt", "LastSeenAt", "TrustedUntil")
-            VALUES ({seeker.Id}, {tag}, {description}, {db.Instant(nowMs)}, {db.Instant(nowMs)}, NULL)
-            ON CONFLICT ("SeekerId", "BrowserTag") DO NOTHING
-            """, ct);
+        await InsertSeekerBrowser.IfAbsentAsync(db, seeker.Id, tag, description, now, ct);
         return true;
     }
 
