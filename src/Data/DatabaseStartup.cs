@@ -83,7 +83,9 @@ public static class DatabaseStartup
         {
             CreateDirectoryFor(db.Database.GetConnectionString());
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
-            if (options.MigrateOnStartup) await db.Database.MigrateAsync(ct);
+            if (!options.MigrateOnStartup) return;
+            await SquashedMigrations.AdoptAsync(db, ct);
+            await db.Database.MigrateAsync(ct);
             return;
         }
 
@@ -97,6 +99,7 @@ public static class DatabaseStartup
                 // 最初の起動: 履歴の表がないと、EF (Npgsql) はそれを読む SELECT の失敗を「fail:」と記録してから作る。
                 // 失敗ではないので、EF が使うのと同じ文で先に作っておく（あれば何もしない）
                 await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+                await SquashedMigrations.AdoptAsync(db, ct);
                 await db.Database.MigrateAsync(ct);
             }
             finally

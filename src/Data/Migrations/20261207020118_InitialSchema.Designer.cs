@@ -11,8 +11,8 @@ using MyPage.Data;
 namespace MyPage.src.Data.Migrations
 {
     [DbContext(typeof(MyPageDb))]
-    [Migration("20261130091215_OneTimePasswordAndLoginHistory")]
-    partial class OneTimePasswordAndLoginHistory
+    [Migration("20261207020118_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -163,6 +163,25 @@ namespace MyPage.src.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("MyPage.Data.ClientThrottle", b =>
+                {
+                    b.Property<string>("ClientTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientTag");
+
+                    b.HasIndex("WindowStartedAt");
+
+                    b.ToTable("ClientThrottles");
                 });
 
             modelBuilder.Entity("MyPage.Data.JobApplication", b =>
@@ -417,6 +436,9 @@ namespace MyPage.src.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -455,6 +477,10 @@ namespace MyPage.src.Data.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BrowserTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientTag")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -471,6 +497,9 @@ namespace MyPage.src.Data.Migrations
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("KnownBrowser")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoginIdTag")
                         .IsRequired()
@@ -491,6 +520,8 @@ namespace MyPage.src.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SeekerId");
+
+                    b.HasIndex("BrowserTag", "CreatedAt");
 
                     b.HasIndex("ClientTag", "CreatedAt");
 
@@ -520,17 +551,21 @@ namespace MyPage.src.Data.Migrations
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("LinksMynaportal")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("MailSent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedCodeHashes")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Resends")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReturnUrl")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SeekerId")
@@ -550,6 +585,44 @@ namespace MyPage.src.Data.Migrations
                     b.HasIndex("SeekerId");
 
                     b.ToTable("PendingLogins");
+                });
+
+            modelBuilder.Entity("MyPage.Data.PendingMynaportalSignIn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SeekerId");
+
+                    b.ToTable("PendingMynaportalSignIns");
                 });
 
             modelBuilder.Entity("MyPage.Data.RegistrationRequest", b =>
@@ -857,6 +930,31 @@ namespace MyPage.src.Data.Migrations
                     b.ToTable("SiteSecrets");
                 });
 
+            modelBuilder.Entity("MyPage.Data.UsedBotChallenge", b =>
+                {
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Challenge");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ClientTag", "UsedAt");
+
+                    b.ToTable("UsedBotChallenges");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -975,6 +1073,14 @@ namespace MyPage.src.Data.Migrations
                         .HasForeignKey("SeekerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MyPage.Data.PendingMynaportalSignIn", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MyPage.Data.SavedSearch", b =>
