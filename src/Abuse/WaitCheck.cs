@@ -29,7 +29,7 @@ public sealed class WaitCheck(MyPageDb db, CheckPasses passes, IdTags tags, Requ
         var lifetimeMs = (long)options.Value.ProofOfWork.Lifetime.TotalMilliseconds;
         var key = OutstandingKey(client);
         var outstanding = await db.UsedBotChallenges.AsNoTracking().Where(c => c.Challenge == key)
-            .Select(c => new { c.UsedAt, c.ExpiresAt }).SingleOrDefaultAsync(ct);
+            .Select(c => new { UsedAt = c.UsedAt.ToUnixTimeMilliseconds(), ExpiresAt = c.ExpiresAt.ToUnixTimeMilliseconds() }).SingleOrDefaultAsync(ct);
         // 押せるようになってから少なくとも1分は使えるものを出し直す（時刻とトークンは前と同じ）
         if (outstanding is not null && outstanding.ExpiresAt - nowMs > 60_000) return Challenge(outstanding.UsedAt, outstanding.ExpiresAt - lifetimeMs, outstanding.ExpiresAt, action, client);
 

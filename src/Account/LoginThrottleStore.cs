@@ -25,7 +25,6 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
     public async Task<Reservation> ReserveAsync(string loginId, DateTimeOffset now, CancellationToken ct = default)
     {
         var idTag = tags.Of(loginId);
-        var nowMs = now.ToUnixTimeMilliseconds();
         var lockUntil = now + LockDuration;
 
         // 一つの文で数える（24時間前より古い失敗は数え直し。ロック中は何も変えず null）: ReserveLoginFailure
@@ -36,9 +35,9 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
 
             // 何も返らなかった: ロック中。その期限を読む
             var locks = await db.LoginThrottles.AsNoTracking()
-                .Where(t => t.IdTag == idTag && t.LockedUntil != null && t.LockedUntil > nowMs).Select(t => t.LockedUntil).ToListAsync(ct);
-            if (locks is [long lockedUntil])
-                return new Reservation(false, MaxFailures, DateTimeOffset.FromUnixTimeMilliseconds(lockedUntil));
+                .Where(t => t.IdTag == idTag && t.LockedUntil != null && t.LockedUntil > now).Select(t => t.LockedUntil).ToListAsync(ct);
+            if (locks is [DateTimeOffset lockedUntil])
+                return new Reservation(false, MaxFailures, lockedUntil);
             // 読む前にロックが解かれた（スタッフの解除、パスワード再登録）: もう一度数える（二度目で済む。三度続くのは、その間に
             // ほかの誰かが5回誤ってロックし、それがまた解かれたときだけ）。それでも重なれば、一回目の失敗として進む（500 にしない）
             if (attempt == 3) return new Reservation(true, 1, null);
@@ -52,7 +51,7 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
         var idTag = tags.Of(loginId);
         var before = reservation.Failures - 1;
         return db.LoginThrottles.Where(t => t.IdTag == idTag && t.Failures == reservation.Failures)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Failures, before).SetProperty(t => t.LockedUntil, (long?)null), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Failures, before).SetProperty(t => t.LockedUntil, (DateTimeOffset?)null), ct);
     }
 
     // ログイン成功、スタッフによるロック解除、パスワード再登録で数え直す
@@ -62,10 +61,9 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
     // 後片付け: ロック中でなく、24時間何もない行を消す（存在しないIDの行がたまり続けないように）
     public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var forgetMs = (now - ForgetAfter).ToUnixTimeMilliseconds();
+        var forgetMs = (now - ForgetAfter);
         return db.LoginThrottles
-            .Where(t => t.UpdatedAt <= forgetMs && (t.LockedUntil == null || t.LockedUntil <= nowMs))
+            .Where(t => t.UpdatedAt <= forgetMs && (t.LockedUntil == null || t.LockedUntil <= now))
             .ExecuteDeleteAsync(ct);
     }
 }

@@ -6,7 +6,7 @@ public class ClientThrottle
 {
     public required string ClientTag { get; set; }
     public int Failures { get; set; }
-    public long WindowStartedAt { get; set; }
+    public DateTimeOffset WindowStartedAt { get; set; }
 }
 
 // 使い終わった計算による確認の問題（同じ答えを二度使わせない）。期限が過ぎたら後片付けで消す。
@@ -14,7 +14,7 @@ public class ClientThrottle
 public class UsedBotChallenge
 {
     public required string Challenge { get; set; }
-    public long ExpiresAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
     public string? ClientTag { get; set; }
-    public long UsedAt { get; set; }
+    public DateTimeOffset UsedAt { get; set; }
 }

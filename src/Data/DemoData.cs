@@ -63,20 +63,19 @@ public static class DemoData
         db.JobPostings.AddRange(jobs);
         await db.SaveChangesAsync(ct);
 
-        var nowMs = now.ToUnixTimeMilliseconds();
         for (var i = 0; i < RequestCount; i++)
-            db.JobRequests.Add(new JobRequest { SeekerId = seeker.Id, JobPostingId = jobs[i].Id, RequestedAt = nowMs - i * 3_600_000L });
+            db.JobRequests.Add(new JobRequest { SeekerId = seeker.Id, JobPostingId = jobs[i].Id, RequestedAt = now - TimeSpan.FromHours(i) });
         foreach (var (job, days) in new[] { (jobs[0], 1), (jobs[7], 3), (jobs[12], 5), (jobs[25], 8) })
-            db.JobApplications.Add(new JobApplication { SeekerId = seeker.Id, JobPostingId = job.Id, AppliedAt = nowMs - days * 86_400_000L });
+            db.JobApplications.Add(new JobApplication { SeekerId = seeker.Id, JobPostingId = job.Id, AppliedAt = now - TimeSpan.FromDays(days) });
         db.SavedSearches.AddRange(
             new SavedSearch { SeekerId = seeker.Id, Slot = 1, Name = "希望する求人の条件1", Keyword = "介護" },
             new SavedSearch { SeekerId = seeker.Id, Slot = 2, Name = "希望する求人の条件2", Category = "パート" },
             new SavedSearch { SeekerId = seeker.Id, Slot = 3, Name = "希望する求人の条件3", Workplace = "千代田区", Category = "フルタイム" });
         db.Messages.AddRange(
-            new SeekerMessage { SeekerId = seeker.Id, JobPostingId = newest.Id, Sender = "株式会社ハローワークテスト", Subject = "面接日程のご案内", Body = "ご応募ありがとうございます。面接の日程について、ご都合のよい日をお知らせください。", SentAt = nowMs - 2 * 3_600_000L },
-            new SeekerMessage { SeekerId = seeker.Id, Sender = seeker.OfficeName ?? "飯田橋公共職業安定所", Subject = "職業相談のご案内", Body = "求職活動についてのご相談を、窓口で受け付けています。お気軽にお越しください。", SentAt = nowMs - 26 * 3_600_000L },
-            new SeekerMessage { SeekerId = seeker.Id, JobPostingId = newest.Id, Sender = "株式会社ハローワークテスト", Subject = "リクエストのお知らせ", Body = "あなたの求職情報を拝見し、ぜひ応募をご検討いただきたくご連絡しました。", SentAt = nowMs - 3 * 86_400_000L, ReadAt = nowMs - 2 * 86_400_000L },
-            new SeekerMessage { SeekerId = seeker.Id, Sender = seeker.OfficeName ?? "飯田橋公共職業安定所", Subject = "求職者マイページのご利用ありがとうございます", Body = "求職者マイページでは、求人への応募状況やメッセージを確認できます。", SentAt = nowMs - 10 * 86_400_000L, ReadAt = nowMs - 9 * 86_400_000L });
+            new SeekerMessage { SeekerId = seeker.Id, JobPostingId = newest.Id, Sender = "株式会社ハローワークテスト", Subject = "面接日程のご案内", Body = "ご応募ありがとうございます。面接の日程について、ご都合のよい日をお知らせください。", SentAt = now - TimeSpan.FromHours(2) },
+            new SeekerMessage { SeekerId = seeker.Id, Sender = seeker.OfficeName ?? "飯田橋公共職業安定所", Subject = "職業相談のご案内", Body = "求職活動についてのご相談を、窓口で受け付けています。お気軽にお越しください。", SentAt = now - TimeSpan.FromHours(26) },
+            new SeekerMessage { SeekerId = seeker.Id, JobPostingId = newest.Id, Sender = "株式会社ハローワークテスト", Subject = "リクエストのお知らせ", Body = "あなたの求職情報を拝見し、ぜひ応募をご検討いただきたくご連絡しました。", SentAt = now - TimeSpan.FromDays(3), ReadAt = now - TimeSpan.FromDays(2) },
+            new SeekerMessage { SeekerId = seeker.Id, Sender = seeker.OfficeName ?? "飯田橋公共職業安定所", Subject = "求職者マイページのご利用ありがとうございます", Body = "求職者マイページでは、求人への応募状況やメッセージを確認できます。", SentAt = now - TimeSpan.FromDays(10), ReadAt = now - TimeSpan.FromDays(9) });
         seeker.IsPublic = true;
         await db.SaveChangesAsync(ct);
     }

@@ -49,7 +49,7 @@ public class JobRequest
     public required string SeekerId { get; set; }
     public int JobPostingId { get; set; }
     public JobPosting Job { get; set; } = null!;
-    public long RequestedAt { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
 }
 
 // 応募中の求人
@@ -59,7 +59,7 @@ public class JobApplication
     public required string SeekerId { get; set; }
     public int JobPostingId { get; set; }
     public JobPosting Job { get; set; } = null!;
-    public long AppliedAt { get; set; }
+    public DateTimeOffset AppliedAt { get; set; }
 }
 
 // 保存した求人検索条件（検索条件1〜3）
@@ -84,8 +84,8 @@ public class SeekerMessage
     public required string Sender { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
-    public long SentAt { get; set; }
-    public long? ReadAt { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
 }
 
 // 公共職業安定所（管轄安定所）

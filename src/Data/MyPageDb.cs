@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MyPage.Data;
 
@@ -11,8 +12,18 @@ public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
 
     protected MyPageDb(DbContextOptions options) : base(options) { }
 
-    // 生の SQL に渡す時刻。コードではエポックからのミリ秒。SQLite の列は整数のまま、PostgreSQL では timestamptz
-    public virtual object Instant(long unixMilliseconds) => unixMilliseconds;
+    // 時刻は、どの表でも DateTimeOffset（型で決まる。名前では決めない）。ミリ秒まで、UTC で持つ。
+    // SQLite: エポックからのミリ秒の整数（SQLite は DateTimeOffset の文字列を比べも並べもできない）。PostgreSQL: timestamptz
+    protected virtual ValueConverter InstantColumn => Instants.UnixMilliseconds;
+
+    // 生の SQL (Data/Statements) に渡す時刻を、列と同じ形に
+    public object Instant(DateTimeOffset at) => InstantColumn.ConvertToProvider(at)!;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion(InstantColumn.GetType());
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion(InstantColumn.GetType());
+    }
 
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();

@@ -7,7 +7,7 @@ public class MynaportalLink
     public required string SeekerId { get; set; }
     public required string Issuer { get; set; }
     public required string Subject { get; set; }
-    public long LinkedAt { get; set; }
+    public DateTimeOffset LinkedAt { get; set; }
 }
 
 // マイナポータルから来たが連携が見つからなかったサインイン（「属性連携不整合確認」）。このブラウザの Cookie の参照のハッシュで引く。
@@ -20,7 +20,7 @@ public class PendingMynaportalSignIn
 
     // マイナポータルの利用者の名前（連携するかを本人に確かめる画面に出す）
     public string? Name { get; set; }
-    public long CreatedAt { get; set; }
-    public long ExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
     public string? SeekerId { get; set; }
 }

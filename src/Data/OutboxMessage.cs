@@ -1,7 +1,7 @@
 namespace MyPage.Data;
 
 // 送るメール。画面の処理と同じトランザクションで書き、後で OutboxSender が送る。
-// 時刻は SQL で比べられるように Unix ミリ秒。
+// 時刻は DateTimeOffset（列の形は MyPageDb.ConfigureConventions）。
 public class OutboxMessage
 {
     public long Id { get; set; }
@@ -14,15 +14,15 @@ public class OutboxMessage
     // 送ったら本文も秘密も消す（宛先・件名・Message-ID・時刻は記録として残す）
     public string? Body { get; set; }
     public string? Secret { get; set; }
-    public long CreatedAt { get; set; }
-    public long NextAttemptAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
 
     // 送信中の印。この時刻までは他の送信者が手を出さない（複数インスタンスでも一度だけ送る）
-    public long? ClaimedUntil { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
     public int Attempts { get; set; }
-    public long? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
 
     // 二度と送れないと分かった時刻（宛先を読めない、SMTP サーバーが宛先や本文を 5xx で断った）。送り直さず、本文と秘密も消す
-    public long? FailedAt { get; set; }
+    public DateTimeOffset? FailedAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -20,9 +20,9 @@ public class PasswordResetRequest
     // 申し込んだブラウザのタグ（ブラウザの Cookie があれば）。そのブラウザの枠と、同じブラウザの前のキーを無効にするのに使う
     public string? BrowserTag { get; set; }
 
-    public long CreatedAt { get; set; }
-    public long ExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
     public int FailedAttempts { get; set; }
-    public long? UsedAt { get; set; }
-    public long? VoidedAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
+    public DateTimeOffset? VoidedAt { get; set; }
 }

@@ -9,16 +9,16 @@ public class PendingLogin
     public required string CodeHash { get; set; }
     // 「再送する」で置き換えた前のコードのハッシュ（, 区切り）。前のメールのコードには「新しいメールを送った」と答えるため
     public string? ReplacedCodeHashes { get; set; }
-    public long CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 
     // 今のコードを送った時刻と、このログインの期限（再送でも延びない）。MailSent: 1時間あたりの上限で送らなかったときは false
-    public long CodeSentAt { get; set; }
-    public long ExpiresAt { get; set; }
+    public DateTimeOffset CodeSentAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
     public bool MailSent { get; set; }
     public int FailedAttempts { get; set; }
     public int Resends { get; set; }
-    public long? UsedAt { get; set; }
-    public long? VoidedAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
+    public DateTimeOffset? VoidedAt { get; set; }
 
     // 始めたときの求職者のセキュリティスタンプ（パスワードを変えると変わる）。違えば、コードも再送も受け付けない
     public string? SecurityStamp { get; set; }
@@ -35,9 +35,9 @@ public class SeekerBrowser
     public required string SeekerId { get; set; }
     public required string BrowserTag { get; set; }
     public required string Description { get; set; }
-    public long FirstSeenAt { get; set; }
-    public long LastSeenAt { get; set; }
-    public long? TrustedUntil { get; set; }
+    public DateTimeOffset FirstSeenAt { get; set; }
+    public DateTimeOffset LastSeenAt { get; set; }
+    public DateTimeOffset? TrustedUntil { get; set; }
 }
 
 // ログイン履歴の一件（求職者情報・設定の「ログイン履歴」）
@@ -45,7 +45,7 @@ public class LoginRecord
 {
     public long Id { get; set; }
     public required string SeekerId { get; set; }
-    public long At { get; set; }
+    public DateTimeOffset At { get; set; }
     public required string Method { get; set; }
     public required string Browser { get; set; }
     public required string Client { get; set; }

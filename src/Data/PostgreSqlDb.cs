@@ -5,30 +5,17 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MyPage.Data;
 
 // PostgreSQL の MyPageDb（MyPage:Database:Provider=PostgreSQL）。マイグレーションは src/Data/PostgreSqlMigrations。
-// 時刻（名前が …At / …Until の long）は、コードではエポックからのミリ秒のまま、列は timestamptz にする。
+// 時刻 (DateTimeOffset) の列は timestamptz（MyPageDb.ConfigureConventions と Instants）。
 // ID の一意性は正規化した NormalizedUserName / NormalizedEmail の一意索引で守る（citext は要らない）。
 public sealed class PostgreSqlDb(DbContextOptions<PostgreSqlDb> options) : MyPageDb(options)
 {
-    private static readonly ValueConverter<long, DateTimeOffset> AsTimestamp = new(
-        ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-        at => at.ToUnixTimeMilliseconds());
-
-    public override object Instant(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
-
-    private static bool IsInstant(string name, Type type)
-        => (type == typeof(long) || type == typeof(long?)) && (name.EndsWith("At", StringComparison.Ordinal) || name.EndsWith("Until", StringComparison.Ordinal));
+    protected override ValueConverter InstantColumn => Instants.UtcMilliseconds;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         // PostgreSQL は引用符のない名前を小文字にするので、制約の式では列名を引用する
         builder.Entity<SavedSearch>().ToTable(t => t.HasCheckConstraint("CK_SavedSearches_Slot", "\"Slot\" BETWEEN 1 AND 3"));
-        foreach (var entity in builder.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties().Where(p => IsInstant(p.Name, p.ClrType)))
-            {
-                property.SetValueConverter(AsTimestamp);
-                property.SetColumnType("timestamp with time zone");
-            }
     }
 }
 

@@ -41,7 +41,7 @@ public static class RawSql
                     break;
                 case DateTimeOffset at:
                     format.Append('{').Append(values.Count.ToString(CultureInfo.InvariantCulture)).Append('}');
-                    values.Add(db.Instant(at.ToUnixTimeMilliseconds()));
+                    values.Add(db.Instant(at));
                     break;
                 case var value:
                     format.Append('{').Append(values.Count.ToString(CultureInfo.InvariantCulture)).Append('}');

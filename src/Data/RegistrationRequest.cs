@@ -10,7 +10,7 @@ public class RegistrationRequest
     // 時間あたりの上限を数えるための、アドレスと接続元のハッシュ
     public required string EmailTag { get; set; }
     public required string ClientTag { get; set; }
-    public long CreatedAt { get; set; }
-    public long ExpiresAt { get; set; }
-    public long? UsedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
 }

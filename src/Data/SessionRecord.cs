@@ -7,6 +7,6 @@ public class SessionRecord
     public required string Id { get; set; }
     public string? SeekerId { get; set; }
     public required byte[] Ticket { get; set; }
-    public long CreatedAt { get; set; }
-    public long? ExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
 }

@@ -82,12 +82,12 @@ public sealed class SeekerJobs(MyPageDb db)
             || await db.Messages.AnyAsync(m => m.SeekerId == seekerId && m.JobPostingId == jobId, ct);
 
     // 本人のメッセージだけを開き、未読なら既読にする
-    public async Task<SeekerMessage?> OpenMessageAsync(string seekerId, int id, long nowMs, CancellationToken ct = default)
+    public async Task<SeekerMessage?> OpenMessageAsync(string seekerId, int id, DateTimeOffset now, CancellationToken ct = default)
     {
         var message = await db.Messages.Include(m => m.Job).SingleOrDefaultAsync(m => m.Id == id && m.SeekerId == seekerId, ct);
         if (message is { ReadAt: null })
         {
-            message.ReadAt = nowMs;
+            message.ReadAt = now;
             await db.SaveChangesAsync(ct);
         }
         return message;

@@ -25,7 +25,7 @@ public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvi
     {
         if (secret is not null != body.Contains(MailText.Secret, StringComparison.Ordinal))
             throw new ArgumentException("秘密を渡すときは本文に MailText.Secret の印を一つ入れてください。", nameof(body));
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         var domain = options.Value.From.Split('@') is [_, var d] ? d : "mypage.local";
         db.OutboxMessages.Add(new OutboxMessage
         {

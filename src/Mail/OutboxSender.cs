@@ -46,7 +46,7 @@ public sealed class OutboxSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         var due = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
@@ -63,8 +63,8 @@ public sealed class OutboxSender(
 
     private async Task<bool> DeliverAsync(MyPageDb db, long id, CancellationToken ct)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var claimUntil = now + (long)ClaimFor.TotalMilliseconds;
+        var now = time.GetUtcNow();
+        var claimUntil = now + ClaimFor;
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimUntil), ct);
@@ -80,12 +80,12 @@ public sealed class OutboxSender(
         catch (Exception e) when (IsPermanent(e))
         {
             // 送り直しても届かない: 失敗として記録し、本文と秘密を消す（運用者はログ 2005 と FailedAt で分かる）
-            var failedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var failedAt = time.GetUtcNow();
             var error = Describe(e);
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.FailedAt, failedAt)
                 .SetProperty(m => m.Attempts, message.Attempts + 1)
-                .SetProperty(m => m.ClaimedUntil, (long?)null)
+                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LastError, error.Length > 500 ? error[..500] : error)
                 .SetProperty(m => m.Body, (string?)null)
                 .SetProperty(m => m.Secret, (string?)null), CancellationToken.None);
@@ -99,19 +99,19 @@ public sealed class OutboxSender(
             var error = Describe(e);
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.NextAttemptAt, next.ToUnixTimeMilliseconds())
-                .SetProperty(m => m.ClaimedUntil, (long?)null)
+                .SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LastError, error.Length > 500 ? error[..500] : error), CancellationToken.None);
             log.SendFailed(id, attempts, next, error);
             return false;
         }
 
-        var sentAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var sentAt = time.GetUtcNow();
         // 送ったら本文と秘密は消す（個人の情報と、使える秘密を残さない）。記録は宛先・件名・Message-ID・時刻
         await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.SentAt, sentAt)
             .SetProperty(m => m.Attempts, message.Attempts + 1)
-            .SetProperty(m => m.ClaimedUntil, (long?)null)
+            .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, (string?)null)
             .SetProperty(m => m.Body, (string?)null)
             .SetProperty(m => m.Secret, (string?)null), CancellationToken.None);
@@ -145,7 +145,7 @@ public sealed class OutboxSender(
         {
             MessageId = message.MessageId,
             Subject = message.Subject,
-            Date = JapanTime.From(DateTimeOffset.FromUnixTimeMilliseconds(message.CreatedAt)),
+            Date = JapanTime.From(message.CreatedAt),
             Body = new TextPart("plain") { Text = WithSecret(message) },
         };
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));

@@ -33,7 +33,7 @@ public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, CredentialRevoca
         if (await db.MynaportalLinks.AnyAsync(l => l.SeekerId == seeker.Id, ct))
             return Refused(LinkOutcome.SeekerAlreadyLinked, seeker);
 
-        db.MynaportalLinks.Add(new MynaportalLink { SeekerId = seeker.Id, Issuer = issuerKey, Subject = subject, LinkedAt = now.ToUnixTimeMilliseconds() });
+        db.MynaportalLinks.Add(new MynaportalLink { SeekerId = seeker.Id, Issuer = issuerKey, Subject = subject, LinkedAt = now });
         outbox.Add(seeker.Email!, MynaportalMails.LinkedSubject, MynaportalMails.LinkedBody(now));
         await tx.CommitAsync(ct);
         log.MynaportalLinked(seeker.Id, now);

@@ -87,7 +87,7 @@ public sealed class MynaportalSignIn(
     {
         if (Reference(http) is not { } id) return null;
         var row = await Usable(id).Where(p => p.SeekerId == seeker.Id).SingleOrDefaultAsync(ct);
-        return row is null ? null : new(row.Name, DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAt));
+        return row is null ? null : new(row.Name, row.ExpiresAt);
     }
 
     // 「連携する」(link: true) か「連携しない」。待っていたサインインは、どちらでも消す。期限切れや、ないときは Failed
@@ -116,8 +116,8 @@ public sealed class MynaportalSignIn(
             Issuer = MynaportalLinks.IssuerKey(external.Issuer),
             Subject = external.Subject,
             Name = external.Name is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null,
-            CreatedAt = now.ToUnixTimeMilliseconds(),
-            ExpiresAt = (now + PendingLifetime).ToUnixTimeMilliseconds(),
+            CreatedAt = now,
+            ExpiresAt = (now + PendingLifetime),
         });
         await db.SaveChangesAsync(ct);
         http.Response.Cookies.Append(PendingCookie, reference, new CookieOptions
@@ -133,8 +133,8 @@ public sealed class MynaportalSignIn(
 
     private IQueryable<PendingMynaportalSignIn> Usable(string id)
     {
-        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return db.PendingMynaportalSignIns.Where(p => p.Id == id && p.ExpiresAt > nowMs);
+        var now = time.GetUtcNow();
+        return db.PendingMynaportalSignIns.Where(p => p.Id == id && p.ExpiresAt > now);
     }
 
     private static string? Reference(HttpContext http)

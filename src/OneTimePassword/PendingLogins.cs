@@ -57,9 +57,9 @@ public sealed class PendingLogins(
             Id = id,
             SeekerId = seeker.Id,
             CodeHash = OneTimeCode.Hash(tags, id, code),
-            CreatedAt = now.ToUnixTimeMilliseconds(),
-            CodeSentAt = now.ToUnixTimeMilliseconds(),
-            ExpiresAt = (now + Options.Lifetime).ToUnixTimeMilliseconds(),
+            CreatedAt = now,
+            CodeSentAt = now,
+            ExpiresAt = (now + Options.Lifetime),
             // パスワードが変われば (再登録)、このログインは続けられない
             SecurityStamp = seeker.SecurityStamp,
             MailSent = mail,
@@ -85,7 +85,7 @@ public sealed class PendingLogins(
     public async Task<PendingLogin?> CurrentAsync(HttpContext http, CancellationToken ct = default)
     {
         if (Id(http) is not { } id) return null;
-        var pending = await Usable(id, time.GetUtcNow().ToUnixTimeMilliseconds()).SingleOrDefaultAsync(ct);
+        var pending = await Usable(id, time.GetUtcNow()).SingleOrDefaultAsync(ct);
         if (pending is null) return null;
         var stamp = await db.Users.AsNoTracking().Where(s => s.Id == pending.SeekerId).Select(s => s.SecurityStamp).SingleOrDefaultAsync(ct);
         return stamp is not null && pending.SecurityStamp is not null && Tokens.FixedTimeEquals(stamp, pending.SecurityStamp) ? pending : null;
@@ -95,9 +95,8 @@ public sealed class PendingLogins(
     public async Task<DateTimeOffset?> ExpiredAtAsync(HttpContext http, CancellationToken ct = default)
     {
         if (Id(http) is not { } id) return null;
-        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var expires = await Unfinished(id).Where(p => p.ExpiresAt <= nowMs).Select(p => (long?)p.ExpiresAt).SingleOrDefaultAsync(ct);
-        return expires is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        var now = time.GetUtcNow();
+        return await Unfinished(id).Where(p => p.ExpiresAt <= now).Select(p => (DateTimeOffset?)p.ExpiresAt).SingleOrDefaultAsync(ct);
     }
 
     public Task<string?> AddressAsync(PendingLogin pending, CancellationToken ct = default)
@@ -109,7 +108,6 @@ public sealed class PendingLogins(
     public async Task<CodeResult> VerifyAsync(HttpContext http, string code, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
         var client = origins.Of(http).LogTag;
         if (Id(http) is not { } id) return new(CodeOutcome.Void);
 
@@ -151,7 +149,7 @@ public sealed class PendingLogins(
 
         // 同じコードが同時に送られても、ログインになるのは一度だけ
         var used = await db.PendingLogins.Where(p => p.Id == id && p.UsedAt == null && p.VoidedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.UsedAt, nowMs), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.UsedAt, now), ct);
         if (used == 0)
         {
             log.OneTimePasswordVoid(id[..12], client, now);
@@ -178,12 +176,11 @@ public sealed class PendingLogins(
     public async Task<ResendOutcome> ResendAsync(HttpContext http, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
         if (Id(http) is not { } id) return ResendOutcome.Void;
         var code = OneTimeCode.Generate(Options.Length);
 
         await using var tx = await outbox.BeginAsync(ct);
-        var pending = await Usable(id, nowMs).SingleOrDefaultAsync(ct);
+        var pending = await Usable(id, now).SingleOrDefaultAsync(ct);
         if (pending is null) return ResendOutcome.Void;
         var seeker = await users.FindByIdAsync(pending.SeekerId);
         if (seeker?.Email is null || !SameStamp(pending.SecurityStamp, seeker)) return ResendOutcome.Void;
@@ -195,11 +192,11 @@ public sealed class PendingLogins(
             .ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.CodeHash, codeHash)
                 .SetProperty(p => p.ReplacedCodeHashes, replaced)
-                .SetProperty(p => p.CodeSentAt, nowMs)
+                .SetProperty(p => p.CodeSentAt, now)
                 .SetProperty(p => p.MailSent, true)
                 .SetProperty(p => p.Resends, p => p.Resends + 1), ct);
         if (updated == 0) return ResendOutcome.LimitReached; // 同時に押された再送の片方
-        outbox.Add(seeker.Email, OneTimePasswordMails.Subject, OneTimePasswordMails.Body(DateTimeOffset.FromUnixTimeMilliseconds(pending.ExpiresAt)), secret: code);
+        outbox.Add(seeker.Email, OneTimePasswordMails.Subject, OneTimePasswordMails.Body(pending.ExpiresAt), secret: code);
         await tx.CommitAsync(ct);
         var client = origins.Of(http).LogTag;
         log.OneTimePasswordSent(pending.SeekerId, id[..12], resend: true, mail: true, client, now);
@@ -214,7 +211,7 @@ public sealed class PendingLogins(
     // この1時間にコードをメールで送った、この求職者の待つログイン（上限の数え方と、次に送れる時刻とで同じ）
     private IQueryable<PendingLogin> MailedWithinTheHour(string seekerId, DateTimeOffset now)
     {
-        var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
+        var since = (now - MailQuota.Window);
         return db.PendingLogins.AsNoTracking().Where(p => p.SeekerId == seekerId && p.CodeSentAt > since && p.MailSent);
     }
 
@@ -223,9 +220,9 @@ public sealed class PendingLogins(
     private async Task<bool> WasReplacedAsync(string id, ReserveCodeAttempt.Reserved attempt, string code, CancellationToken ct)
     {
         if (Hashes(attempt.ReplacedCodeHashes).Any(stored => OneTimeCode.Matches(tags, id, code, stored))) return true;
-        // 時刻は EF の対応（PostgreSQL では timestamptz）で読む（生の SQL の RETURNING では long に読めない）
+        // 時刻は EF の対応で読む（生の SQL の RETURNING は列の形のまま返る）
         var createdAt = await db.PendingLogins.AsNoTracking().Where(p => p.Id == id).Select(p => p.CreatedAt).SingleAsync(ct);
-        var since = createdAt - (long)Options.Lifetime.TotalMilliseconds;
+        var since = createdAt - Options.Lifetime;
         var earlier = await db.PendingLogins.AsNoTracking()
             .Where(p => p.SeekerId == attempt.SeekerId && p.Id != id && p.CreatedAt <= createdAt && p.CreatedAt > since && p.UsedAt == null)
             .Select(p => new { p.Id, p.CodeHash, p.ReplacedCodeHashes })
@@ -247,13 +244,13 @@ public sealed class PendingLogins(
         {
             if (inWindow < Options.MailsPerHour) break;
             inWindow -= mail.Mails;
-            at = DateTimeOffset.FromUnixTimeMilliseconds(mail.CodeSentAt) + MailQuota.Window;
+            at = mail.CodeSentAt + MailQuota.Window;
         }
         return new DateTimeOffset((at.UtcTicks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
     }
 
     // まだ使える待つログイン: 終わっておらず、期限内（照合の予約の SQL と同じ条件）
-    private IQueryable<PendingLogin> Usable(string id, long nowMs) => Unfinished(id).Where(p => p.ExpiresAt > nowMs);
+    private IQueryable<PendingLogin> Usable(string id, DateTimeOffset now) => Unfinished(id).Where(p => p.ExpiresAt > now);
 
     // 使われず、無効にされず、誤りが上限に達していない（期限はまだ見ない: 期限切れを言い分けるため）
     private IQueryable<PendingLogin> Unfinished(string id)

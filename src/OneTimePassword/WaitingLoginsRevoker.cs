@@ -11,8 +11,8 @@ public sealed class WaitingLoginsRevoker(MyPageDb db) : IGrantRevoker
 
     public Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct)
     {
-        var nowMs = scope.Now.ToUnixTimeMilliseconds();
+        var now = scope.Now;
         return db.PendingLogins.Where(p => p.SeekerId == scope.SeekerId && p.UsedAt == null && p.VoidedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.VoidedAt, nowMs), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.VoidedAt, now), ct);
     }
 }

@@ -38,7 +38,7 @@ public sealed class PasswordResets(
     public async Task<bool> CheckNeededAsync(string loginId, RequestOrigin origin, bool knownBrowser, CancellationToken ct = default)
     {
         if (knownBrowser) return false;
-        var hourAgo = (time.GetUtcNow() - MailQuota.Window).ToUnixTimeMilliseconds();
+        var hourAgo = (time.GetUtcNow() - MailQuota.Window);
         var idTag = IdTag(loginId);
         var clientTag = origins.CountingTagOf(origin.Key);
         var strangers = db.PasswordResetRequests.Where(r => !r.KnownBrowser && r.CreatedAt > hourAgo);
@@ -52,8 +52,7 @@ public sealed class PasswordResets(
     public async Task<string> RequestAsync(string loginId, RequestOrigin origin, ResetBrowser browser, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var hourAgo = (now - MailQuota.Window).ToUnixTimeMilliseconds();
+        var hourAgo = (now - MailQuota.Window);
         var reference = Tokens.NewUrlSafe();
         var key = ResetKey.Generate();
         var keyHash = ResetKey.Hash(key);
@@ -85,7 +84,7 @@ public sealed class PasswordResets(
             await db.PasswordResetRequests
                 .Where(r => r.SeekerId == seeker!.Id && r.UsedAt == null && r.VoidedAt == null
                     && (r.Id == previous || (browser.Tag != null && r.BrowserTag == browser.Tag)))
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, now), ct);
             outbox.Add(seeker!.Email!, ResetMails.RequestSubject, ResetMails.RequestBody(now + KeyLifetime), secret: key);
         }
         db.PasswordResetRequests.Add(new PasswordResetRequest
@@ -98,8 +97,8 @@ public sealed class PasswordResets(
             MailQueued = sendMail,
             KnownBrowser = browser.Known,
             BrowserTag = browser.Tag,
-            CreatedAt = nowMs,
-            ExpiresAt = (now + KeyLifetime).ToUnixTimeMilliseconds(),
+            CreatedAt = now,
+            ExpiresAt = (now + KeyLifetime),
         });
         await tx.CommitAsync(ct);
         log.ResetRequested(idTag[..16], sendMail, limited, origin.LogTag, now);
@@ -116,7 +115,6 @@ public sealed class PasswordResets(
     {
         var id = HashReference(reference);
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
         var client = origin.LogTag;
 
         if (await ReserveKeyAttempt.RunAsync(db, id, now, MaxWrongKeys, ct) is not { } request)
@@ -138,7 +136,7 @@ public sealed class PasswordResets(
         // 同じキーで同時に完了しようとしても、使えるのは一度だけ
         var used = await db.PasswordResetRequests
             .Where(r => r.Id == id && r.UsedAt == null && r.VoidedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, nowMs), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, now), ct);
         if (used == 0) return ResetOutcome.KeyVoid;
 
         var seeker = await users.FindByIdAsync(request.SeekerId!)
@@ -157,8 +155,8 @@ public sealed class PasswordResets(
         // パスワードが変わったら: 資格情報が開いたものをすべて終える（このブラウザは「前にログインしたブラウザ」のまま）。ロックは解除
         var ended = await revocation.RevokeAsync(seeker.Id, RevocationReason.PasswordReset, keepBrowserTag: browserTag, ct: ct);
         await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
-        var link = await db.MynaportalLinks.AsNoTracking().Where(l => l.SeekerId == seeker.Id).Select(l => (long?)l.LinkedAt).SingleOrDefaultAsync(ct);
-        outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now, link is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null));
+        var linkedAt = await db.MynaportalLinks.AsNoTracking().Where(l => l.SeekerId == seeker.Id).Select(l => (DateTimeOffset?)l.LinkedAt).SingleOrDefaultAsync(ct);
+        outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now, linkedAt));
         await tx.CommitAsync(ct);
         log.ResetCompleted(seeker.Id, ended[Grant.Sessions], client, now);
         return ResetOutcome.Completed;
@@ -189,8 +187,8 @@ public sealed class ResetKeysRevoker(MyPageDb db) : IGrantRevoker
 
     public Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct)
     {
-        var nowMs = scope.Now.ToUnixTimeMilliseconds();
+        var now = scope.Now;
         return db.PasswordResetRequests.Where(r => r.SeekerId == scope.SeekerId && r.UsedAt == null && r.VoidedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, nowMs), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, now), ct);
     }
 }

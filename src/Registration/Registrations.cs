@@ -27,8 +27,7 @@ public sealed class Registrations(
     public async Task RequestAsync(string address, RequestOrigin origin, Func<string, string> completeUrl, string forgotPasswordUrl, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var since = (now - MailQuota.Window).ToUnixTimeMilliseconds();
+        var since = (now - MailQuota.Window);
         var token = Tokens.NewUrlSafe();
         var emailTag = tags.Of(address);
         // 接続元は数える単位で（IPv6 は /64: アドレスを替えても同じ接続元）
@@ -45,10 +44,10 @@ public sealed class Registrations(
             Email = address,
             EmailTag = emailTag,
             ClientTag = clientTag,
-            CreatedAt = nowMs,
-            ExpiresAt = (now + LinkLifetime).ToUnixTimeMilliseconds(),
+            CreatedAt = now,
+            ExpiresAt = (now + LinkLifetime),
             // 登録済みのアドレスや上限を超えた申込みの行は、本登録には使えない
-            UsedAt = existing is not null || limited ? nowMs : null,
+            UsedAt = existing is not null || limited ? now : null,
         });
         if (!limited)
         {
@@ -73,9 +72,9 @@ public sealed class Registrations(
     public async Task<string?> OpenEmailAsync(string? token, CancellationToken ct = default)
     {
         if (IdOf(token) is not { } id) return null;
-        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         return await db.RegistrationRequests.AsNoTracking()
-            .Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > nowMs)
+            .Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > now)
             .Select(r => r.Email).SingleOrDefaultAsync(ct);
     }
 
@@ -83,13 +82,12 @@ public sealed class Registrations(
     {
         var id = Hash(token);
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
 
         await using var tx = await outbox.BeginAsync(ct);
         // 同じ URL で二度送っても、使えるのは一度だけ（二つ目は口座を作らない）
         var used = await db.RegistrationRequests
-            .Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > nowMs)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, nowMs), ct);
+            .Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, now), ct);
         if (used == 0) return RegistrationOutcome.LinkInvalid;
         var email = await db.RegistrationRequests.Where(r => r.Id == id).Select(r => r.Email).SingleAsync(ct);
         if (await users.FindByNameAsync(email) is not null) return RegistrationOutcome.EmailTaken;

@@ -27,9 +27,8 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
     public async Task<bool> RecordLoginAsync(HttpContext http, Seeker seeker, DateTimeOffset now, string description, CancellationToken ct = default)
     {
         var tag = TagOf(http);
-        var nowMs = now.ToUnixTimeMilliseconds();
         var updated = await db.SeekerBrowsers.Where(b => b.SeekerId == seeker.Id && b.BrowserTag == tag)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.LastSeenAt, nowMs).SetProperty(b => b.Description, description), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.LastSeenAt, now).SetProperty(b => b.Description, description), ct);
         if (updated > 0) return false;
         await InsertSeekerBrowser.IfAbsentAsync(db, seeker.Id, tag, description, now, ct);
         return true;
@@ -46,23 +45,23 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
     public async Task<bool> IsTrustedAsync(HttpContext http, string seekerId, CancellationToken ct = default)
     {
         if (ExistingTagOf(http) is not { } tag) return false;
-        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return await db.SeekerBrowsers.AnyAsync(b => b.SeekerId == seekerId && b.BrowserTag == tag && b.TrustedUntil > nowMs, ct);
+        var now = time.GetUtcNow();
+        return await db.SeekerBrowsers.AnyAsync(b => b.SeekerId == seekerId && b.BrowserTag == tag && b.TrustedUntil > now, ct);
     }
 
     // 「次回から一定期間ワンタイムパスワードの入力を省略する」: until までこのブラウザでは省略する（ログインを記録したあとに呼ぶ）
     public async Task TrustAsync(HttpContext http, string seekerId, DateTimeOffset until, CancellationToken ct = default)
     {
         var tag = TagOf(http);
-        var untilMs = until.ToUnixTimeMilliseconds();
+        var untilMs = until;
         await db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.BrowserTag == tag)
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, untilMs), ct);
     }
 
     public Task<List<SeekerBrowser>> TrustedAsync(string seekerId, CancellationToken ct = default)
     {
-        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return db.SeekerBrowsers.AsNoTracking().Where(b => b.SeekerId == seekerId && b.TrustedUntil > nowMs)
+        var now = time.GetUtcNow();
+        return db.SeekerBrowsers.AsNoTracking().Where(b => b.SeekerId == seekerId && b.TrustedUntil > now)
             .OrderByDescending(b => b.LastSeenAt).ToListAsync(ct);
     }
 
@@ -73,7 +72,7 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
     // 「解除」: 一つのブラウザの省略をやめる
     public Task<int> UntrustAsync(string seekerId, long browserId, CancellationToken ct = default)
         => db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.Id == browserId && b.TrustedUntil != null)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (long?)null), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (DateTimeOffset?)null), ct);
 
     private string? Read(HttpContext http)
     {

@@ -17,7 +17,7 @@ public sealed class LoginRecords(MyPageDb db)
         db.LoginRecords.Add(new LoginRecord
         {
             SeekerId = seeker.Id,
-            At = at.ToUnixTimeMilliseconds(),
+            At = at,
             Method = method,
             Browser = browser,
             Client = client,

@@ -21,8 +21,8 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
             Id = Hash(key),
             SeekerId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier),
             Ticket = TicketSerializer.Default.Serialize(ticket),
-            CreatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            ExpiresAt = ticket.Properties.ExpiresUtc?.ToUnixTimeMilliseconds(),
+            CreatedAt = time.GetUtcNow(),
+            ExpiresAt = ticket.Properties.ExpiresUtc,
         });
         await db.SaveChangesAsync();
         return key;
@@ -33,7 +33,7 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
         var bytes = TicketSerializer.Default.Serialize(ticket);
-        var expires = ticket.Properties.ExpiresUtc?.ToUnixTimeMilliseconds();
+        var expires = ticket.Properties.ExpiresUtc;
         await db.Sessions.Where(s => s.Id == Hash(key)).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.Ticket, bytes)
             .SetProperty(s => s.ExpiresAt, expires));
@@ -46,7 +46,7 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
         var id = Hash(key);
         var row = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id);
         if (row is null) return null;
-        if (row.ExpiresAt is { } expires && expires <= time.GetUtcNow().ToUnixTimeMilliseconds())
+        if (row.ExpiresAt is { } expires && expires <= time.GetUtcNow())
         {
             await db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync();
             return null;

@@ -24,7 +24,7 @@ public sealed class TrustedBrowsersRevoker(MyPageDb db) : IGrantRevoker
 
     public Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct)
         => db.SeekerBrowsers.Where(b => b.SeekerId == scope.SeekerId && b.TrustedUntil != null)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (long?)null), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, (DateTimeOffset?)null), ct);
 }
 
 // 残すブラウザのほかは、もう「前にログインしたブラウザ」ではない（自分の枠も、人の確認の免除もなくなる。

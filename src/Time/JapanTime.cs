@@ -9,8 +9,6 @@ public static class JapanTime
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(From(time.GetUtcNow()).DateTime);
 
-    public static DateTimeOffset FromUnixMilliseconds(long ms) => From(DateTimeOffset.FromUnixTimeMilliseconds(ms));
-
     // 日付と日時の書き方はサイトで一つ: マニュアルの「前回のログイン日時」の例 「2021年09月21日 10時00分」 と同じく、
     // 月・日・時を2桁で（日付だけのとき、例: 受付年月日 2021年09月21日）
     private const string DatePattern = "yyyy'年'MM'月'dd'日'";

@@ -14,7 +14,7 @@ public class DetailModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvide
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
-        if (await jobs.OpenMessageAsync(seekerId, id, time.GetUtcNow().ToUnixTimeMilliseconds(), ct) is not { } message) return NotFound();
+        if (await jobs.OpenMessageAsync(seekerId, id, time.GetUtcNow(), ct) is not { } message) return NotFound();
         Message = message;
         return Page();
     }

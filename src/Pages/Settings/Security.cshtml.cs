@@ -47,7 +47,7 @@ public class SecurityModel(
         StatusMessage = status switch
         {
             SecurityTexts.UntrustedStatus when untrusted is not null
-                => SecurityTexts.Untrusted(untrusted.Description, JapanTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(untrusted.LastSeenAt))),
+                => SecurityTexts.Untrusted(untrusted.Description, JapanTime.Format(untrusted.LastSeenAt)),
             SecurityTexts.SignedOutOthersStatus => SecurityTexts.SignedOutOthers(Math.Max(0, sessions ?? 0)),
             _ => null,
         };

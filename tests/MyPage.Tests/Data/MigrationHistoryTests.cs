@@ -61,10 +61,26 @@ public class MigrationHistoryTests
     public async Task A_database_made_by_the_last_released_migrations_upgrades_to_the_same_schema_and_keeps_its_data()
     {
         var released = ReleasedDatabase();
+        // 前の版は、求職者の時刻を文字列で持っていた（日本時間で書かれたものも）
+        using (var connection = new SqliteConnection($"Data Source={released};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed",
+                    "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "LastLoginAt", "PreviousLoginAt", "LockoutEnd")
+                VALUES ('kept', 'kept@example.jp', 'KEPT@EXAMPLE.JP', 'kept@example.jp', 'KEPT@EXAMPLE.JP', 1, 0, 0, 0, 0,
+                    '2026-12-01 09:30:15.1234567+09:00', '2026-11-30 23:59:59.999+00:00', NULL)
+                """;
+            insert.ExecuteNonQuery();
+        }
         string seekerEmail;
         await using (var app = new MyPageApp(released, keepDatabase: true))
         {
-            await app.CreateSeekerAsync("kept@example.jp", "Right-pass-1");
+            var kept = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == "kept"));
+            Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 30, 15, 123, TimeSpan.Zero), kept.LastLoginAt);
+            Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 59, 59, 999, TimeSpan.Zero), kept.PreviousLoginAt);
+            Assert.Null(kept.LockoutEnd);
             Assert.Empty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
             var applied = await app.WithDbAsync(db => db.Database.GetAppliedMigrationsAsync());
             // 前の履歴は残る（前の版に戻しても読める）。まとめたものが足される

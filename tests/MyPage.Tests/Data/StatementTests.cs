@@ -69,8 +69,8 @@ public abstract class StatementTest : IAsyncLifetime
     public async Task A_reset_key_attempt_is_counted_up_to_the_limit_and_only_while_the_request_is_usable()
     {
         await using var db = await OpenAsync();
-        db.PasswordResetRequests.Add(new PasswordResetRequest { Id = "usable", KeyHash = "hash", LoginIdTag = "id", ClientTag = "client", ExpiresAt = (Now + TimeSpan.FromMinutes(50)).ToUnixTimeMilliseconds() });
-        db.PasswordResetRequests.Add(new PasswordResetRequest { Id = "used", KeyHash = "hash", LoginIdTag = "id", ClientTag = "client", ExpiresAt = (Now + TimeSpan.FromMinutes(50)).ToUnixTimeMilliseconds(), UsedAt = Now.ToUnixTimeMilliseconds() });
+        db.PasswordResetRequests.Add(new PasswordResetRequest { Id = "usable", KeyHash = "hash", LoginIdTag = "id", ClientTag = "client", ExpiresAt = Now + TimeSpan.FromMinutes(50) });
+        db.PasswordResetRequests.Add(new PasswordResetRequest { Id = "used", KeyHash = "hash", LoginIdTag = "id", ClientTag = "client", ExpiresAt = Now + TimeSpan.FromMinutes(50), UsedAt = Now });
         await db.SaveChangesAsync();
 
         Assert.Equal(new ReserveKeyAttempt.Reserved(1, null, "hash"), await ReserveKeyAttempt.RunAsync(db, "usable", Now, 2));
@@ -84,7 +84,7 @@ public abstract class StatementTest : IAsyncLifetime
     public async Task A_code_attempt_is_counted_until_the_login_expires()
     {
         await using var db = await WithSeekerAsync("seeker-code");
-        db.PendingLogins.Add(new PendingLogin { Id = "pending", SeekerId = "seeker-code", CodeHash = "code", ReplacedCodeHashes = "old", SecurityStamp = "stamp", ExpiresAt = (Now + TimeSpan.FromMinutes(10)).ToUnixTimeMilliseconds() });
+        db.PendingLogins.Add(new PendingLogin { Id = "pending", SeekerId = "seeker-code", CodeHash = "code", ReplacedCodeHashes = "old", SecurityStamp = "stamp", ExpiresAt = Now + TimeSpan.FromMinutes(10) });
         await db.SaveChangesAsync();
 
         Assert.Equal(new ReserveCodeAttempt.Reserved(1, "seeker-code", "code", "old", "stamp"), await ReserveCodeAttempt.RunAsync(db, "pending", Now, 5));
@@ -118,7 +118,7 @@ public abstract class StatementTest : IAsyncLifetime
         var later = Now + window;
         await CountClientFailure.RunAsync(db, "client", later, later - window);
         var row = await db.ClientThrottles.AsNoTracking().SingleAsync(c => c.ClientTag == "client");
-        Assert.Equal((1, later.ToUnixTimeMilliseconds()), (row.Failures, row.WindowStartedAt));
+        Assert.Equal((1, later), (row.Failures, row.WindowStartedAt));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public abstract class StatementTest : IAsyncLifetime
         Assert.Equal(1, await InsertSeekerBrowser.IfAbsentAsync(db, "seeker-browser", "browser", "Chrome（Android）", Now));
         Assert.Equal(0, await InsertSeekerBrowser.IfAbsentAsync(db, "seeker-browser", "browser", "Firefox（Windows）", Now));
         var row = await db.SeekerBrowsers.AsNoTracking().SingleAsync(b => b.SeekerId == "seeker-browser");
-        Assert.Equal(("Chrome（Android）", Now.ToUnixTimeMilliseconds(), (long?)null), (row.Description, row.FirstSeenAt, row.TrustedUntil));
+        Assert.Equal(("Chrome（Android）", Now, (DateTimeOffset?)null), (row.Description, row.FirstSeenAt, row.TrustedUntil));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public abstract class StatementTest : IAsyncLifetime
         var lockUntil = Now + TimeSpan.FromMinutes(30);
         var forget = Now - TimeSpan.FromHours(24);
         for (var i = 1; i <= 3; i++) Assert.Equal(i, await ReserveLoginFailure.RunAsync(db, "id", Now, forget, lockUntil, 3));
-        Assert.Equal(lockUntil.ToUnixTimeMilliseconds(), await db.LoginThrottles.Where(t => t.IdTag == "id").Select(t => t.LockedUntil).SingleAsync());
+        Assert.Equal(lockUntil, await db.LoginThrottles.Where(t => t.IdTag == "id").Select(t => t.LockedUntil).SingleAsync());
 
         Assert.Null(await ReserveLoginFailure.RunAsync(db, "id", Now + TimeSpan.FromMinutes(1), forget, lockUntil + TimeSpan.FromMinutes(1), 3));
         Assert.Equal(1, await ReserveLoginFailure.RunAsync(db, "id", lockUntil, lockUntil - TimeSpan.FromHours(24), lockUntil + TimeSpan.FromMinutes(30), 3));

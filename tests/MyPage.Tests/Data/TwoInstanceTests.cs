@@ -269,7 +269,7 @@ public abstract class SharedPostgresTest : IAsyncLifetime
     protected async Task QueueAsync(int count)
     {
         await using var db = OpenDb();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
         for (var i = 0; i < count; i++)
             db.OutboxMessages.Add(new OutboxMessage
             {

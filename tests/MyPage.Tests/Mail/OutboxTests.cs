@@ -111,7 +111,7 @@ public class OutboxTests
     public async Task Gives_up_at_once_on_a_stored_address_that_cannot_be_read()
     {
         await using var app = new MyPageApp();
-        var now = app.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = app.Time.GetUtcNow();
         await app.WithDbAsync(db =>
         {
             db.OutboxMessages.Add(new MyPage.Data.OutboxMessage { MessageId = "m1@example.jp", To = "not an address", Subject = "お知らせ", Body = "本文", CreatedAt = now, NextAttemptAt = now });

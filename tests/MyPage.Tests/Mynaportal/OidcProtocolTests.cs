@@ -14,7 +14,7 @@ public partial class OidcProtocolTests : IAsyncLifetime
         var seeker = await sites.MyPage.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
         await sites.MyPage.WithDbAsync(async db =>
         {
-            db.MynaportalLinks.Add(new() { SeekerId = seeker.Id, Issuer = sites.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = 1 });
+            db.MynaportalLinks.Add(new() { SeekerId = seeker.Id, Issuer = sites.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = DateTimeOffset.FromUnixTimeMilliseconds(1) });
             return await db.SaveChangesAsync();
         });
     }

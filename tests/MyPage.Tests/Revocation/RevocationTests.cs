@@ -149,7 +149,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
             db.PendingMynaportalSignIns.Add(new()
             {
                 Id = Guid.NewGuid().ToString("N"), Issuer = "https://mynaportal.example", Subject = "someone-" + seekerId, Name = "マイナ 花子",
-                CreatedAt = app.Time.GetUtcNow().ToUnixTimeMilliseconds(), ExpiresAt = (app.Time.GetUtcNow() + TimeSpan.FromMinutes(5)).ToUnixTimeMilliseconds(), SeekerId = seekerId,
+                CreatedAt = app.Time.GetUtcNow(), ExpiresAt = app.Time.GetUtcNow() + TimeSpan.FromMinutes(5), SeekerId = seekerId,
             });
             return db.SaveChangesAsync();
         });
@@ -167,7 +167,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
     // 種類ごとの、まだ生きているものの数
     private Task<Dictionary<Grant, int>> ActiveAsync(string seekerId) => app.WithDbAsync(async db =>
     {
-        var now = app.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = app.Time.GetUtcNow();
         return new Dictionary<Grant, int>
         {
             [Grant.Sessions] = await db.Sessions.CountAsync(s => s.SeekerId == seekerId),

@@ -56,7 +56,7 @@ public abstract class PasswordResetTest(SiteFixture site) : SeekerTest(site)
         await app.WithDbAsync(async db =>
         {
             var seeker = await db.Users.SingleAsync(u => u.Email == Email);
-            db.MynaportalLinks.Add(new() { SeekerId = seeker.Id, Issuer = "https://mynaportal.example", Subject = "someone", LinkedAt = linkedAt.ToUnixTimeMilliseconds() });
+            db.MynaportalLinks.Add(new() { SeekerId = seeker.Id, Issuer = "https://mynaportal.example", Subject = "someone", LinkedAt = linkedAt });
             return await db.SaveChangesAsync();
         });
         using (var client = app.CreateHttpClient())

@@ -50,10 +50,10 @@ public class JobVisibilityTests(JobVisibilityTests.Site site) : IClassFixture<Jo
                     jobs[name] = job.Id;
                 }
                 // 「期限切れ」の求人者からリクエストを受け、「公開しない」求人についてメッセージを受けた人
-                db.JobRequests.Add(new JobRequest { SeekerId = related.Id, JobPostingId = jobs["expired"], RequestedAt = 1 });
-                db.Messages.Add(new SeekerMessage { SeekerId = related.Id, JobPostingId = jobs["private"], Sender = "株式会社private", Subject = "面接のご案内", Body = "本文", SentAt = 1 });
+                db.JobRequests.Add(new JobRequest { SeekerId = related.Id, JobPostingId = jobs["expired"], RequestedAt = DateTimeOffset.FromUnixTimeMilliseconds(1) });
+                db.Messages.Add(new SeekerMessage { SeekerId = related.Id, JobPostingId = jobs["private"], Sender = "株式会社private", Subject = "面接のご案内", Body = "本文", SentAt = DateTimeOffset.FromUnixTimeMilliseconds(1) });
                 // 事業所名を公開しない求人の求人者から、リクエストを受けた人
-                db.JobRequests.Add(new JobRequest { SeekerId = requested.Id, JobPostingId = jobs["nameless"], RequestedAt = 2 });
+                db.JobRequests.Add(new JobRequest { SeekerId = requested.Id, JobPostingId = jobs["nameless"], RequestedAt = DateTimeOffset.FromUnixTimeMilliseconds(2) });
                 return await db.SaveChangesAsync();
             });
         }

@@ -96,7 +96,7 @@ public class MynaportalLinkTests(MynaportalFixture fixture) : MynaportalTest(fix
         var other = await App.CreateSeekerAsync("other-" + Email, Password, null);
         await App.WithDbAsync(async db =>
         {
-            db.MynaportalLinks.Add(new() { SeekerId = other.Id, Issuer = sites.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = 1 });
+            db.MynaportalLinks.Add(new() { SeekerId = other.Id, Issuer = sites.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = DateTimeOffset.FromUnixTimeMilliseconds(1) });
             return await db.SaveChangesAsync();
         });
 

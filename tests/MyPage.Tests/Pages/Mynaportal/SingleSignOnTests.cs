@@ -85,7 +85,7 @@ public class SingleSignOnTests(MynaportalFixture fixture) : MynaportalTest(fixtu
         var seeker = await tampering.MyPage.CreateSeekerAsync(Email, Password);
         await tampering.MyPage.WithDbAsync(async db =>
         {
-            db.MynaportalLinks.Add(new() { SeekerId = seeker.Id, Issuer = tampering.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = 1 });
+            db.MynaportalLinks.Add(new() { SeekerId = seeker.Id, Issuer = tampering.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = DateTimeOffset.FromUnixTimeMilliseconds(1) });
             return await db.SaveChangesAsync();
         });
 

@@ -66,7 +66,7 @@ public class LinkPasswordTests(Mynaportal.MynaportalFixture fixture) : Mynaporta
     {
         await App.WithDbAsync(db =>
         {
-            db.MynaportalLinks.Add(new() { SeekerId = SeekerId, Issuer = sites.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = 1 });
+            db.MynaportalLinks.Add(new() { SeekerId = SeekerId, Issuer = sites.MockUrl.ToString().TrimEnd('/'), Subject = "mynaportal-taro", LinkedAt = DateTimeOffset.FromUnixTimeMilliseconds(1) });
             return db.SaveChangesAsync();
         });
         using var client = App.CreateHttpClient();
