@@ -14,7 +14,7 @@ public sealed class CheckPasses(MyPageDb db, IdTags tags, TimeProvider time)
     public async Task<int> CountAsync(string client, CancellationToken ct = default)
     {
         var tag = ClientTag(client);
-        var since = (time.GetUtcNow() - DoublingWindow);
+        var since = time.GetUtcNow() - DoublingWindow;
         return Math.Min(20, await db.UsedBotChallenges.CountAsync(c => c.ClientTag == tag && c.UsedAt > since, ct));
     }
 
@@ -27,7 +27,7 @@ public sealed class CheckPasses(MyPageDb db, IdTags tags, TimeProvider time)
     // 期限の過ぎた記録を消す（後片付け）。倍にする数え方に使う間（1時間）は残す
     public static Task<int> PurgeAsync(MyPageDb db, DateTimeOffset now, CancellationToken ct = default)
     {
-        var windowStart = (now - DoublingWindow);
+        var windowStart = now - DoublingWindow;
         return db.UsedBotChallenges.Where(c => c.ExpiresAt <= now && c.UsedAt <= windowStart).ExecuteDeleteAsync(ct);
     }
 }

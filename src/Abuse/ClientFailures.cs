@@ -18,7 +18,7 @@ public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions
     {
         var tag = TagOf(client);
         var now = time.GetUtcNow();
-        var windowStart = (now - Options.ClientFailureWindow);
+        var windowStart = now - Options.ClientFailureWindow;
         var row = await db.ClientThrottles.AsNoTracking().SingleOrDefaultAsync(c => c.ClientTag == tag, ct);
         if (row is null || row.WindowStartedAt <= windowStart || row.Failures < Options.ClientLoginFailures) return null;
         var until = row.WindowStartedAt + Options.ClientFailureWindow;
@@ -45,7 +45,7 @@ public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions
     // 後片付け: 窓の過ぎた行
     public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var windowStart = (now - Options.ClientFailureWindow);
+        var windowStart = now - Options.ClientFailureWindow;
         return db.ClientThrottles.Where(c => c.WindowStartedAt <= windowStart).ExecuteDeleteAsync(ct);
     }
 }

@@ -61,9 +61,9 @@ public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
     // 後片付け: ロック中でなく、24時間何もない行を消す（存在しないIDの行がたまり続けないように）
     public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var forgetMs = (now - ForgetAfter);
+        var forgetBefore = now - ForgetAfter;
         return db.LoginThrottles
-            .Where(t => t.UpdatedAt <= forgetMs && (t.LockedUntil == null || t.LockedUntil <= now))
+            .Where(t => t.UpdatedAt <= forgetBefore && (t.LockedUntil == null || t.LockedUntil <= now))
             .ExecuteDeleteAsync(ct);
     }
 }

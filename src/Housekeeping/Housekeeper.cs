@@ -40,16 +40,16 @@ public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, 
         var throttles = await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().PurgeAsync(now, ct)
             + await scope.ServiceProvider.GetRequiredService<ClientFailures>().PurgeAsync(now, ct)
             + await CheckPasses.PurgeAsync(db, now, ct);
-        var sentBefore = (now - KeepSentMail);
+        var sentBefore = now - KeepSentMail;
         var mails = await db.OutboxMessages.Where(m => (m.SentAt != null && m.SentAt <= sentBefore) || (m.FailedAt != null && m.FailedAt <= sentBefore))
             .ExecuteDeleteAsync(ct);
-        var requestsBefore = (now - KeepRequests);
+        var requestsBefore = now - KeepRequests;
         var requests = await db.PasswordResetRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
             + await db.RegistrationRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
             + await db.PendingLogins.Where(p => p.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
             + await db.PendingMynaportalSignIns.Where(p => p.ExpiresAt <= now).ExecuteDeleteAsync(ct);
         // ブラウザの Cookie の寿命を過ぎて使われていない、省略もしていないブラウザは、もう来ない
-        var browsersBefore = (now - Sessions.Browsers.CookieLifetime);
+        var browsersBefore = now - Sessions.Browsers.CookieLifetime;
         requests += await db.SeekerBrowsers.Where(b => b.LastSeenAt <= browsersBefore && (b.TrustedUntil == null || b.TrustedUntil <= now))
             .ExecuteDeleteAsync(ct);
         if (sessions + throttles + mails + requests > 0) log.Removed(sessions, throttles, mails, requests);

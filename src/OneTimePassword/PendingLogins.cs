@@ -211,7 +211,7 @@ public sealed class PendingLogins(
     // この1時間にコードをメールで送った、この求職者の待つログイン（上限の数え方と、次に送れる時刻とで同じ）
     private IQueryable<PendingLogin> MailedWithinTheHour(string seekerId, DateTimeOffset now)
     {
-        var since = (now - MailQuota.Window);
+        var since = now - MailQuota.Window;
         return db.PendingLogins.AsNoTracking().Where(p => p.SeekerId == seekerId && p.CodeSentAt > since && p.MailSent);
     }
 

@@ -38,7 +38,7 @@ public sealed class PasswordResets(
     public async Task<bool> CheckNeededAsync(string loginId, RequestOrigin origin, bool knownBrowser, CancellationToken ct = default)
     {
         if (knownBrowser) return false;
-        var hourAgo = (time.GetUtcNow() - MailQuota.Window);
+        var hourAgo = time.GetUtcNow() - MailQuota.Window;
         var idTag = IdTag(loginId);
         var clientTag = origins.CountingTagOf(origin.Key);
         var strangers = db.PasswordResetRequests.Where(r => !r.KnownBrowser && r.CreatedAt > hourAgo);
@@ -52,7 +52,7 @@ public sealed class PasswordResets(
     public async Task<string> RequestAsync(string loginId, RequestOrigin origin, ResetBrowser browser, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var hourAgo = (now - MailQuota.Window);
+        var hourAgo = now - MailQuota.Window;
         var reference = Tokens.NewUrlSafe();
         var key = ResetKey.Generate();
         var keyHash = ResetKey.Hash(key);

@@ -27,7 +27,7 @@ public sealed class Registrations(
     public async Task RequestAsync(string address, RequestOrigin origin, Func<string, string> completeUrl, string forgotPasswordUrl, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var since = (now - MailQuota.Window);
+        var since = now - MailQuota.Window;
         var token = Tokens.NewUrlSafe();
         var emailTag = tags.Of(address);
         // 接続元は数える単位で（IPv6 は /64: アドレスを替えても同じ接続元）

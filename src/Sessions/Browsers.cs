@@ -53,9 +53,8 @@ public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider p
     public async Task TrustAsync(HttpContext http, string seekerId, DateTimeOffset until, CancellationToken ct = default)
     {
         var tag = TagOf(http);
-        var untilMs = until;
         await db.SeekerBrowsers.Where(b => b.SeekerId == seekerId && b.BrowserTag == tag)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, untilMs), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.TrustedUntil, until), ct);
     }
 
     public Task<List<SeekerBrowser>> TrustedAsync(string seekerId, CancellationToken ct = default)
