@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MyPage.Housekeeping;
 using MyPage.Startup;
 
 namespace MyPage.Abuse;
@@ -46,6 +47,8 @@ public static class AbuseServices
             _ => sp.GetRequiredService<ProofOfWorkCheck>(),
         });
         services.AddScoped<ClientFailures>();
+        services.AddHousekeepingStep<ClientFailuresCleanup>();
+        services.AddHousekeepingStep<UsedBotChallengesCleanup>();
         services.AddSingleton<CheckedClients>();
         services.AddScoped<BotGate>();
         services.AddFormRateLimits();

@@ -1,3 +1,4 @@
+using MyPage.Housekeeping;
 using MyPage.Revocation;
 using MyPage.Startup;
 
@@ -21,6 +22,7 @@ public static class OneTimePasswordServices
             .ValidateOnStart();
         services.AddScoped<PendingLogins>();
         services.AddGrantRevoker<WaitingLoginsRevoker>();
+        services.AddHousekeepingStep<WaitingLoginsCleanup>();
         return services;
     }
 }
