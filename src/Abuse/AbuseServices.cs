@@ -6,7 +6,8 @@ namespace MyPage.Abuse;
 
 public static class AbuseServices
 {
-    // 乱用への備え: 接続元ごとの送信の上限、ID をまたいだ失敗の数、人の確認 (MyPage:BotCheck:Provider)
+    // 乱用への備え: 要求の上限（送信、ログインの失敗、再登録・開設・ワンタイムパスワードのメール: MyPage:RateLimits）、
+    // 人の確認 (MyPage:BotCheck:Provider)
     public static IServiceCollection AddAbuseDefence(this IServiceCollection services, IHostEnvironment environment)
     {
         const string limits = RateLimitOptions.Section, check = BotCheckOptions.Section;
@@ -14,6 +15,15 @@ public static class AbuseServices
             .Refuse(o => o.FormPostsPerMinute < 1, o => SettingChecks.Line($"{limits}:FormPostsPerMinute", o.FormPostsPerMinute, "1以上にしてください。", "must be at least 1."))
             .Refuse(o => o.ClientLoginFailures < 1, o => SettingChecks.Line($"{limits}:ClientLoginFailures", o.ClientLoginFailures, "1以上にしてください。", "must be at least 1."))
             .Refuse(o => o.ClientFailureWindow <= TimeSpan.Zero, o => SettingChecks.Line($"{limits}:ClientFailureWindow", o.ClientFailureWindow, "0より長くしてください（例 00:10:00）。", "must be positive."))
+            .Refuse(o => o.ResetRequestsPerIdPerHour < 1, o => SettingChecks.Line($"{limits}:ResetRequestsPerIdPerHour", o.ResetRequestsPerIdPerHour, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.ResetRequestsPerClientPerHour < 1, o => SettingChecks.Line($"{limits}:ResetRequestsPerClientPerHour", o.ResetRequestsPerClientPerHour, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.ResetMailsPerIdPerHour < 1, o => SettingChecks.Line($"{limits}:ResetMailsPerIdPerHour", o.ResetMailsPerIdPerHour, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.ResetMailsPerClientPerHour < 1, o => SettingChecks.Line($"{limits}:ResetMailsPerClientPerHour", o.ResetMailsPerClientPerHour, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.ResetMailsPerKnownBrowserPerHour < 1, o => SettingChecks.Line($"{limits}:ResetMailsPerKnownBrowserPerHour", o.ResetMailsPerKnownBrowserPerHour, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.RegistrationMailsPerAddressPerHour < 1, o => SettingChecks.Line($"{limits}:RegistrationMailsPerAddressPerHour", o.RegistrationMailsPerAddressPerHour, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.RegistrationRequestsPerClientPerHour < 1, o => SettingChecks.Line($"{limits}:RegistrationRequestsPerClientPerHour", o.RegistrationRequestsPerClientPerHour, "1以上にしてください。", "must be at least 1."))
+            .Refuse(o => o.OneTimePasswordMailsPerHour < 1, o => SettingChecks.Line($"{limits}:OneTimePasswordMailsPerHour", o.OneTimePasswordMailsPerHour, "1以上にしてください。", "must be at least 1."))
+            .Moved("MyPage:Login:OneTimePassword:MailsPerHour", $"{limits}:OneTimePasswordMailsPerHour")
             .ValidateOnStart();
         services.AddOptions<BotCheckOptions>().BindConfiguration(check)
             // 確認なしは開発のときだけ（本番で「None」にすると、パスワードの総当たりを止めるものが人の確認のほかにない接続元が出る）
