@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Options;
 using MyPage.Housekeeping;
 using MyPage.Startup;
@@ -11,18 +12,12 @@ public static class AbuseServices
     public static IServiceCollection AddAbuseDefence(this IServiceCollection services, IHostEnvironment environment)
     {
         const string limits = RateLimitOptions.Section, check = BotCheckOptions.Section;
-        services.AddOptions<RateLimitOptions>().BindConfiguration(limits)
-            .Refuse(o => o.FormPostsPerMinute < 1, o => SettingChecks.Line($"{limits}:FormPostsPerMinute", o.FormPostsPerMinute, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.ClientLoginFailures < 1, o => SettingChecks.Line($"{limits}:ClientLoginFailures", o.ClientLoginFailures, "1以上にしてください。", "must be at least 1."))
+        var rateLimits = services.AddOptions<RateLimitOptions>().BindConfiguration(limits);
+        // 数の上限は、どれも1以上（0 では誰も送れない）。上限を足せば、ここで確かめられる
+        foreach (var count in typeof(RateLimitOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(int)))
+            rateLimits.Refuse(o => (int)count.GetValue(o)! < 1, o => SettingChecks.Line($"{limits}:{count.Name}", count.GetValue(o), "1以上にしてください。", "must be at least 1."));
+        rateLimits
             .Refuse(o => o.ClientFailureWindow <= TimeSpan.Zero, o => SettingChecks.Line($"{limits}:ClientFailureWindow", o.ClientFailureWindow, "0より長くしてください（例 00:10:00）。", "must be positive."))
-            .Refuse(o => o.ResetRequestsPerIdPerHour < 1, o => SettingChecks.Line($"{limits}:ResetRequestsPerIdPerHour", o.ResetRequestsPerIdPerHour, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.ResetRequestsPerClientPerHour < 1, o => SettingChecks.Line($"{limits}:ResetRequestsPerClientPerHour", o.ResetRequestsPerClientPerHour, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.ResetMailsPerIdPerHour < 1, o => SettingChecks.Line($"{limits}:ResetMailsPerIdPerHour", o.ResetMailsPerIdPerHour, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.ResetMailsPerClientPerHour < 1, o => SettingChecks.Line($"{limits}:ResetMailsPerClientPerHour", o.ResetMailsPerClientPerHour, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.ResetMailsPerKnownBrowserPerHour < 1, o => SettingChecks.Line($"{limits}:ResetMailsPerKnownBrowserPerHour", o.ResetMailsPerKnownBrowserPerHour, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.RegistrationMailsPerAddressPerHour < 1, o => SettingChecks.Line($"{limits}:RegistrationMailsPerAddressPerHour", o.RegistrationMailsPerAddressPerHour, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.RegistrationRequestsPerClientPerHour < 1, o => SettingChecks.Line($"{limits}:RegistrationRequestsPerClientPerHour", o.RegistrationRequestsPerClientPerHour, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.OneTimePasswordMailsPerHour < 1, o => SettingChecks.Line($"{limits}:OneTimePasswordMailsPerHour", o.OneTimePasswordMailsPerHour, "1以上にしてください。", "must be at least 1."))
             .Moved("MyPage:Login:OneTimePassword:MailsPerHour", $"{limits}:OneTimePasswordMailsPerHour")
             .ValidateOnStart();
         services.AddOptions<BotCheckOptions>().BindConfiguration(check)

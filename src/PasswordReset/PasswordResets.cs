@@ -31,10 +31,10 @@ public sealed class PasswordResets(
     TimeProvider time,
     ILogger<PasswordResets> log)
 {
-    private RateLimitOptions Limits => limits.Value;
-
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(50);
     public const int MaxWrongKeys = 5;
+
+    private RateLimitOptions Limits => limits.Value;
 
     // この申込みに人の確認が要るか。その ID で前にログインしたブラウザは要らない（自分の枠がある）。ほかは、その ID への
     // 申込みが1時間に ResetRequestsPerIdPerHour 回、またはその接続元からの申込みが ResetRequestsPerClientPerHour 回に達したら要る。
