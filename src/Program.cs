@@ -62,7 +62,7 @@ static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
         .AddRegistration()                                             // Registration/: 開設（仮登録・本登録）と退会
         .AddSeekerJobs(builder.Configuration)                          // Jobs/: ホームの求人・応募・メッセージ・保存した条件
         .AddMynaportal(builder.Configuration, builder.Environment)     // Mynaportal/: シングルサインオンと連携
-        .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け
+        .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け（手順は各部品が登録する）
         .AddAbuseDefence(builder.Environment)                          // Abuse/: 接続元ごとの上限、人の確認（計算による確認、reCAPTCHA）
         .AddSecurity(builder.Environment)                              // Security/: 公開の URL、CSRF、HSTS、信頼するプロキシ、ヘッダー
         .AddMyPagePages();                                             // Pages/: 画面、ログインが要らない画面だけを名乗らせる

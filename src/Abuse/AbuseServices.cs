@@ -1,18 +1,24 @@
+using System.Reflection;
 using Microsoft.Extensions.Options;
+using MyPage.Housekeeping;
 using MyPage.Startup;
 
 namespace MyPage.Abuse;
 
 public static class AbuseServices
 {
-    // 乱用への備え: 接続元ごとの送信の上限、ID をまたいだ失敗の数、人の確認 (MyPage:BotCheck:Provider)
+    // 乱用への備え: 要求の上限（送信、ログインの失敗、再登録・開設・ワンタイムパスワードのメール: MyPage:RateLimits）、
+    // 人の確認 (MyPage:BotCheck:Provider)
     public static IServiceCollection AddAbuseDefence(this IServiceCollection services, IHostEnvironment environment)
     {
         const string limits = RateLimitOptions.Section, check = BotCheckOptions.Section;
-        services.AddOptions<RateLimitOptions>().BindConfiguration(limits)
-            .Refuse(o => o.FormPostsPerMinute < 1, o => SettingChecks.Line($"{limits}:FormPostsPerMinute", o.FormPostsPerMinute, "1以上にしてください。", "must be at least 1."))
-            .Refuse(o => o.ClientLoginFailures < 1, o => SettingChecks.Line($"{limits}:ClientLoginFailures", o.ClientLoginFailures, "1以上にしてください。", "must be at least 1."))
+        var rateLimits = services.AddOptions<RateLimitOptions>().BindConfiguration(limits);
+        // 数の上限は、どれも1以上（0 では誰も送れない）。上限を足せば、ここで確かめられる
+        foreach (var count in typeof(RateLimitOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(int)))
+            rateLimits.Refuse(o => (int)count.GetValue(o)! < 1, o => SettingChecks.Line($"{limits}:{count.Name}", count.GetValue(o), "1以上にしてください。", "must be at least 1."));
+        rateLimits
             .Refuse(o => o.ClientFailureWindow <= TimeSpan.Zero, o => SettingChecks.Line($"{limits}:ClientFailureWindow", o.ClientFailureWindow, "0より長くしてください（例 00:10:00）。", "must be positive."))
+            .Moved("MyPage:Login:OneTimePassword:MailsPerHour", $"{limits}:OneTimePasswordMailsPerHour")
             .ValidateOnStart();
         services.AddOptions<BotCheckOptions>().BindConfiguration(check)
             // 確認なしは開発のときだけ（本番で「None」にすると、パスワードの総当たりを止めるものが人の確認のほかにない接続元が出る）
@@ -46,6 +52,8 @@ public static class AbuseServices
             _ => sp.GetRequiredService<ProofOfWorkCheck>(),
         });
         services.AddScoped<ClientFailures>();
+        services.AddHousekeepingStep<ClientFailuresCleanup>();
+        services.AddHousekeepingStep<UsedBotChallengesCleanup>();
         services.AddSingleton<CheckedClients>();
         services.AddScoped<BotGate>();
         services.AddFormRateLimits();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyPage.Data;
+using MyPage.Housekeeping;
 using MyPage.Startup;
 
 namespace MyPage.Account;
@@ -27,6 +28,7 @@ public static class AccountServices
         services.AddSingleton<PasswordHashingGate>();
         services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
         services.AddScoped<LoginThrottleStore>();
+        services.AddHousekeepingStep<LoginThrottleCleanup>();
         services.AddScoped<PasswordCheck>();
         return services;
     }

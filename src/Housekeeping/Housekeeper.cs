@@ -1,18 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using MyPage.Abuse;
-using MyPage.Account;
-using MyPage.Data;
-
 namespace MyPage.Housekeeping;
 
-// 1時間ごとの後片付け: 期限切れのセッション、役目を終えたログイン失敗の記録、送ったメール、使い終わった申込み
-// （再登録、開設、ワンタイムパスワードを待つログイン）、長く使われていないブラウザを消す
+// 1時間ごとの後片付け: 各部品が登録した手順 (IHousekeepingStep) を順に動かす。何を消すかは、表の持ち主の部品が知っている
+// （期限切れのセッション、役目を終えたログイン失敗の記録、送ったメール、使い終わった申込み、長く使われていないブラウザ、…）
 public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<Housekeeper> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    // 送ったメール（宛先と本文は個人の情報）と、使い終わった申込みは、この期間のあとに消す
-    public static readonly TimeSpan KeepSentMail = TimeSpan.FromDays(7);
+    // 使い終わった申込み（再登録、開設、ワンタイムパスワードを待つログイン）は、この期間のあとに消す
     public static readonly TimeSpan KeepRequests = TimeSpan.FromDays(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,24 +28,12 @@ public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, 
     public async Task<(int Sessions, int Throttles, int Mails, int Requests)> RunOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
         var now = time.GetUtcNow();
-        var sessions = await db.Sessions.Where(s => s.ExpiresAt != null && s.ExpiresAt <= now).ExecuteDeleteAsync(ct);
-        var throttles = await scope.ServiceProvider.GetRequiredService<LoginThrottleStore>().PurgeAsync(now, ct)
-            + await scope.ServiceProvider.GetRequiredService<ClientFailures>().PurgeAsync(now, ct)
-            + await CheckPasses.PurgeAsync(db, now, ct);
-        var sentBefore = now - KeepSentMail;
-        var mails = await db.OutboxMessages.Where(m => (m.SentAt != null && m.SentAt <= sentBefore) || (m.FailedAt != null && m.FailedAt <= sentBefore))
-            .ExecuteDeleteAsync(ct);
-        var requestsBefore = now - KeepRequests;
-        var requests = await db.PasswordResetRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
-            + await db.RegistrationRequests.Where(r => r.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
-            + await db.PendingLogins.Where(p => p.ExpiresAt <= requestsBefore).ExecuteDeleteAsync(ct)
-            + await db.PendingMynaportalSignIns.Where(p => p.ExpiresAt <= now).ExecuteDeleteAsync(ct);
-        // ブラウザの Cookie の寿命を過ぎて使われていない、省略もしていないブラウザは、もう来ない
-        var browsersBefore = now - Sessions.Browsers.CookieLifetime;
-        requests += await db.SeekerBrowsers.Where(b => b.LastSeenAt <= browsersBefore && (b.TrustedUntil == null || b.TrustedUntil <= now))
-            .ExecuteDeleteAsync(ct);
+        var removed = new int[Enum.GetValues<Leftover>().Length];
+        // どの手順も一つの集合の DELETE … WHERE なので、いくつのインスタンスが同時に動かしてもよい
+        foreach (var step in scope.ServiceProvider.GetServices<IHousekeepingStep>())
+            removed[(int)step.Kind] += await step.RemoveAsync(now, ct);
+        var (sessions, throttles, mails, requests) = (removed[(int)Leftover.Sessions], removed[(int)Leftover.Throttles], removed[(int)Leftover.Mails], removed[(int)Leftover.Requests]);
         if (sessions + throttles + mails + requests > 0) log.Removed(sessions, throttles, mails, requests);
         return (sessions, throttles, mails, requests);
     }
@@ -61,6 +43,10 @@ public static class HousekeepingServices
 {
     public static IServiceCollection AddHousekeeping(this IServiceCollection services)
         => services.AddSingleton<Housekeeper>().AddHostedService(sp => sp.GetRequiredService<Housekeeper>());
+
+    // 表の持ち主の部品が、自分の AddX() で自分の後片付けを登録する
+    public static IServiceCollection AddHousekeepingStep<T>(this IServiceCollection services) where T : class, IHousekeepingStep
+        => services.AddScoped<IHousekeepingStep, T>();
 }
 
 internal static partial class HousekeeperLog

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MyPage.Housekeeping;
 using MyPage.Startup;
 
 namespace MyPage.Mail;
@@ -21,6 +22,7 @@ public static class MailServices
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
+        services.AddHousekeepingStep<SentMailCleanup>();
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<DirectoryMailTransport>();
         services.AddSingleton<IMailTransport>(sp =>

@@ -1,3 +1,4 @@
+using MyPage.Housekeeping;
 using MyPage.Revocation;
 using MyPage.Security;
 using MyPage.Startup;
@@ -23,6 +24,7 @@ public static class MynaportalServices
         services.AddScoped<MynaportalLinks>();
         services.AddScoped<MynaportalSignIn>();
         services.AddGrantRevoker<PendingMynaportalSignInsRevoker>();
+        services.AddHousekeepingStep<PendingSignInsCleanup>();
         if (settings.Enabled)
         {
             services.AddAuthentication().AddOpenIdConnect(MynaportalOptions.Scheme, "マイナポータル", o => MynaportalClient.Configure(o, settings));

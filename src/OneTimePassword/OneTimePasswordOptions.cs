@@ -19,9 +19,7 @@ public sealed class OneTimePasswordOptions
     // これだけ誤ったらそのコードは無効（S1 からやり直し）。誤りはログインのロックにも数える
     public int MaxWrongEntries { get; set; } = 5;
 
-    // 「ワンタイムパスワードを再送する」は一回のログインでこの回数まで（メールの送りつけに使わせない）
+    // 「ワンタイムパスワードを再送する」は一回のログインでこの回数まで（メールの送りつけに使わせない）。
+    // 一人に1時間で送るメールの上限は、ほかの上限と同じ RateLimitOptions.OneTimePasswordMailsPerHour
     public int MaxResends { get; set; } = 3;
-
-    // 一人に1時間で送るワンタイムパスワードのメールの上限（ログインのやり直しと再送を合わせて）
-    public int MailsPerHour { get; set; } = 10;
 }

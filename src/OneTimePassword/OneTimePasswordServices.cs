@@ -1,3 +1,4 @@
+using MyPage.Housekeeping;
 using MyPage.Revocation;
 using MyPage.Startup;
 
@@ -17,10 +18,10 @@ public static class OneTimePasswordServices
                 o => SettingChecks.Line($"{section}:TrustedBrowserDays", o.TrustedBrowserDays, "0から400の間にしてください（0 で省略を使わない）。", "must be between 0 and 400 (0 turns the option off)."))
             .Refuse(o => o.MaxWrongEntries is < 1 or > 5, o => SettingChecks.Line($"{section}:MaxWrongEntries", o.MaxWrongEntries, "1から5の間にしてください。", "must be between 1 and 5."))
             .Refuse(o => o.MaxResends is < 0 or > 10, o => SettingChecks.Line($"{section}:MaxResends", o.MaxResends, "0から10の間にしてください。", "must be between 0 and 10."))
-            .Refuse(o => o.MailsPerHour < 1, o => SettingChecks.Line($"{section}:MailsPerHour", o.MailsPerHour, "1以上にしてください。", "must be at least 1."))
             .ValidateOnStart();
         services.AddScoped<PendingLogins>();
         services.AddGrantRevoker<WaitingLoginsRevoker>();
+        services.AddHousekeepingStep<WaitingLoginsCleanup>();
         return services;
     }
 }

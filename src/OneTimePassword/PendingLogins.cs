@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Audit;
 using MyPage.Data;
@@ -32,12 +33,14 @@ public sealed class PendingLogins(
     IdTags tags,
     RequestOrigins origins,
     IOptions<OneTimePasswordOptions> options,
+    IOptions<RateLimitOptions> limits,
     TimeProvider time,
     ILogger<PendingLogins> log)
 {
     public const string CookieName = "__Host-mypage-otp";
 
     private OneTimePasswordOptions Options => options.Value;
+    private RateLimitOptions Limits => limits.Value;
 
     // このブラウザではコードを省くか（「次回から一定期間…省略する」を選んだブラウザ、または使わない設定）
     public async Task<bool> SkipsCodeAsync(HttpContext http, Seeker seeker, CancellationToken ct = default)
@@ -206,12 +209,12 @@ public sealed class PendingLogins(
     // 一人に1時間で送るワンタイムパスワードのメールの上限（パスワードを知る者にメールを送りつけさせない）。
     // 超えたら画面でそう伝える（正しいパスワードのあとなので、知らせても列挙にならない）
     private async Task<bool> WithinMailQuotaAsync(string seekerId, DateTimeOffset now, CancellationToken ct)
-        => await MailedWithinTheHour(seekerId, now).SumAsync(p => 1 + p.Resends, ct) < Options.MailsPerHour;
+        => await MailedWithinTheHour(seekerId, now).SumAsync(p => 1 + p.Resends, ct) < Limits.OneTimePasswordMailsPerHour;
 
     // この1時間にコードをメールで送った、この求職者の待つログイン（上限の数え方と、次に送れる時刻とで同じ）
     private IQueryable<PendingLogin> MailedWithinTheHour(string seekerId, DateTimeOffset now)
     {
-        var since = now - MailQuota.Window;
+        var since = now - RateLimitOptions.Hour;
         return db.PendingLogins.AsNoTracking().Where(p => p.SeekerId == seekerId && p.CodeSentAt > since && p.MailSent);
     }
 
@@ -242,9 +245,9 @@ public sealed class PendingLogins(
         var at = now;
         foreach (var mail in sent)
         {
-            if (inWindow < Options.MailsPerHour) break;
+            if (inWindow < Limits.OneTimePasswordMailsPerHour) break;
             inWindow -= mail.Mails;
-            at = mail.CodeSentAt + MailQuota.Window;
+            at = mail.CodeSentAt + RateLimitOptions.Hour;
         }
         return new DateTimeOffset((at.UtcTicks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
     }

@@ -1,3 +1,4 @@
+using MyPage.Housekeeping;
 using MyPage.Revocation;
 
 namespace MyPage.PasswordReset;
@@ -6,5 +7,5 @@ public static class PasswordResetServices
 {
     // 「パスワードをお忘れの方」: 申込み (S2) と認証キーでの完了 (S3)
     public static IServiceCollection AddPasswordReset(this IServiceCollection services)
-        => services.AddScoped<PasswordResets>().AddGrantRevoker<ResetKeysRevoker>();
+        => services.AddScoped<PasswordResets>().AddGrantRevoker<ResetKeysRevoker>().AddHousekeepingStep<ResetRequestsCleanup>();
 }

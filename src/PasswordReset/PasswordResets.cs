@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Audit;
 using MyPage.Data;
@@ -25,25 +27,28 @@ public sealed class PasswordResets(
     CredentialRevocation revocation,
     IdTags tags,
     RequestOrigins origins,
+    IOptions<RateLimitOptions> limits,
     TimeProvider time,
     ILogger<PasswordResets> log)
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(50);
     public const int MaxWrongKeys = 5;
 
+    private RateLimitOptions Limits => limits.Value;
+
     // この申込みに人の確認が要るか。その ID で前にログインしたブラウザは要らない（自分の枠がある）。ほかは、その ID への
-    // 申込みが1時間に PerAddressPerHour 回、またはその接続元からの申込みが RequestsPerClientPerHour 回に達したら要る。
+    // 申込みが1時間に ResetRequestsPerIdPerHour 回、またはその接続元からの申込みが ResetRequestsPerClientPerHour 回に達したら要る。
     // 登録のない ID にも同じように行を作って数えるので、確認が出るかどうかで ID の有無はわからない。
     // （確認なしで受け付ける時刻は、もう画面に出さない: JavaScript のないブラウザにも待つ確認がある）
     public async Task<bool> CheckNeededAsync(string loginId, RequestOrigin origin, bool knownBrowser, CancellationToken ct = default)
     {
         if (knownBrowser) return false;
-        var hourAgo = time.GetUtcNow() - MailQuota.Window;
+        var hourAgo = time.GetUtcNow() - RateLimitOptions.Hour;
         var idTag = IdTag(loginId);
         var clientTag = origins.CountingTagOf(origin.Key);
         var strangers = db.PasswordResetRequests.Where(r => !r.KnownBrowser && r.CreatedAt > hourAgo);
-        return await strangers.CountAsync(r => r.LoginIdTag == idTag, ct) >= MailQuota.PerAddressPerHour
-            || await strangers.CountAsync(r => r.ClientTag == clientTag, ct) >= MailQuota.RequestsPerClientPerHour;
+        return await strangers.CountAsync(r => r.LoginIdTag == idTag, ct) >= Limits.ResetRequestsPerIdPerHour
+            || await strangers.CountAsync(r => r.ClientTag == clientTag, ct) >= Limits.ResetRequestsPerClientPerHour;
     }
 
     // 申込みを受け付け、ブラウザに持たせる参照を返す。
@@ -52,7 +57,7 @@ public sealed class PasswordResets(
     public async Task<string> RequestAsync(string loginId, RequestOrigin origin, ResetBrowser browser, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var hourAgo = now - MailQuota.Window;
+        var hourAgo = now - RateLimitOptions.Hour;
         var reference = Tokens.NewUrlSafe();
         var key = ResetKey.Generate();
         var keyHash = ResetKey.Hash(key);
@@ -66,14 +71,14 @@ public sealed class PasswordResets(
         if (browser.Known)
         {
             // 前にログインしたブラウザ: そのブラウザだけの枠（ほかのブラウザの申込みでは減らない）
-            limited = await recent.CountAsync(r => r.LoginIdTag == idTag && r.KnownBrowser && r.BrowserTag == browser.Tag, ct) >= MailQuota.KnownBrowserPerHour;
+            limited = await recent.CountAsync(r => r.LoginIdTag == idTag && r.KnownBrowser && r.BrowserTag == browser.Tag, ct) >= Limits.ResetMailsPerKnownBrowserPerHour;
         }
         else
         {
-            // 知らないブラウザ: その ID へは人の確認を通っても CeilingPerAddressPerHour 通まで。
-            // その接続元からは、どの ID へも合わせて CeilingPerClientPerHour 通まで（それを超えたら、確認を解いても送らない）
-            limited = await recent.CountAsync(r => r.LoginIdTag == idTag && !r.KnownBrowser, ct) >= MailQuota.CeilingPerAddressPerHour
-                || await recent.CountAsync(r => r.ClientTag == clientTag && !r.KnownBrowser, ct) >= MailQuota.CeilingPerClientPerHour;
+            // 知らないブラウザ: その ID へは人の確認を通っても ResetMailsPerIdPerHour 通まで。
+            // その接続元からは、どの ID へも合わせて ResetMailsPerClientPerHour 通まで（それを超えたら、確認を解いても送らない）
+            limited = await recent.CountAsync(r => r.LoginIdTag == idTag && !r.KnownBrowser, ct) >= Limits.ResetMailsPerIdPerHour
+                || await recent.CountAsync(r => r.ClientTag == clientTag && !r.KnownBrowser, ct) >= Limits.ResetMailsPerClientPerHour;
         }
         var sendMail = seeker is not null && !limited;
 

@@ -1,8 +1,10 @@
+using MyPage.Housekeeping;
+
 namespace MyPage.Registration;
 
 public static class RegistrationServices
 {
     // 「求職者マイページを開設する」（仮登録 → 本登録）と退会
     public static IServiceCollection AddRegistration(this IServiceCollection services)
-        => services.AddScoped<Registrations>().AddScoped<Withdrawals>();
+        => services.AddScoped<Registrations>().AddScoped<Withdrawals>().AddHousekeepingStep<RegistrationRequestsCleanup>();
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MyPage.Abuse;
 using MyPage.Audit;
 using MyPage.Data;
 using MyPage.Mail;
@@ -16,6 +18,7 @@ public sealed class Registrations(
     Outbox outbox,
     IdTags tags,
     RequestOrigins origins,
+    IOptions<RateLimitOptions> limits,
     TimeProvider time,
     ILogger<Registrations> log)
 {
@@ -27,15 +30,15 @@ public sealed class Registrations(
     public async Task RequestAsync(string address, RequestOrigin origin, Func<string, string> completeUrl, string forgotPasswordUrl, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var since = now - MailQuota.Window;
+        var since = now - RateLimitOptions.Hour;
         var token = Tokens.NewUrlSafe();
         var emailTag = tags.Of(address);
         // 接続元は数える単位で（IPv6 は /64: アドレスを替えても同じ接続元）
         var clientTag = origins.CountingTagOf(origin.Key);
 
         await using var tx = await outbox.BeginAsync(ct);
-        var limited = await db.RegistrationRequests.CountAsync(r => r.EmailTag == emailTag && r.CreatedAt > since, ct) >= MailQuota.PerAddressPerHour
-            || await db.RegistrationRequests.CountAsync(r => r.ClientTag == clientTag && r.CreatedAt > since, ct) >= MailQuota.RequestsPerClientPerHour;
+        var limited = await db.RegistrationRequests.CountAsync(r => r.EmailTag == emailTag && r.CreatedAt > since, ct) >= limits.Value.RegistrationMailsPerAddressPerHour
+            || await db.RegistrationRequests.CountAsync(r => r.ClientTag == clientTag && r.CreatedAt > since, ct) >= limits.Value.RegistrationRequestsPerClientPerHour;
         var existing = await users.FindByNameAsync(address);
 
         db.RegistrationRequests.Add(new RegistrationRequest

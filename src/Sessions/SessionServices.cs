@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MyPage.Housekeeping;
 using MyPage.Revocation;
 using MyPage.Startup;
 
@@ -31,6 +32,8 @@ public static class SessionServices
         services.AddGrantRevoker<SessionsRevoker>();
         services.AddGrantRevoker<TrustedBrowsersRevoker>();
         services.AddGrantRevoker<KnownBrowsersRevoker>();
+        services.AddHousekeepingStep<ExpiredSessionsCleanup>();
+        services.AddHousekeepingStep<UnusedBrowsersCleanup>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<ServerSessionStore, IOptions<SessionPolicy>>((o, store, policy) =>

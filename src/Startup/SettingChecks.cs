@@ -16,6 +16,16 @@ public static partial class SettingChecks
         return options;
     }
 
+    // 名前の変わった設定: 前の名前 (oldKey) に値があれば、どの名前に変わったかを一行で言って止まる（黙って無視して、
+    // 運用者の決めた値が既定の値にすり替わることがないように）。新しい名前を持つ部品が、自分の設定に足す
+    public static OptionsBuilder<T> Moved<T>(this OptionsBuilder<T> options, string oldKey, string newKey) where T : class
+    {
+        options.Services.AddSingleton<IValidateOptions<T>>(services => new Rule<T>(options.Name,
+            _ => services.GetRequiredService<IConfiguration>()[oldKey] is not null,
+            _ => Line(oldKey, services.GetRequiredService<IConfiguration>()[oldKey], $"この設定は {newKey} に変わりました。そちらに書いてください。", $"renamed: set {newKey} instead.")));
+        return options;
+    }
+
     // 「設定 KEY の値「VALUE」は使えません。RULE / KEY="VALUE": RULE」。パスワードや秘密の値は書かない
     public static string Line(string key, object? value, string japanese, string english)
     {

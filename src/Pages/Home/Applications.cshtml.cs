@@ -7,14 +7,14 @@ using MyPage.Jobs;
 namespace MyPage.Pages.Home;
 
 // 「応募中の求人を全て表示」
-public class ApplicationsModel(UserManager<Seeker> users, SeekerJobs jobs) : PageModel
+public class ApplicationsModel(UserManager<Seeker> users, AppliedJobs applications) : PageModel
 {
     public ListPage<JobApplication> List { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
-        List = await jobs.ApplicationsAsync(seekerId, pageNumber, ct);
+        List = await applications.PageAsync(seekerId, pageNumber, ct);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Home;
 
 // S5「求職者マイページホーム」（マニュアルの画面のとおり）
-public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs, IOptions<HomeLinks> links, TimeProvider time) : PageModel
+public class IndexModel(UserManager<Seeker> users, HomeJobs home, IOptions<HomeLinks> links, TimeProvider time) : PageModel
 {
     public Seeker Seeker { get; private set; } = null!;
     public HomeSummary Summary { get; private set; } = null!;
@@ -31,7 +31,7 @@ public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs, IOptions<Hom
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
         Seeker = seeker;
         Today = JapanTime.Today(time);
-        Summary = await jobs.HomeAsync(seeker, ct);
+        Summary = await home.SummaryAsync(seeker, ct);
         if (seeker.SeekerNumber is { } number) SeekerNumberQr = QrSvg.Render(number, HomeTexts.SeekerNumberQr(number));
         return Page();
     }

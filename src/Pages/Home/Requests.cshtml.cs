@@ -8,7 +8,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Home;
 
 // 「求人者からのリクエスト求人を全て表示」
-public class RequestsModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
+public class RequestsModel(UserManager<Seeker> users, RequestedJobs requests, TimeProvider time) : PageModel
 {
     public ListPage<JobRequest> List { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -17,7 +17,7 @@ public class RequestsModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvi
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
         Today = JapanTime.Today(time);
-        List = await jobs.RequestsAsync(seekerId, pageNumber, ct);
+        List = await requests.PageAsync(seekerId, pageNumber, ct);
         return Page();
     }
 }

@@ -7,14 +7,14 @@ using MyPage.Jobs;
 namespace MyPage.Pages.JobSearch;
 
 // 「求人検索」: いまは保存した求人検索条件での検索だけ
-public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs) : PageModel
+public class IndexModel(UserManager<Seeker> users, JobSearches searches) : PageModel
 {
     public List<SavedSearch> Saved { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
-        Saved = await jobs.SavedSearchesAsync(seekerId, ct);
+        Saved = await searches.SavedAsync(seekerId, ct);
         return Page();
     }
 }

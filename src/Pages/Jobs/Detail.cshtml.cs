@@ -7,8 +7,8 @@ using MyPage.Time;
 
 namespace MyPage.Pages.Jobs;
 
-// 求人の「詳細を表示」。見られる求人は公開範囲と紹介期限日で決まる（SeekerJobs.JobAsync）。
-public class DetailModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
+// 求人の「詳細を表示」。見られる求人は公開範囲と紹介期限日で決まる（VisibleJobs.JobAsync）。
+public class DetailModel(UserManager<Seeker> users, VisibleJobs jobs, TimeProvider time) : PageModel
 {
     public JobPosting Job { get; private set; } = null!;
     public bool Related { get; private set; }

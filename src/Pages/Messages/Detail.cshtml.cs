@@ -7,14 +7,14 @@ using MyPage.Jobs;
 namespace MyPage.Pages.Messages;
 
 // メッセージを読む。本人あてでなければ、あるかどうかも言わずに 404。
-public class DetailModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
+public class DetailModel(UserManager<Seeker> users, Inbox inbox, TimeProvider time) : PageModel
 {
     public SeekerMessage Message { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
-        if (await jobs.OpenMessageAsync(seekerId, id, time.GetUtcNow(), ct) is not { } message) return NotFound();
+        if (await inbox.OpenAsync(seekerId, id, time.GetUtcNow(), ct) is not { } message) return NotFound();
         Message = message;
         return Page();
     }

@@ -7,7 +7,7 @@ using MyPage.Jobs;
 namespace MyPage.Pages.Messages;
 
 // 「メッセージ」: 本人あてのメッセージの一覧（未読は太字と「未読」）
-public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs) : PageModel
+public class IndexModel(UserManager<Seeker> users, Inbox inbox) : PageModel
 {
     public ListPage<SeekerMessage> List { get; private set; } = null!;
     public int Unread { get; private set; }
@@ -15,8 +15,8 @@ public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
-        List = await jobs.MessagesAsync(seekerId, pageNumber, ct);
-        Unread = await jobs.UnreadCountAsync(seekerId, ct);
+        List = await inbox.PageAsync(seekerId, pageNumber, ct);
+        Unread = await inbox.UnreadCountAsync(seekerId, ct);
         return Page();
     }
 }

@@ -8,7 +8,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Messages;
 
 // 「この求人に関するメッセージを表示」: 本人あてのうち、その求人についてのもの
-public class JobModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
+public class JobModel(UserManager<Seeker> users, Inbox inbox, TimeProvider time) : PageModel
 {
     public JobView Job { get; private set; } = null!;
     public List<SeekerMessage> Items { get; private set; } = [];
@@ -16,7 +16,7 @@ public class JobModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider t
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
-        if (await jobs.JobMessagesAsync(seekerId, id, JapanTime.Today(time), ct) is not { } found) return NotFound();
+        if (await inbox.ForJobAsync(seekerId, id, JapanTime.Today(time), ct) is not { } found) return NotFound();
         (Job, Items) = found;
         return Page();
     }

@@ -8,7 +8,7 @@ using MyPage.Time;
 namespace MyPage.Pages.SavedSearches;
 
 // 保存した求人検索条件の「検索」: その条件で有効な求人を探して並べる
-public class RunModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
+public class RunModel(UserManager<Seeker> users, JobSearches searches, TimeProvider time) : PageModel
 {
     public SavedSearch Condition { get; private set; } = null!;
     public ListPage<JobPosting> Results { get; private set; } = null!;
@@ -18,7 +18,7 @@ public class RunModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider t
     {
         if (users.GetUserId(User) is not { } seekerId) return Challenge();
         Today = JapanTime.Today(time);
-        if (await jobs.SearchAsync(seekerId, slot, Today, pageNumber, ct) is not { } found) return NotFound();
+        if (await searches.RunAsync(seekerId, slot, Today, pageNumber, ct) is not { } found) return NotFound();
         (Condition, Results) = found;
         return Page();
     }

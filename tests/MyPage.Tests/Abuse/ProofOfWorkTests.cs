@@ -102,7 +102,7 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
     public async Task The_reset_request_page_with_a_check_passes_axe_and_works_in_a_browser()
     {
         using (var stranger = app.CreateHttpClient())
-            for (var i = 0; i < MyPage.Mail.MailQuota.PerAddressPerHour; i++)
+            for (var i = 0; i < new MyPage.Abuse.RateLimitOptions().ResetRequestsPerIdPerHour; i++)
                 await Forms.PostAsync(stranger, "/Account/ForgotPassword", new() { ["Input.Id"] = Email });
 
         var page = await browser.OpenAsync(app, width: 360);

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Abuse;
-using MyPage.Mail;
 using MyPage.PasswordReset;
 using MyPage.Tests.Infrastructure;
 
@@ -35,14 +34,14 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
 
         // 他人: 同じ ID に申込みを続ける。3回で人の確認を求められる
         using var stranger = app.CreateHttpClient();
-        for (var i = 0; i < MailQuota.PerAddressPerHour; i++)
+        for (var i = 0; i < Limits.ResetRequestsPerIdPerHour; i++)
             Assert.Equal(HttpStatusCode.Redirect, (await RequestResetAsync(stranger, Email)).StatusCode);
         Assert.True(BotChecks.Asked(await (await RequestResetAsync(stranger, Email)).Content.ReadAsStringAsync()));
-        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.PerAddressPerHour);
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, Limits.ResetRequestsPerIdPerHour);
 
         // 本人のブラウザは確認なしで受け付けられ、認証キーが届く
         Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(victim, Email)).Headers.Location?.OriginalString);
-        var mail = await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.PerAddressPerHour + 1);
+        var mail = await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, Limits.ResetRequestsPerIdPerHour + 1);
         Assert.Matches("[0-9]{8}", Mails.Key(mail));
     }
 
@@ -50,14 +49,14 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
     public async Task A_stranger_with_solved_checks_gets_at_most_the_ceiling()
     {
         using var stranger = app.CreateHttpClient();
-        for (var i = 0; i < MailQuota.PerAddressPerHour; i++) await RequestResetAsync(stranger, Email);
-        for (var i = 0; i < MailQuota.CeilingPerAddressPerHour + 3; i++)
+        for (var i = 0; i < Limits.ResetRequestsPerIdPerHour; i++) await RequestResetAsync(stranger, Email);
+        for (var i = 0; i < Limits.ResetMailsPerIdPerHour + 3; i++)
         {
             Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(stranger, Email, FakeReCaptcha.PassingToken(BotGate.ResetAction))).Headers.Location?.OriginalString);
         }
-        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.CeilingPerAddressPerHour);
-        Assert.Equal(MailQuota.CeilingPerAddressPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
-        Assert.Equal(MailQuota.CeilingPerAddressPerHour, ResetMailsTo(Email));
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, Limits.ResetMailsPerIdPerHour);
+        Assert.Equal(Limits.ResetMailsPerIdPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
+        Assert.Equal(Limits.ResetMailsPerIdPerHour, ResetMailsTo(Email));
     }
 
     [Fact]
@@ -72,17 +71,17 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
         await Forms.LoginAsync(other, Email, Password);
 
         // 別のブラウザが自分の枠を使い切る（それ以上はメールにならない）
-        for (var i = 0; i < MailQuota.KnownBrowserPerHour + 2; i++)
+        for (var i = 0; i < Limits.ResetMailsPerKnownBrowserPerHour + 2; i++)
             Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(other, Email)).Headers.Location?.OriginalString);
-        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.KnownBrowserPerHour);
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, Limits.ResetMailsPerKnownBrowserPerHour);
 
         // 本人のブラウザには、まだ自分の3通がある
-        for (var i = 1; i <= MailQuota.KnownBrowserPerHour; i++)
+        for (var i = 1; i <= Limits.ResetMailsPerKnownBrowserPerHour; i++)
         {
             Assert.Equal("/Account/ResetPassword", (await RequestResetAsync(seeker, Email)).Headers.Location?.OriginalString);
-            await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MailQuota.KnownBrowserPerHour + i);
+            await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, Limits.ResetMailsPerKnownBrowserPerHour + i);
         }
-        Assert.Equal(2 * MailQuota.KnownBrowserPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == ResetMails.RequestSubject)));
+        Assert.Equal(2 * Limits.ResetMailsPerKnownBrowserPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == ResetMails.RequestSubject)));
     }
 
     [Fact]
@@ -97,7 +96,7 @@ public abstract class RecoveryTest(SiteFixture site) : AbuseTest(site)
         await Forms.PostAsync(seeker, "/Settings/Security?handler=SignOutOthers", new() { ["Input.Password"] = Password });
 
         // 別のブラウザは、知らないブラウザと同じ: 自分の枠はなく、ID の3回のあとは人の確認
-        for (var i = 0; i < MailQuota.PerAddressPerHour; i++) await RequestResetAsync(other, Email);
+        for (var i = 0; i < Limits.ResetRequestsPerIdPerHour; i++) await RequestResetAsync(other, Email);
         Assert.True(BotChecks.Asked(await (await RequestResetAsync(other, Email)).Content.ReadAsStringAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.LoginIdTag == app.IdTag(Email) && r.KnownBrowser)));
         // 本人のブラウザは、まだ前にログインしたブラウザ: 確認なしで届く
@@ -118,7 +117,7 @@ public class ClientCeilingTests(ClientCeilingTests.Site site) : AbuseTest(site),
     {
         // 一つの接続元が、人の確認を解きながら、登録のある多くの ID に申し込む
         var ids = new List<string>();
-        for (var i = 0; i < MailQuota.CeilingPerClientPerHour + 5; i++)
+        for (var i = 0; i < Limits.ResetMailsPerClientPerHour + 5; i++)
         {
             var id = $"victim{i}-{Email}";
             await app.CreateSeekerAsync(id, Password);
@@ -134,6 +133,6 @@ public class ClientCeilingTests(ClientCeilingTests.Site site) : AbuseTest(site),
             Assert.Equal("/Account/ResetPassword", response.Headers.Location?.OriginalString);
         }
         var mails = await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => ids.Contains(m.To)));
-        Assert.Equal(MailQuota.CeilingPerClientPerHour, mails);
+        Assert.Equal(Limits.ResetMailsPerClientPerHour, mails);
     }
 }

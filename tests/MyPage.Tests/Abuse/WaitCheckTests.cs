@@ -91,9 +91,9 @@ public abstract partial class WaitCheckTest(SiteFixture site) : AbuseTest(site)
     [Fact]
     public async Task Lets_a_reset_request_through_after_the_wait_too()
     {
-        // S2 の確認が要るようにする: この接続元から ID をまたいで申込みを上限まで（MailQuota.RequestsPerClientPerHour）
+        // S2 の確認が要るようにする: この接続元から ID をまたいで申込みを上限まで（ResetRequestsPerClientPerHour）
         using var client = app.CreateHttpClient();
-        for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++) await RequestResetAsync(client, $"other{i}-{Email}");
+        for (var i = 0; i < Limits.ResetRequestsPerClientPerHour; i++) await RequestResetAsync(client, $"other{i}-{Email}");
         var asked = await (await RequestResetAsync(client, Email)).Content.ReadAsStringAsync();
         var token = Token(asked);
         Assert.Empty(app.Smtp.For(Email, MyPage.PasswordReset.ResetMails.RequestSubject));

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MyPage.Data;
 using MyPage.Housekeeping;
 using MyPage.Sessions;
 using MyPage.Tests.Infrastructure;
@@ -15,8 +17,9 @@ public class HousekeeperOnPostgreSqlTests() : HousekeeperTests(Store.PostgreSql)
 public abstract class HousekeeperTests(Store store) : IAsyncLifetime
 {
     private readonly MyPageApp app = new(store: store);
+    private Seeker seeker = null!;
 
-    public async Task InitializeAsync() => await app.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
+    public async Task InitializeAsync() => seeker = await app.CreateSeekerAsync("seeker@example.jp", "Right-pass-1");
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
@@ -51,7 +54,7 @@ public abstract class HousekeeperTests(Store store) : IAsyncLifetime
         Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.RegistrationRequests.Count())));
         Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Count(m => m.SentAt != null))));
 
-        app.Time.Advance(Housekeeper.KeepSentMail);
+        app.Time.Advance(MyPage.Mail.SentMailCleanup.KeepSentMail);
         await housekeeping.RunOnceAsync();
         Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Count(m => m.SentAt != null))));
         Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.PasswordResetRequests.Count() + db.RegistrationRequests.Count())));
@@ -69,5 +72,51 @@ public abstract class HousekeeperTests(Store store) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Home")).StatusCode);
         app.Time.Advance(SessionPolicy.DefaultIdleTimeout);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Home")).StatusCode);
+    }
+
+    // 後片付けの手順は、表を持つ部品が自分で登録する。どの表にも、とうに要らなくなった行（old）と、まだ要る行（new）を置き、
+    // 一度の後片付けで old だけが消えることを確かめる（部品が登録を忘れると、その表の old が残って落ちる）
+    [Fact]
+    public async Task Can_remove_the_leftovers_of_every_module_and_keep_rows_still_in_use()
+    {
+        var now = app.Time.GetUtcNow();
+        var ages = new Dictionary<string, TimeSpan> { ["old"] = -TimeSpan.FromDays(500), ["new"] = TimeSpan.FromMinutes(5) };
+        DateTimeOffset At(string row) => now + ages[row];
+        await app.WithDbAsync(db =>
+        {
+            foreach (var row in ages.Keys)
+            {
+                db.Sessions.Add(new SessionRecord { Id = row, SeekerId = seeker.Id, Ticket = [1], CreatedAt = At(row), ExpiresAt = At(row) });
+                db.LoginThrottles.Add(new LoginThrottle { IdTag = row, Failures = 1, UpdatedAt = At(row) });
+                db.ClientThrottles.Add(new ClientThrottle { ClientTag = row, Failures = 1, WindowStartedAt = At(row) });
+                db.UsedBotChallenges.Add(new UsedBotChallenge { Challenge = row, ClientTag = row, ExpiresAt = At(row), UsedAt = At(row) });
+                db.OutboxMessages.Add(new OutboxMessage { MessageId = row, To = "seeker@example.jp", Subject = row, CreatedAt = At(row), NextAttemptAt = At(row), SentAt = At(row) });
+                db.PasswordResetRequests.Add(new PasswordResetRequest { Id = row, KeyHash = row, LoginIdTag = row, ClientTag = row, CreatedAt = At(row), ExpiresAt = At(row) });
+                db.RegistrationRequests.Add(new RegistrationRequest { Id = row, Email = $"{row}@example.jp", EmailTag = row, ClientTag = row, CreatedAt = At(row), ExpiresAt = At(row) });
+                db.PendingLogins.Add(new PendingLogin { Id = row, SeekerId = seeker.Id, CodeHash = row, CreatedAt = At(row), CodeSentAt = At(row), ExpiresAt = At(row) });
+                db.PendingMynaportalSignIns.Add(new PendingMynaportalSignIn { Id = row, Issuer = "https://mynaportal.example.jp/", Subject = row, CreatedAt = At(row), ExpiresAt = At(row) });
+                db.SeekerBrowsers.Add(new SeekerBrowser { SeekerId = seeker.Id, BrowserTag = row, Description = row, FirstSeenAt = At(row), LastSeenAt = At(row) });
+            }
+            return db.SaveChangesAsync();
+        });
+
+        var removed = await app.Services.GetRequiredService<Housekeeper>().RunOnceAsync();
+
+        var left = await app.WithDbAsync(async db => new Dictionary<string, string[]>
+        {
+            [nameof(db.Sessions)] = await db.Sessions.Select(r => r.Id).ToArrayAsync(),
+            [nameof(db.LoginThrottles)] = await db.LoginThrottles.Select(r => r.IdTag).ToArrayAsync(),
+            [nameof(db.ClientThrottles)] = await db.ClientThrottles.Select(r => r.ClientTag).ToArrayAsync(),
+            [nameof(db.UsedBotChallenges)] = await db.UsedBotChallenges.Select(r => r.Challenge).ToArrayAsync(),
+            [nameof(db.OutboxMessages)] = await db.OutboxMessages.Select(r => r.MessageId).ToArrayAsync(),
+            [nameof(db.PasswordResetRequests)] = await db.PasswordResetRequests.Select(r => r.Id).ToArrayAsync(),
+            [nameof(db.RegistrationRequests)] = await db.RegistrationRequests.Select(r => r.Id).ToArrayAsync(),
+            [nameof(db.PendingLogins)] = await db.PendingLogins.Select(r => r.Id).ToArrayAsync(),
+            [nameof(db.PendingMynaportalSignIns)] = await db.PendingMynaportalSignIns.Select(r => r.Id).ToArrayAsync(),
+            [nameof(db.SeekerBrowsers)] = await db.SeekerBrowsers.Select(r => r.BrowserTag).ToArrayAsync(),
+        });
+        var wrong = left.Where(t => t.Value is not ["new"]).Select(t => $"{t.Key}: [{string.Join(", ", t.Value)}]").ToList();
+        Assert.True(wrong.Count == 0, "後片付けのあと new だけが残るはずの表: " + string.Join("; ", wrong));
+        Assert.Equal((Sessions: 1, Throttles: 3, Mails: 1, Requests: 5), removed);
     }
 }

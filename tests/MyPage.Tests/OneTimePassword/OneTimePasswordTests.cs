@@ -259,7 +259,7 @@ public abstract class OneTimePasswordCodeTest(SiteFixture site) : OneTimePasswor
     public async Task Stops_mailing_codes_to_someone_who_logs_in_again_and_again()
     {
         using var client = app.CreateHttpClient();
-        var limit = new OneTimePasswordOptions().MailsPerHour;
+        var limit = new MyPage.Abuse.RateLimitOptions().OneTimePasswordMailsPerHour;
         for (var i = 1; i <= limit; i++) await PasswordStepAsync(client, i);
         var response = await Forms.LoginAsync(client, Email, Password);
         Assert.Equal(CodePage, response.Headers.Location?.OriginalString);

@@ -36,6 +36,7 @@ public class SettingChecksTests
     [InlineData("MyPage__Database__MigrateOnStartup=maybe", "MyPage:Database:MigrateOnStartup", "maybe")]
     [InlineData("MyPage__Passwords__MemoryKiB=8192", "MyPage:Passwords", "Iterations=2, MemoryKiB=8192")]
     [InlineData("MyPage__RateLimits__FormPostsPerMinute=0", "MyPage:RateLimits:FormPostsPerMinute", "0")]
+    [InlineData("MyPage__RateLimits__OneTimePasswordMailsPerHour=0", "MyPage:RateLimits:OneTimePasswordMailsPerHour", "0")]
     [InlineData("MyPage__Login__OneTimePassword__Length=4", "MyPage:Login:OneTimePassword:Length", "4")]
     [InlineData("MyPage__Pages__HtmxTimeout=00:30:00", "MyPage:Pages:HtmxTimeout", "00:30:00")]
     public async Task Cannot_start_with_a_wrong_setting_and_says_which_and_its_value_in_one_line(string wrong, string setting, string value)
@@ -49,6 +50,19 @@ public class SettingChecksTests
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith($"設定 {setting} の値「{value}」", line, StringComparison.Ordinal);
         Assert.Contains($" / {setting}=\"{value}\"", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+    }
+
+    // 名前の変わった設定を、黙って無視しない（運用者の決めた上限が、既定の値にすり替わらないように）
+    [Fact]
+    public async Task Cannot_start_with_a_renamed_setting_and_names_its_new_key_in_one_line()
+    {
+        var (code, output, error) = await SiteProcess.RunAsync(new Dictionary<string, string>(Valid) { ["MyPage__Login__OneTimePassword__MailsPerHour"] = "12" });
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("設定 MyPage:Login:OneTimePassword:MailsPerHour の値「12」", line, StringComparison.Ordinal);
+        Assert.Contains("MyPage:RateLimits:OneTimePasswordMailsPerHour", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
     }
 

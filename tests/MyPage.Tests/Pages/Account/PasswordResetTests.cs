@@ -273,7 +273,7 @@ public abstract class PasswordResetTest(SiteFixture site) : SeekerTest(site)
         var fourth = new List<string>();
         foreach (var id in new[] { Email, UnknownEmail })
         {
-            for (var i = 1; i <= MyPage.Mail.MailQuota.PerAddressPerHour; i++)
+            for (var i = 1; i <= new MyPage.Abuse.RateLimitOptions().ResetRequestsPerIdPerHour; i++)
             {
                 using var client = app.CreateHttpClient();
                 Assert.Equal("/Account/ResetPassword", (await RequestAsync(client, id)).Headers.Location?.OriginalString);
@@ -286,19 +286,19 @@ public abstract class PasswordResetTest(SiteFixture site) : SeekerTest(site)
             fourth.Add(Regex.Replace(WithoutToken(html), "data-challenge=\"[^\"]*\"", "").Replace(id, "ID", StringComparison.Ordinal));
         }
         Assert.Equal(fourth[0], fourth[1]);
-        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MyPage.Mail.MailQuota.PerAddressPerHour);
-        Assert.Equal(MyPage.Mail.MailQuota.PerAddressPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, new MyPage.Abuse.RateLimitOptions().ResetRequestsPerIdPerHour);
+        Assert.Equal(new MyPage.Abuse.RateLimitOptions().ResetRequestsPerIdPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
 
         app.Time.Advance(TimeSpan.FromHours(1));
         using (var later = app.CreateHttpClient())
             Assert.Equal("/Account/ResetPassword", (await RequestAsync(later, Email)).Headers.Location?.OriginalString);
-        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, MyPage.Mail.MailQuota.PerAddressPerHour + 1);
+        await app.Smtp.WaitForAsync(Email, ResetMails.RequestSubject, new MyPage.Abuse.RateLimitOptions().ResetRequestsPerIdPerHour + 1);
     }
 
     [Fact]
     public async Task Asks_for_a_bot_check_after_ten_requests_an_hour_from_one_address()
     {
-        for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++)
+        for (var i = 0; i < new MyPage.Abuse.RateLimitOptions().ResetRequestsPerClientPerHour; i++)
         {
             using var other = app.CreateHttpClient();
             await RequestAsync(other, $"other{i}-{Email}");
@@ -308,7 +308,7 @@ public abstract class PasswordResetTest(SiteFixture site) : SeekerTest(site)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(BotChecks.Asked(await response.Content.ReadAsStringAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
-        Assert.Equal(MyPage.Mail.MailQuota.RequestsPerClientPerHour, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.ClientTag == app.ClientCountingTag(ClientAddress))));
+        Assert.Equal(new MyPage.Abuse.RateLimitOptions().ResetRequestsPerClientPerHour, await app.WithDbAsync(db => db.PasswordResetRequests.CountAsync(r => r.ClientTag == app.ClientCountingTag(ClientAddress))));
     }
 
     [Fact]

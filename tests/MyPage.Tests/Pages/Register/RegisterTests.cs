@@ -209,20 +209,20 @@ public class RegisterTests(SiteFixture site) : IClassFixture<SiteFixture>
     [Fact]
     public async Task Cannot_get_more_than_three_registration_mails_an_hour()
     {
-        for (var i = 0; i < MyPage.Mail.MailQuota.PerAddressPerHour + 1; i++)
+        for (var i = 0; i < new MyPage.Abuse.RateLimitOptions().RegistrationMailsPerAddressPerHour + 1; i++)
         {
             using var client = app.CreateHttpClient();
             Assert.Equal("/Register/Sent", (await RequestAsync(client, Email)).Headers.Location?.OriginalString);
         }
-        await app.Smtp.WaitForAsync(Email, RegistrationMails.ProvisionalSubject, MyPage.Mail.MailQuota.PerAddressPerHour);
+        await app.Smtp.WaitForAsync(Email, RegistrationMails.ProvisionalSubject, new MyPage.Abuse.RateLimitOptions().RegistrationMailsPerAddressPerHour);
         // 送信待ちに積まれたのも3通だけ（4通目はあとからも届かない）
-        Assert.Equal(MyPage.Mail.MailQuota.PerAddressPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
+        Assert.Equal(new MyPage.Abuse.RateLimitOptions().RegistrationMailsPerAddressPerHour, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email)));
     }
 
     [Fact]
     public async Task Cannot_send_more_than_ten_registration_requests_an_hour_from_one_address()
     {
-        for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++)
+        for (var i = 0; i < new MyPage.Abuse.RateLimitOptions().RegistrationRequestsPerClientPerHour; i++)
         {
             using var other = app.CreateHttpClient();
             await RequestAsync(other, $"other{i}-{Email}");
@@ -251,7 +251,7 @@ public class RegisterTests(SiteFixture site) : IClassFixture<SiteFixture>
     public async Task Counts_requests_from_one_ipv6_64_as_one_client()
     {
         // 同じ /64 の中でアドレスを替えても、同じ接続元の10回に数える
-        for (var i = 0; i < MyPage.Mail.MailQuota.RequestsPerClientPerHour; i++)
+        for (var i = 0; i < new MyPage.Abuse.RateLimitOptions().RegistrationRequestsPerClientPerHour; i++)
         {
             using var other = app.CreateHttpClient();
             other.DefaultRequestHeaders.Add("X-Forwarded-For", $"2001:db8:77:1::{i + 1:x}");
