@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.WebEncoders;
+using MyPage.Pages.Settings;
 using MyPage.Pages.Shared;
 using MyPage.Startup;
 

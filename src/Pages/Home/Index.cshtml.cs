@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using MyPage.Data;
 using MyPage.Jobs;
+using MyPage.Pages.Mynaportal;
+using MyPage.Pages.Shared;
 using MyPage.Time;
 
 namespace MyPage.Pages.Home;
@@ -20,12 +22,12 @@ public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs, IOptions<Hom
     // マイナポータルとの連携を本人が選んだあと（「属性連携不整合確認」からのログイン）の知らせ
     public string? StatusMessage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? status, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        StatusMessage = status switch
+        StatusMessage = PageStatus.Read<MynaportalStatus>(Request) switch
         {
-            Mynaportal.MynaportalOutcomes.Linked => Mynaportal.MynaportalTexts.Linked,
-            Mynaportal.MynaportalOutcomes.Declined => Mynaportal.MynaportalTexts.Declined,
+            MynaportalStatus.Linked => MynaportalTexts.Linked,
+            MynaportalStatus.Declined => MynaportalTexts.Declined,
             _ => null,
         };
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Data;
 using MyPage.Mynaportal;
+using MyPage.Pages.Shared;
 
 namespace MyPage.Pages.Mynaportal;
 
@@ -33,8 +34,8 @@ public class ConfirmModel(UserManager<Seeker> users, MynaportalSignIn mynaportal
         var outcome = await mynaportal.AnswerAsync(HttpContext, seeker, link, ct);
         return outcome switch
         {
-            null => RedirectToPage("/Home/Index", new { status = MynaportalOutcomes.Declined }),
-            CallbackOutcome.Linked => RedirectToPage("/Home/Index", new { status = MynaportalOutcomes.Linked }),
+            null => RedirectToPage("/Home/Index", PageStatus.Route(MynaportalStatus.Declined)),
+            CallbackOutcome.Linked => RedirectToPage("/Home/Index", PageStatus.Route(MynaportalStatus.Linked)),
             CallbackOutcome.Failed => RedirectToPage("/Mynaportal/Confirm"),
             _ => RedirectToPage(MynaportalOutcomes.Target(outcome.Value).Page, MynaportalOutcomes.Target(outcome.Value).Values),
         };

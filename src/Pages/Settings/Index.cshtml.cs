@@ -32,14 +32,14 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
     public bool MynaportalAvailable => options.Value.Enabled;
     public string? StatusMessage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? status, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        switch (status)
+        switch (PageStatus.Read<MynaportalStatus>(Request))
         {
-            case MynaportalOutcomes.Linked: StatusMessage = MynaportalTexts.Linked; break;
-            case MynaportalOutcomes.Unlinked: StatusMessage = MynaportalTexts.UnlinkedDone; break;
-            case MynaportalOutcomes.SubjectTaken: ModelState.AddModelError(string.Empty, MynaportalTexts.SubjectTaken); break;
-            case MynaportalOutcomes.AlreadyLinked: ModelState.AddModelError(string.Empty, MynaportalTexts.AlreadyLinked); break;
+            case MynaportalStatus.Linked: StatusMessage = MynaportalTexts.Linked; break;
+            case MynaportalStatus.Unlinked: StatusMessage = MynaportalTexts.UnlinkedDone; break;
+            case MynaportalStatus.SubjectTaken: ModelState.AddModelError(string.Empty, MynaportalTexts.SubjectTaken); break;
+            case MynaportalStatus.AlreadyLinked: ModelState.AddModelError(string.Empty, MynaportalTexts.AlreadyLinked); break;
         }
         return await LoadAsync(ct) ? Page() : Challenge();
     }
@@ -49,7 +49,7 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
     {
         if (!await LoadAsync(ct)) return Challenge();
         if (!MynaportalAvailable) return RedirectToPage("/Mynaportal/Failed", new { reason = "unavailable" });
-        if (Link is not null) return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.AlreadyLinked });
+        if (Link is not null) return RedirectToPage("/Settings/Index", PageStatus.Route(MynaportalStatus.AlreadyLinked));
 
         var confirmed = await passwords.ConfirmAsync(this, "link-password", Input.Password, Seeker, PasswordPurpose.MynaportalLink, ct);
         Input.Password = null;
@@ -72,7 +72,7 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
             return Page();
         }
         await links.UnlinkAsync(HttpContext, Seeker, ct);
-        return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.Unlinked });
+        return RedirectToPage("/Settings/Index", PageStatus.Route(MynaportalStatus.Unlinked));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -12,6 +12,9 @@ using MyPage.Time;
 
 namespace MyPage.Pages.Settings;
 
+// 「ログインの安全」に ?status= で伝える結果
+public enum SecurityStatus { Untrusted, SignedOutOthers }
+
 // 「ログインの安全」: ログイン履歴、ワンタイムパスワードを省略するブラウザ（「解除」）、「他の端末からログアウトする」
 public class SecurityModel(
     UserManager<Seeker> users,
@@ -40,15 +43,16 @@ public class SecurityModel(
 
     public static readonly string[] Fields = ["signout-password"];
 
-    public async Task<IActionResult> OnGetAsync(string? status, int? sessions, long? browser, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? sessions, long? browser, CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
-        var untrusted = status == SecurityTexts.UntrustedStatus && browser is { } id ? await browsers.OwnAsync(seeker.Id, id, ct) : null;
+        var status = PageStatus.Read<SecurityStatus>(Request);
+        var untrusted = status == SecurityStatus.Untrusted && browser is { } id ? await browsers.OwnAsync(seeker.Id, id, ct) : null;
         StatusMessage = status switch
         {
-            SecurityTexts.UntrustedStatus when untrusted is not null
+            SecurityStatus.Untrusted when untrusted is not null
                 => SecurityTexts.Untrusted(untrusted.Description, JapanTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(untrusted.LastSeenAt))),
-            SecurityTexts.SignedOutOthersStatus => SecurityTexts.SignedOutOthers(Math.Max(0, sessions ?? 0)),
+            SecurityStatus.SignedOutOthers => SecurityTexts.SignedOutOthers(Math.Max(0, sessions ?? 0)),
             _ => null,
         };
         await LoadAsync(seeker, ct);
@@ -61,7 +65,7 @@ public class SecurityModel(
         if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
         var count = await browsers.UntrustAsync(seeker.Id, browser, ct);
         if (count > 0) log.BrowserUntrusted(seeker.Id, count, "解除");
-        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.UntrustedStatus, browser });
+        return RedirectToPage("/Settings/Security", PageStatus.Route(SecurityStatus.Untrusted, new { browser }));
     }
 
     public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken ct)
@@ -76,7 +80,7 @@ public class SecurityModel(
             return Page();
         }
         if (await otherDevices.SignOutAsync(HttpContext, seeker, ct) is not { } ended) return Challenge();
-        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.SignedOutOthersStatus, sessions = ended[Grant.Sessions] });
+        return RedirectToPage("/Settings/Security", PageStatus.Route(SecurityStatus.SignedOutOthers, new { sessions = ended[Grant.Sessions] }));
     }
 
     private async Task LoadAsync(Seeker seeker, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Data;
 using MyPage.Pages.Account;
+using MyPage.Pages.Shared;
 using MyPage.Registration;
 using MyPage.Security;
 
@@ -40,7 +41,7 @@ public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, S
                 return RedirectToPage("/Account/Withdrawn");
             case WithdrawOutcome.AlreadyWithdrawn:
                 await signIn.SignOutAsync();
-                return RedirectToPage("/Account/Withdrawn", new { status = SettingsTexts.AlreadyWithdrawnStatus });
+                return RedirectToPage("/Account/Withdrawn", PageStatus.Route(WithdrawnStatus.Already));
             case WithdrawOutcome.Locked:
                 Lockout = new(lockedUntil);
                 break;

@@ -60,6 +60,6 @@ public class AnonymousPagesTests(SiteFixture site) : IClassFixture<SiteFixture>
         using var client = site.App.CreateHttpClient();
         var response = await client.GetAsync(path);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains(MyPage.Pages.Site.NotFoundTitle, await response.Content.ReadAsStringAsync());
+        Assert.Contains(MyPage.Pages.Shared.Site.NotFoundTitle, await response.Content.ReadAsStringAsync());
     }
 }

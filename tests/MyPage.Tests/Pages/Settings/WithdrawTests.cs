@@ -110,6 +110,6 @@ public class WithdrawTests(SiteFixture site) : SeekerTest(site), IClassFixture<S
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == RegistrationMails.WithdrawnSubject)));
         foreach (var client in clients) client.Dispose();
         using var page = app.CreateHttpClient();
-        Assert.Contains(MyPage.Pages.Settings.SettingsTexts.AlreadyWithdrawn, await page.GetStringAsync("/Account/Withdrawn?status=already"));
+        Assert.Contains(MyPage.Pages.Account.WithdrawnTexts.AlreadyWithdrawn, await page.GetStringAsync("/Account/Withdrawn?status=already"));
     }
 }

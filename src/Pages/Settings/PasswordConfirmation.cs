@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Account;
 using MyPage.Data;
 using MyPage.Pages.Account;
-using MyPage.Pages.Settings;
 using MyPage.Security;
 
-namespace MyPage.Pages.Shared;
+namespace MyPage.Pages.Settings;
 
 // ログインしたままの画面で、大事な操作の前にいまのパスワードをもう一度（退会、マイナポータルの連携と解除、
 // 他の端末からのログアウト）。ログインと同じロックの回数に数える（放置された画面から他人が試し続けられないように）。
