@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.WebEncoders;
 using MyPage.Pages.Settings;
 using MyPage.Pages.Shared;
@@ -15,6 +16,11 @@ public static class PagesServices
     {
         services.AddRazorPages(o => o.RootDirectory = "/src/Pages")
             .AddMvcOptions(o => BindingMessages.UseJapanese(o.ModelBindingMessageProvider));
+        // 開発用の画面（Pages/Development）は、Development のときだけルートを持つ。ほかの環境ではルートがなく 404
+        services.AddOptions<RazorPagesOptions>().Configure<IWebHostEnvironment>((o, environment) =>
+        {
+            if (!environment.IsDevelopment()) o.Conventions.AddFolderRouteModelConvention("/Development", page => page.Selectors.Clear());
+        });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         // 日本語を &#x...; にせず UTF-8 のまま送る（バイト数が約3分の1になる）

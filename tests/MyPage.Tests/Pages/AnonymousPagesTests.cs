@@ -18,7 +18,7 @@ public class AnonymousPagesTests(SiteFixture site) : IClassFixture<SiteFixture>
         "/Account/ResetPasswordDone", "/Account/ForgotId", "/Account/Withdrawn", "/Account/OneTimePassword",
         "/Register/Index", "/Register/Sent", "/Register/Complete", "/Register/Done",
         "/Mynaportal/Start", "/Mynaportal/Callback", "/Mynaportal/Unlinked", "/Mynaportal/Failed",
-        "/Development/Mailbox",
+        // 開発用メールボックス (/Development/Mailbox) もログインなしで開けるが、Development のときだけある (MailboxTests)
     ];
 
     [Fact]
