@@ -30,6 +30,8 @@ public static class PagesServices
             .Refuse(o => o.HtmxTimeout < TimeSpan.FromSeconds(1) || o.HtmxTimeout > TimeSpan.FromMinutes(5),
                 o => SettingChecks.Line($"{PageOptions.Section}:HtmxTimeout", o.HtmxTimeout, "1秒から5分の間にしてください。", "must be between 00:00:01 and 00:05:00."))
             .ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentSeeker>();
         services.AddScoped<PasswordConfirmation>();
         // 入口の画面に直接書くスタイルは、その SHA-256 だけを CSP で許す（スクリプトはどれもこのサイトのファイル）
         services.Configure<MyPage.Security.SecurityHeaderOptions>(o => o.StyleSources.Add(InlineAssets.CssHash));

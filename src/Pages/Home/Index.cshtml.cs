@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Home;
 
 // S5「求職者マイページホーム」（マニュアルの画面のとおり）
-public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs, IOptions<HomeLinks> links, TimeProvider time) : PageModel
+public class IndexModel(CurrentSeeker current, SeekerJobs jobs, IOptions<HomeLinks> links, TimeProvider time) : PageModel
 {
     public Seeker Seeker { get; private set; } = null!;
     public HomeSummary Summary { get; private set; } = null!;
@@ -30,7 +29,7 @@ public class IndexModel(UserManager<Seeker> users, SeekerJobs jobs, IOptions<Hom
             MynaportalStatus.Declined => MynaportalTexts.Declined,
             _ => null,
         };
-        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        if (await current.FindAsync() is not { } seeker) return Challenge();
         Seeker = seeker;
         Today = JapanTime.Today(time);
         Summary = await jobs.HomeAsync(seeker, ct);

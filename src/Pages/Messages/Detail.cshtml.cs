@@ -1,19 +1,19 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Data;
 using MyPage.Jobs;
+using MyPage.Pages.Shared;
 
 namespace MyPage.Pages.Messages;
 
 // メッセージを読む。本人あてでなければ、あるかどうかも言わずに 404。
-public class DetailModel(UserManager<Seeker> users, SeekerJobs jobs, TimeProvider time) : PageModel
+public class DetailModel(CurrentSeeker current, SeekerJobs jobs, TimeProvider time) : PageModel
 {
     public SeekerMessage Message { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (users.GetUserId(User) is not { } seekerId) return Challenge();
+        if (current.Id is not { } seekerId) return Challenge();
         if (await jobs.OpenMessageAsync(seekerId, id, time.GetUtcNow().ToUnixTimeMilliseconds(), ct) is not { } message) return NotFound();
         Message = message;
         return Page();
