@@ -45,8 +45,10 @@ public static class RateLimits
         return services;
     }
 
-    // 断った要求の Retry-After（秒）。429 の画面が「N秒ほど待って」と書く
-    public const string RetryAfterKey = "mypage-retry-after";
+    // 断った要求の Retry-After（秒）。429 の画面が「N秒ほど待って」と書く（HttpContext.Items の鍵と値の型はここだけが知る）
+    private const string RetryAfterKey = "mypage-retry-after";
+
+    public static int? RetryAfterOf(HttpContext context) => context.Items[RetryAfterKey] as int?;
 }
 
 internal static partial class RateLimitLog

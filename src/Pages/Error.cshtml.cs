@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyPage.Abuse;
+using MyPage.Pages.Shared;
 using MyPage.Security;
 using MyPage.Sessions;
 
@@ -27,7 +29,7 @@ public class ErrorModel : PageModel
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         Status = reExecuted?.OriginalStatusCode ?? code ?? 500;
-        var reason = HttpContext.Items[RequestGuards.ReasonKey] as string;
+        var reason = RequestGuards.ReasonOf(HttpContext);
         (Heading, Message) = (Status, reason) switch
         {
             (404, _) => (Site.NotFoundTitle, Site.NotFound),
@@ -35,7 +37,7 @@ public class ErrorModel : PageModel
             (400 or 413, RequestGuards.Unreadable) or (413, _) => (Site.UnreadableTitle, Site.Unreadable),
             (400, _) => (Site.ExpiredTitle, Site.Expired),
             (405, _) => (Site.NotAllowedTitle, Site.NotAllowed),
-            (429, _) => (Site.TooManyTitle, Site.TooMany(HttpContext.Items[MyPage.Abuse.RateLimits.RetryAfterKey] as int? ?? 60)),
+            (429, _) => (Site.TooManyTitle, Site.TooMany(RateLimits.RetryAfterOf(HttpContext) ?? 60)),
             _ => (Site.ErrorTitle, Site.Error),
         };
         if (reExecuted is null && code is null) Response.StatusCode = 500;
@@ -44,7 +46,7 @@ public class ErrorModel : PageModel
         if (Heading == Site.ExpiredTitle) Back = LocalPage(reExecuted?.OriginalPath ?? back);
         if (Request.IsHtmx() && Status is 400 or 413) Response.Headers["HX-Redirect"] = Url.Page("/Error", new { code = Status, back = Back });
         // 送信が多すぎる (429): 待つ秒数を、再実行で消えないようにもう一度付ける（htmx はフォームの中に出す）
-        if (Status == 429 && HttpContext.Items[MyPage.Abuse.RateLimits.RetryAfterKey] is int seconds)
+        if (Status == 429 && RateLimits.RetryAfterOf(HttpContext) is { } seconds)
             Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.WebEncoders;
+using MyPage.Pages.Settings;
 using MyPage.Pages.Shared;
 using MyPage.Startup;
 
@@ -14,6 +16,11 @@ public static class PagesServices
     {
         services.AddRazorPages(o => o.RootDirectory = "/src/Pages")
             .AddMvcOptions(o => BindingMessages.UseJapanese(o.ModelBindingMessageProvider));
+        // 開発用の画面（Pages/Development）は、Development のときだけルートを持つ。ほかの環境ではルートがなく 404
+        services.AddOptions<RazorPagesOptions>().Configure<IWebHostEnvironment>((o, environment) =>
+        {
+            if (!environment.IsDevelopment()) o.Conventions.AddFolderRouteModelConvention("/Development", page => page.Selectors.Clear());
+        });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         // 日本語を &#x...; にせず UTF-8 のまま送る（バイト数が約3分の1になる）
@@ -23,6 +30,8 @@ public static class PagesServices
             .Refuse(o => o.HtmxTimeout < TimeSpan.FromSeconds(1) || o.HtmxTimeout > TimeSpan.FromMinutes(5),
                 o => SettingChecks.Line($"{PageOptions.Section}:HtmxTimeout", o.HtmxTimeout, "1秒から5分の間にしてください。", "must be between 00:00:01 and 00:05:00."))
             .ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentSeeker>();
         services.AddScoped<PasswordConfirmation>();
         // 入口の画面に直接書くスタイルは、その SHA-256 だけを CSP で許す（スクリプトはどれもこのサイトのファイル）
         services.Configure<MyPage.Security.SecurityHeaderOptions>(o => o.StyleSources.Add(InlineAssets.CssHash));

@@ -12,9 +12,12 @@ public static class RequestGuards
     // フォームは小さい: 1 MB を超える本文は読まずに 413
     public const long MaxRequestBody = 1024 * 1024;
 
-    public const string ReasonKey = "mypage-error-reason";
+    // エラーの画面に渡す、断った理由（HttpContext.Items の鍵と値の型はここだけが知る）
+    private const string ReasonKey = "mypage-error-reason";
     public const string Unreadable = "unreadable";
     public const string HttpsRequired = "https-required";
+
+    public static string? ReasonOf(HttpContext context) => context.Items[ReasonKey] as string;
 
     // 平文の GET と HEAD だけを HTTPS へ移す。エラーの画面の差し戻しより前に置く
     // （差し戻しは GET として来るので、後ろに置くと 400 の画面までリダイレクトになってしまう）

@@ -72,12 +72,10 @@ public class LoginModel(
 
     public async Task<IActionResult> OnPostAsync([FromServices] PasswordLogin login, CancellationToken ct)
     {
-        var password = Input.Password ?? "";
-
         // 長すぎる入力はハッシュ計算の前に断る
         if (LoginId.Check(Input.Id, LoginId.MaxLength, LoginTexts.IdMessages, out var loginId) is { } idProblem)
             ModelState.AddModelError("login-id", idProblem);
-        if (TypedPassword.Problem(password) is { } passwordProblem) ModelState.AddModelError("login-password", passwordProblem);
+        TypedPassword.Accept(ModelState, "login-password", Input.Password, out var password);
         if (ModelState.ErrorCount > 0) return Redraw();
 
         // ID をまたいだ失敗の多い接続元からは、人の確認を通ってから（断るときはハッシュもデータベースの行も作らない）

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using MyPage.Account;
 
 namespace MyPage.Pages.Account;
@@ -11,4 +12,13 @@ public static class TypedPassword
         : password.Length > LoginTexts.PasswordMaxLength ? LoginTexts.PasswordTooLong
         : PasswordRule.HasCharactersOutsideTheRule(password) ? LoginTexts.PasswordCharacters
         : null;
+
+    // 打ったパスワード (typed) を確かめ、誤りがあればその欄 (fieldId) のエラーにして false。password は照合に渡す値
+    public static bool Accept(ModelStateDictionary state, string fieldId, string? typed, out string password)
+    {
+        password = typed ?? "";
+        if (Problem(password) is not { } problem) return true;
+        state.AddModelError(fieldId, problem);
+        return false;
+    }
 }

@@ -8,7 +8,8 @@ namespace MyPage.Pages.Development;
 
 // 開発用メールボックス（Development のときだけ）。SMTP なしで届いたメールと認証キーを読める。
 [AllowAnonymous]
-public class MailboxModel(IWebHostEnvironment environment, DirectoryMailTransport mailbox) : PageModel
+// ルートは Development のときだけ (PagesServices の規約)。ほかの環境では、この画面に届く URL がない
+public class MailboxModel(DirectoryMailTransport mailbox) : PageModel
 {
     public sealed record Mail(string To, string Subject, DateTimeOffset Date, string Body);
 
@@ -17,7 +18,6 @@ public class MailboxModel(IWebHostEnvironment environment, DirectoryMailTranspor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!environment.IsDevelopment()) return NotFound();
         if (!Directory.Exists(Folder)) return Page();
         foreach (var file in Directory.EnumerateFiles(Folder, "*.eml").OrderDescending().Take(50))
         {

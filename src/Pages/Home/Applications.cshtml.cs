@@ -1,19 +1,19 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Data;
 using MyPage.Jobs;
+using MyPage.Pages.Shared;
 
 namespace MyPage.Pages.Home;
 
 // 「応募中の求人を全て表示」
-public class ApplicationsModel(UserManager<Seeker> users, AppliedJobs applications) : PageModel
+public class ApplicationsModel(CurrentSeeker current, AppliedJobs applications) : PageModel
 {
     public ListPage<JobApplication> List { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        if (users.GetUserId(User) is not { } seekerId) return Challenge();
+        if (current.Id is not { } seekerId) return Challenge();
         List = await applications.PageAsync(seekerId, pageNumber, ct);
         return Page();
     }

@@ -1,15 +1,16 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using MyPage.Data;
 using MyPage.Jobs;
+using MyPage.Pages.Mynaportal;
+using MyPage.Pages.Shared;
 using MyPage.Time;
 
 namespace MyPage.Pages.Home;
 
 // S5「求職者マイページホーム」（マニュアルの画面のとおり）
-public class IndexModel(UserManager<Seeker> users, HomeJobs home, IOptions<HomeLinks> links, TimeProvider time) : PageModel
+public class IndexModel(CurrentSeeker current, HomeJobs home, IOptions<HomeLinks> links, TimeProvider time) : PageModel
 {
     public Seeker Seeker { get; private set; } = null!;
     public HomeSummary Summary { get; private set; } = null!;
@@ -20,15 +21,15 @@ public class IndexModel(UserManager<Seeker> users, HomeJobs home, IOptions<HomeL
     // マイナポータルとの連携を本人が選んだあと（「属性連携不整合確認」からのログイン）の知らせ
     public string? StatusMessage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? status, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        StatusMessage = status switch
+        StatusMessage = PageStatus.Read<MynaportalStatus>(Request) switch
         {
-            Mynaportal.MynaportalOutcomes.Linked => Mynaportal.MynaportalTexts.Linked,
-            Mynaportal.MynaportalOutcomes.Declined => Mynaportal.MynaportalTexts.Declined,
+            MynaportalStatus.Linked => MynaportalTexts.Linked,
+            MynaportalStatus.Declined => MynaportalTexts.Declined,
             _ => null,
         };
-        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        if (await current.FindAsync() is not { } seeker) return Challenge();
         Seeker = seeker;
         Today = JapanTime.Today(time);
         Summary = await home.SummaryAsync(seeker, ct);

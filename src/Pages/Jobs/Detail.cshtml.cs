@@ -1,14 +1,14 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Data;
 using MyPage.Jobs;
+using MyPage.Pages.Shared;
 using MyPage.Time;
 
 namespace MyPage.Pages.Jobs;
 
 // 求人の「詳細を表示」。見られる求人は公開範囲と紹介期限日で決まる（VisibleJobs.JobAsync）。
-public class DetailModel(UserManager<Seeker> users, VisibleJobs jobs, TimeProvider time) : PageModel
+public class DetailModel(CurrentSeeker current, VisibleJobs jobs, TimeProvider time) : PageModel
 {
     public JobPosting Job { get; private set; } = null!;
     public bool Related { get; private set; }
@@ -16,7 +16,7 @@ public class DetailModel(UserManager<Seeker> users, VisibleJobs jobs, TimeProvid
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (users.GetUserId(User) is not { } seekerId) return Challenge();
+        if (current.Id is not { } seekerId) return Challenge();
         Today = JapanTime.Today(time);
         if (await jobs.JobAsync(seekerId, id, Today, ct) is not { } view) return NotFound();
         (Job, Related) = (view.Job, view.Related);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ using MyPage.Pages.Shared;
 namespace MyPage.Pages.Settings;
 
 // 「求職者情報・設定」。いまは 3.4「マイナポータルとつなげる」（連携と連携解除）。
-public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, PasswordConfirmation passwords, IOptions<MynaportalOptions> options) : PageModel
+public class IndexModel(CurrentSeeker current, MynaportalLinks links, PasswordConfirmation passwords, IOptions<MynaportalOptions> options) : PageModel
 {
     // 連携を始めるときも解除するときも、いまのパスワードをもう一度
     // （ログインしたまま放置された画面から、他人が自分のマイナポータルをつないだり、本人の連携を外したりしないように）
@@ -32,14 +31,14 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
     public bool MynaportalAvailable => options.Value.Enabled;
     public string? StatusMessage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? status, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        switch (status)
+        switch (PageStatus.Read<MynaportalStatus>(Request))
         {
-            case MynaportalOutcomes.Linked: StatusMessage = MynaportalTexts.Linked; break;
-            case MynaportalOutcomes.Unlinked: StatusMessage = MynaportalTexts.UnlinkedDone; break;
-            case MynaportalOutcomes.SubjectTaken: ModelState.AddModelError(string.Empty, MynaportalTexts.SubjectTaken); break;
-            case MynaportalOutcomes.AlreadyLinked: ModelState.AddModelError(string.Empty, MynaportalTexts.AlreadyLinked); break;
+            case MynaportalStatus.Linked: StatusMessage = MynaportalTexts.Linked; break;
+            case MynaportalStatus.Unlinked: StatusMessage = MynaportalTexts.UnlinkedDone; break;
+            case MynaportalStatus.SubjectTaken: ModelState.AddModelError(string.Empty, MynaportalTexts.SubjectTaken); break;
+            case MynaportalStatus.AlreadyLinked: ModelState.AddModelError(string.Empty, MynaportalTexts.AlreadyLinked); break;
         }
         return await LoadAsync(ct) ? Page() : Challenge();
     }
@@ -48,36 +47,36 @@ public class IndexModel(UserManager<Seeker> users, MynaportalLinks links, Passwo
     public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Challenge();
-        if (!MynaportalAvailable) return RedirectToPage("/Mynaportal/Failed", new { reason = "unavailable" });
-        if (Link is not null) return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.AlreadyLinked });
+        if (!MynaportalAvailable) return this.RedirectToPageAfterPost("/Mynaportal/Failed", new { reason = "unavailable" });
+        if (Link is not null) return this.RedirectToPageAfterPost("/Settings/Index", PageStatus.Route(MynaportalStatus.AlreadyLinked));
 
         var confirmed = await passwords.ConfirmAsync(this, "link-password", Input.Password, Seeker, PasswordPurpose.MynaportalLink, ct);
         Input.Password = null;
         if (confirmed.Confirmed)
-            return Challenge(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Linked")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
+            return await this.ChallengeAfterPostAsync(MynaportalSignIn.Challenge(Url.Page("/Mynaportal/Linked")!, MynaportalSignIn.LinkMode, Seeker.Id), MynaportalOptions.Scheme);
         Lockout = confirmed.Lockout;
-        return Page();
+        return this.Redraw("_LinkForm");
     }
 
     // 連携解除: ほかのセッションなど、資格情報が開いたものも終える (MynaportalLinks.UnlinkAsync)
     public async Task<IActionResult> OnPostUnlinkAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Challenge();
-        if (Link is null) return RedirectToPage("/Settings/Index");
+        if (Link is null) return this.RedirectToPageAfterPost("/Settings/Index");
         var confirmed = await passwords.ConfirmAsync(this, "unlink-password", Input.Password, Seeker, PasswordPurpose.MynaportalUnlink, ct);
         Input.Password = null;
         if (!confirmed.Confirmed)
         {
             Lockout = confirmed.Lockout;
-            return Page();
+            return this.Redraw("_UnlinkForm");
         }
         await links.UnlinkAsync(HttpContext, Seeker, ct);
-        return RedirectToPage("/Settings/Index", new { status = MynaportalOutcomes.Unlinked });
+        return this.RedirectToPageAfterPost("/Settings/Index", PageStatus.Route(MynaportalStatus.Unlinked));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { } seeker) return false;
+        if (await current.FindAsync() is not { } seeker) return false;
         Seeker = seeker;
         Link = await links.ForSeekerAsync(seeker.Id, ct);
         return true;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyPage.Account;
@@ -12,9 +11,12 @@ using MyPage.Time;
 
 namespace MyPage.Pages.Settings;
 
+// 「ログインの安全」に ?status= で伝える結果
+public enum SecurityStatus { Untrusted, SignedOutOthers }
+
 // 「ログインの安全」: ログイン履歴、ワンタイムパスワードを省略するブラウザ（「解除」）、「他の端末からログアウトする」
 public class SecurityModel(
-    UserManager<Seeker> users,
+    CurrentSeeker current,
     LoginRecords records,
     Browsers browsers,
     OtherDevices otherDevices,
@@ -40,15 +42,16 @@ public class SecurityModel(
 
     public static readonly string[] Fields = ["signout-password"];
 
-    public async Task<IActionResult> OnGetAsync(string? status, int? sessions, long? browser, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? sessions, long? browser, CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
-        var untrusted = status == SecurityTexts.UntrustedStatus && browser is { } id ? await browsers.OwnAsync(seeker.Id, id, ct) : null;
+        if (await current.FindAsync() is not { } seeker) return Challenge();
+        var status = PageStatus.Read<SecurityStatus>(Request);
+        var untrusted = status == SecurityStatus.Untrusted && browser is { } id ? await browsers.OwnAsync(seeker.Id, id, ct) : null;
         StatusMessage = status switch
         {
-            SecurityTexts.UntrustedStatus when untrusted is not null
+            SecurityStatus.Untrusted when untrusted is not null
                 => SecurityTexts.Untrusted(untrusted.Description, JapanTime.Format(untrusted.LastSeenAt)),
-            SecurityTexts.SignedOutOthersStatus => SecurityTexts.SignedOutOthers(Math.Max(0, sessions ?? 0)),
+            SecurityStatus.SignedOutOthers => SecurityTexts.SignedOutOthers(Math.Max(0, sessions ?? 0)),
             _ => null,
         };
         await LoadAsync(seeker, ct);
@@ -58,25 +61,25 @@ public class SecurityModel(
     // 「解除」: 一つのブラウザ。ほかの人のブラウザの番号を送っても、自分の行しか変わらない
     public async Task<IActionResult> OnPostUntrustAsync(long browser, CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        if (await current.FindAsync() is not { } seeker) return Challenge();
         var count = await browsers.UntrustAsync(seeker.Id, browser, ct);
         if (count > 0) log.BrowserUntrusted(seeker.Id, count, "解除");
-        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.UntrustedStatus, browser });
+        return this.RedirectToPageAfterPost("/Settings/Security", PageStatus.Route(SecurityStatus.Untrusted, new { browser }));
     }
 
     public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
+        if (await current.FindAsync() is not { } seeker) return Challenge();
         var confirmed = await passwords.ConfirmAsync(this, "signout-password", Input.Password, seeker, PasswordPurpose.SignOutOtherDevices, ct);
         Input.Password = null;
         if (!confirmed.Confirmed)
         {
             Lockout = confirmed.Lockout;
             await LoadAsync(seeker, ct);
-            return Page();
+            return this.Redraw("_SignOutOthersForm");
         }
         if (await otherDevices.SignOutAsync(HttpContext, seeker, ct) is not { } ended) return Challenge();
-        return RedirectToPage("/Settings/Security", new { status = SecurityTexts.SignedOutOthersStatus, sessions = ended[Grant.Sessions] });
+        return this.RedirectToPageAfterPost("/Settings/Security", PageStatus.Route(SecurityStatus.SignedOutOthers, new { sessions = ended[Grant.Sessions] }));
     }
 
     private async Task LoadAsync(Seeker seeker, CancellationToken ct)

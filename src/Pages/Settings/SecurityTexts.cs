@@ -34,7 +34,4 @@ public static class SecurityTexts
     public static string SignedOutOthers(int sessions) => sessions == 0
         ? "ほかの端末でのログインはありませんでした。ワンタイムパスワードを省略するブラウザは、すべて解除しました。"
         : $"ほかの端末でのログイン{sessions}件を終わらせ、ワンタイムパスワードを省略するブラウザをすべて解除しました。";
-
-    public const string UntrustedStatus = "untrusted";
-    public const string SignedOutOthersStatus = "signed-out-others";
 }

@@ -16,8 +16,4 @@ public static class SettingsTexts
     public const string LinkPasswordHint = "連携を始めるには、確認のため、いまのパスワードを入力してください。";
     public const string UnlinkPasswordHint = "連携を解除するには、確認のため、いまのパスワードを入力してください。解除すると、この画面のほかのログインもすべて終わります。";
     public const string HowToUnlink = "心当たりのない連携は、下の「連携解除」ボタンで解除できます。解除しても、ID(メールアドレス)とパスワードではこれまでどおりログインできます。";
-    public const string WithdrawnTitle = "退会しました";
-    public const string Withdrawn = "求職者マイページを退会しました。登録されていた情報は削除しました。確認のメールをお送りしています。";
-    public const string AlreadyWithdrawnStatus = "already";
-    public const string AlreadyWithdrawn = "退会の手続きは、すでに完了しています（同時に送られた手続きのうち、一つだけを受け付けました）。登録されていた情報は削除しました。確認のメールをお送りしています。";
 }

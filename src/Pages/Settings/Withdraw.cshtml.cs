@@ -1,20 +1,23 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyPage.Account;
 using MyPage.Data;
 using MyPage.Pages.Account;
+using MyPage.Pages.Shared;
 using MyPage.Registration;
 using MyPage.Security;
 
 namespace MyPage.Pages.Settings;
 
 // 退会。パスワードをもう一度入力してもらう。
-public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, SignInManager<Seeker> signIn, RequestOrigins origins) : PageModel
+public class WithdrawModel(CurrentSeeker current, Withdrawals withdrawals, SignInManager<Seeker> signIn, RequestOrigins origins) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public static readonly string[] Fields = ["withdraw-password"];
+    private const string Field = "withdraw-password";
+    public static readonly string[] Fields = [Field];
     public Lockout? Lockout { get; private set; }
 
     public class InputModel
@@ -26,28 +29,25 @@ public class WithdrawModel(UserManager<Seeker> users, Withdrawals withdrawals, S
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { } seeker) return Challenge();
-        var password = Input.Password ?? "";
+        if (await current.FindAsync() is not { } seeker) return Challenge();
+        var typed = TypedPassword.Accept(ModelState, Field, Input.Password, out var password);
         Input.Password = null;
-        if (TypedPassword.Problem(password) is { } problem) ModelState.AddModelError("withdraw-password", problem);
-        if (ModelState.ErrorCount > 0) return Page();
+        if (!typed) return this.Redraw("_WithdrawForm");
 
+        // 照合と削除は一つの手順 (Withdrawals)。照合の結果の見せ方は、ほかの確認と同じ (PasswordConfirmation.Answer)
         var (outcome, lockedUntil) = await withdrawals.WithdrawAsync(seeker, password, origins.Of(HttpContext), ct);
         switch (outcome)
         {
             case WithdrawOutcome.Withdrawn:
                 await signIn.SignOutAsync();
-                return RedirectToPage("/Account/Withdrawn");
+                return this.RedirectToPageAfterPost("/Account/Withdrawn");
             case WithdrawOutcome.AlreadyWithdrawn:
                 await signIn.SignOutAsync();
-                return RedirectToPage("/Account/Withdrawn", new { status = SettingsTexts.AlreadyWithdrawnStatus });
-            case WithdrawOutcome.Locked:
-                Lockout = new(lockedUntil);
-                break;
+                return this.RedirectToPageAfterPost("/Account/Withdrawn", PageStatus.Route(WithdrawnStatus.Already));
             default:
-                ModelState.AddModelError("withdraw-password", SettingsTexts.WrongPassword);
-                break;
+                var checkedPassword = outcome == WithdrawOutcome.Locked ? PasswordCheckOutcome.Locked : PasswordCheckOutcome.Wrong;
+                Lockout = PasswordConfirmation.Answer(this, Field, checkedPassword, lockedUntil).Lockout;
+                return this.Redraw("_WithdrawForm");
         }
-        return Page();
     }
 }

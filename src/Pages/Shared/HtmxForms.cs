@@ -1,4 +1,5 @@
 using Htmx;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -26,4 +27,20 @@ public static class HtmxForms
 
     public static IActionResult RedirectToPageAfterPost(this PageModel page, string pageName, object? routeValues = null)
         => page.RedirectAfterPost(page.Url.Page(pageName, routeValues)!);
+
+    // 外のサイトでのログイン（マイナポータル）へ移る: htmx の要求はリダイレクトを XHR のまま外まで追うので、
+    // 認証の手順が決めた移り先を HX-Redirect で渡す（ブラウザそのものが移る）。JavaScript なしなら普通の Challenge
+    public static async Task<IActionResult> ChallengeAfterPostAsync(this PageModel page, AuthenticationProperties properties, string scheme)
+    {
+        page.Response.Headers.Vary = "HX-Request";
+        if (!page.Request.IsHtmx()) return page.Challenge(properties, scheme);
+        await page.HttpContext.ChallengeAsync(scheme, properties);
+        if (page.Response.Headers.Location.ToString() is { Length: > 0 } location)
+        {
+            page.Response.Headers.Location = default;
+            page.Response.StatusCode = StatusCodes.Status200OK;
+            page.Response.Htmx(h => h.Redirect(location));
+        }
+        return new EmptyResult();
+    }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using MyPage.Pages;
+using MyPage.Pages.Shared;
 using MyPage.Pages.Account;
 using MyPage.Tests.Infrastructure;
 

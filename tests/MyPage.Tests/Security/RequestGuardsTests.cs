@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using MyPage.Pages;
+using MyPage.Pages.Shared;
 using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Security;

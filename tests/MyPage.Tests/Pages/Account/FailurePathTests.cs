@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using MyPage.Pages;
 using MyPage.Pages.Account;
 using MyPage.Pages.Shared;
 using MyPage.Tests.Infrastructure;

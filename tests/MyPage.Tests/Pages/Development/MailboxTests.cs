@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using MyPage.OneTimePassword;
 using MyPage.PasswordReset;
 using MyPage.Tests.Infrastructure;
@@ -70,11 +72,24 @@ public class MailboxTests
         }
     }
 
-    [Fact]
-    public async Task Cannot_open_the_mailbox_outside_development()
+    [Theory]
+    [InlineData("Testing")]
+    [InlineData("Production")]
+    public async Task Cannot_open_the_mailbox_outside_development(string environment)
     {
-        await using var app = new MyPageApp();
+        await using var app = new MyPageApp(environment: environment);
         using var client = app.CreateHttpClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Development/Mailbox")).StatusCode);
+    }
+
+    // 画面が 404 を返すのではなく、ルートそのものがない（Development のときだけ規約でルートを持つ）
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Development", true)]
+    public async Task Has_a_mailbox_route_only_in_development(string environment, bool routed)
+    {
+        await using var app = new MyPageApp(environment: environment);
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText);
+        Assert.Equal(routed, routes.Contains("Development/Mailbox"));
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using MyPage.Data;
-using MyPage.Pages.Jobs;
+using MyPage.Pages.Shared;
 using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Pages.Jobs;

@@ -17,13 +17,14 @@ public sealed class SettingsPage(IPage page) : FormScreen(page)
 
     // 「マイナポータル連携開始」: 確認のためのいまのパスワードと一緒に。送った先へ移るまで待つ
     // （マイナポータルのログイン、戻ってきた設定の画面、またはパスワードの誤り。どれも送る前とは違う URL）。
-    // 移った先が決まるまで（コミット）。その先の要素は、次の操作が待つ
-    public async Task StartLinkingAsync(string password)
+    // 移った先が決まるまで（コミット）。その先の要素は、次の操作が待つ。
+    // expectNavigation: false は htmx でフォームだけが差し替わるとき（パスワードの誤り: URL は変わらない）
+    public async Task StartLinkingAsync(string password, bool expectNavigation = true)
     {
         var before = Page.Url;
         await Password.FillAsync(password);
         await ClickAsync(MynaportalTexts.StartLinking);
-        await Page.WaitForURLAsync(url => url != before, new() { WaitUntil = WaitUntilState.Commit });
+        if (expectNavigation) await Page.WaitForURLAsync(url => url != before, new() { WaitUntil = WaitUntilState.Commit });
     }
     // 「連携解除」: これも、いまのパスワードと一緒に
     public async Task UnlinkAsync(string password)

@@ -14,5 +14,5 @@ public sealed class WithdrawPage(IPage page) : FormScreen(page)
         await ClickAsync(SettingsTexts.WithdrawButton);
     }
 
-    public Task ExpectWithdrawnAsync() => ExpectHeadingAsync(SettingsTexts.WithdrawnTitle);
+    public Task ExpectWithdrawnAsync() => ExpectHeadingAsync(MyPage.Pages.Account.WithdrawnTexts.Title);
 }

@@ -42,6 +42,26 @@ public class WithdrawTests(SiteFixture site) : SeekerTest(site), IClassFixture<S
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Id == SeekerId)));
     }
 
+    // htmx にはフォームだけ（200、Vary: HX-Request）。退会できたら HX-Redirect
+    [Fact]
+    public async Task Can_get_only_the_form_back_through_htmx_and_an_hx_redirect_when_withdrawn()
+    {
+        using var client = app.CreateHttpClient();
+        await Forms.LoginAsync(client, Email, Password);
+        var response = await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Input.Password"] = "Wrong-pass-1" }, htmx: true);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("<form id=\"withdraw-form\"", html.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+        Assert.Contains("HX-Request", response.Headers.Vary);
+        Assert.Contains(MyPage.Pages.Settings.SettingsTexts.WrongPassword, Html.ErrorSummary(html));
+
+        var done = await Forms.PostAsync(client, "/Settings/Withdraw", new() { ["Input.Password"] = Password }, htmx: true);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("/Account/Withdrawn", done.Headers.GetValues("HX-Redirect").Single());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Id == SeekerId)));
+    }
+
     [Fact]
     public async Task Can_withdraw_and_everything_personal_is_gone()
     {
@@ -110,6 +130,6 @@ public class WithdrawTests(SiteFixture site) : SeekerTest(site), IClassFixture<S
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == Email && m.Subject == RegistrationMails.WithdrawnSubject)));
         foreach (var client in clients) client.Dispose();
         using var page = app.CreateHttpClient();
-        Assert.Contains(MyPage.Pages.Settings.SettingsTexts.AlreadyWithdrawn, await page.GetStringAsync("/Account/Withdrawn?status=already"));
+        Assert.Contains(MyPage.Pages.Account.WithdrawnTexts.AlreadyWithdrawn, await page.GetStringAsync("/Account/Withdrawn?status=already"));
     }
 }

@@ -1,4 +1,4 @@
-namespace MyPage.Pages.Jobs;
+namespace MyPage.Pages.Shared;
 
 // 求人票（_JobCard）と「詳細を表示」の文言（マニュアルの求人の並び）
 public static class JobTexts

@@ -1,4 +1,4 @@
-namespace MyPage.Pages;
+namespace MyPage.Pages.Shared;
 
 // サイト全体と、トップページ・エラー画面の文言
 public static class Site

@@ -1,4 +1,4 @@
-namespace MyPage.Pages;
+namespace MyPage.Pages.Shared;
 
 // MyPage:Pages の設定
 public sealed class PageOptions
