@@ -80,6 +80,7 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         Assert.Equal([$"polite: {FormTexts.Sending}", $"focus group: {BotCheckTexts.Heading} | {BotCheckTexts.Why}", $"polite: {BotCheckTexts.Working}"],
             await transcript.HearAsync());
         await Expect(box.Locator(".bot-check-noscript")).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(page, "login-bot-check-swapped-360");
 
         release.SetResult();
         await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.Done);

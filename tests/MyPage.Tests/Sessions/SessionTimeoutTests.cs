@@ -52,6 +52,7 @@ public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(sit
         // 延長の知らせは role="status" が一度だけ読む（知らせにフォーカスを移して、もう一度読ませない）
         await Expect(page.Locator("main")).ToBeFocusedAsync();
         Assert.Equal([$"polite: {SessionTexts.Extended(extendedTo)}", "focus main"], await transcript.HearAsync());
+        await Browser.ScreenshotAsync(page, "session-extended-1280");
 
         // 何もしないまま延長後の期限を過ぎる → 次の確認でログイン画面へ（エラーではなく、知らせ付き）
         app.Time.Advance(TimeSpan.FromMinutes(11));

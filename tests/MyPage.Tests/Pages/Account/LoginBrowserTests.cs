@@ -104,7 +104,7 @@ public class LoginBrowserTests(SiteFixture site) : SeekerTest(site), IClassFixtu
     [Fact]
     public async Task Can_log_out_from_home()
     {
-        var page = await browser.OpenSignedInAsync(app, Email);
+        var page = await browser.OpenSignedInAsync(app, Email, width: 360);
         await page.GotoAsync("/Home");
         await new LoginPage(page).ExpectHomeAsync();
         await using var transcript = await ScreenReaderTranscript.StartAsync(page);
@@ -113,6 +113,7 @@ public class LoginBrowserTests(SiteFixture site) : SeekerTest(site), IClassFixtu
         // 読み込みのときに知らせへフォーカスが移り、読み上げられる。一度だけ（ライブリージョンとしても読まれない）
         await Expect(page.Locator("#status")).ToBeFocusedAsync();
         Assert.Equal([$"focus group: {LoginTexts.SignedOut}"], await transcript.HearAsync());
+        await Browser.ScreenshotAsync(page, "login-signed-out-360");
         await page.GotoAsync("/Home");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login\\?returnUrl=%2FHome$"));
     }
