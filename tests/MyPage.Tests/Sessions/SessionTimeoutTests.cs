@@ -112,6 +112,33 @@ public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(sit
         Assert.True(linkBottom <= barTop + 1, $"リンクの下 {linkBottom} が帯の上 {barTop} より下");
     }
 
+    // 「他の端末からログアウトする」で終えられた端末: 画面の中の確かめ (htmx) で S1 へ移り、時間切れではなく本当の理由を、
+    // フォーカスで一度だけ聞く
+    [Fact]
+    public async Task A_device_signed_out_from_another_hears_why_once()
+    {
+        using var other = app.CreateHttpClient(new System.Net.CookieContainer());
+        await Forms.LoginAsync(other, Email, Password);
+        var page = await browser.OpenSignedInAsync(app, Email, width: 360);
+        // 画面の中の確かめは、もう一方の端末が終え終わってから
+        var ended = new TaskCompletionSource();
+        await page.RouteAsync("**/Session/Warning", async route =>
+        {
+            await ended.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/Home");
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
+        var response = await Forms.PostAsync(other, "/Settings/Security?handler=SignOutOthers", new() { ["Input.Password"] = Password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        ended.SetResult();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login\\?returnUrl=%2FHome&status=signed-out-elsewhere$"), new() { Timeout = 20_000 });
+        await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SignedOutElsewhere);
+        Assert.Equal([$"focus group: {LoginTexts.SignedOutElsewhere}"], await transcript.HearAsync());
+        await Browser.ScreenshotAsync(page, "login-signed-out-elsewhere-360");
+    }
+
     [Fact]
     public async Task Can_log_in_again_after_a_timeout_and_land_on_the_same_page_with_its_title()
     {
