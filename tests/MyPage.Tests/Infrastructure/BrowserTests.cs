@@ -2,8 +2,8 @@ using Microsoft.Playwright;
 
 namespace MyPage.Tests.Infrastructure;
 
-// テストの道具そのものの確かめ: axe が違反を見つけること、書き取りが二度読まれる知らせを聞き分けること、失敗したブラウザのテストがトレースとスクリーンショットを残し、
-// どの画面で何を待っていたかを伝えること
+// テストの道具そのものの確かめ: axe が違反を見つけること、書き取り (ScreenReaderTranscript) が二度読まれる知らせを聞き分けること、
+// 失敗したブラウザのテストがトレースとスクリーンショットを残し、どの画面で何を待っていたかを伝えること
 [Trait("Category", "Browser")]
 public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
