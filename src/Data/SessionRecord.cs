@@ -9,4 +9,8 @@ public class SessionRecord
     public required byte[] Ticket { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
+
+    // ほかの所で終えたセッション: 終えた理由 (RevocationReason の名前)。そのときチケットは空に、SeekerId は null にする
+    // （Sessions/SessionEndings。その端末が次に来たとき、本当の理由を伝える）
+    public string? EndedBy { get; set; }
 }

@@ -63,12 +63,17 @@ public sealed partial class SeekerDetails
     {
         var parts = new[] { BirthYear, BirthMonth, BirthDay }.Select(p => Clean(p).Normalize(NormalizationForm.FormKC)).ToArray();
         if (parts.All(p => p.Length == 0)) { errors["birth-year"] = "生年月日を入力してください。"; return null; }
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || parts[0].Length != 4)
-        { errors["birth-year"] = "生年月日の年は西暦4桁の数字で入力してください（例：1990）。"; return null; }
-        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m is < 1 or > 12)
-        { errors["birth-month"] = "生年月日の月は1から12の数字で入力してください。"; return null; }
-        if (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1 || y < 1 || d > DateTime.DaysInMonth(y, m))
-        { errors["birth-day"] = "生年月日の日が正しくありません。"; return null; }
+        // 年・月・日はそれぞれに確かめ、誤った欄をすべて言う（最初の一つだけを言うと、直して送るたびに次の誤りが出る）
+        static int? Number(string text, int min, int max)
+            => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : null;
+        var year = parts[0].Length == 4 ? Number(parts[0], 1, 9999) : null;
+        var month = Number(parts[1], 1, 12);
+        var day = Number(parts[2], 1, 31);
+        if (year is null) errors["birth-year"] = "生年月日の年は西暦4桁の数字で入力してください（例：1990）。";
+        if (month is null) errors["birth-month"] = "生年月日の月は1から12の数字で入力してください。";
+        if (day is null) errors["birth-day"] = "生年月日の日は1から31の数字で入力してください。";
+        if (year is not { } y || month is not { } m || day is not { } d) return null;
+        if (d > DateTime.DaysInMonth(y, m)) { errors["birth-day"] = "生年月日の日が正しくありません。"; return null; }
         var date = new DateOnly(y, m, d);
         if (date > today.AddYears(-MinimumAge)) { errors["birth-year"] = $"求職者マイページは{MinimumAge}歳以上の方がご利用いただけます。生年月日をご確認ください。"; return null; }
         if (date < today.AddYears(-120)) { errors["birth-year"] = "生年月日の年が正しくありません。"; return null; }

@@ -28,8 +28,9 @@ public enum Grant
 // なぜ終えるか（監査ログ）
 public enum RevocationReason { PasswordReset, Withdrawal, SignOutOtherDevices, MynaportalUnlinked }
 
-// 終えるものと残すもの。KeepSessionKey: このセッション（Cookie の鍵）は残す。KeepBrowserTag: このブラウザは「前にログインしたブラウザ」のまま
-public sealed record RevocationScope(string SeekerId, string? KeepSessionKey, string? KeepBrowserTag, DateTimeOffset Now);
+// 終えるものと残すもの。KeepSessionKey: このセッション（Cookie の鍵）は残す。KeepBrowserTag: このブラウザは「前にログインしたブラウザ」のまま。
+// Reason: 終えたセッションの端末に、次に来たとき理由を伝えるため
+public sealed record RevocationScope(string SeekerId, string? KeepSessionKey, string? KeepBrowserTag, DateTimeOffset Now, RevocationReason Reason);
 
 // 一つの種類を終える（呼び出し側のトランザクションの中で、一つの集合の UPDATE か DELETE で）。終えた数を返す
 public interface IGrantRevoker
@@ -45,7 +46,7 @@ public sealed class CredentialRevocation(IEnumerable<IGrantRevoker> revokers, Ti
     public async Task<IReadOnlyDictionary<Grant, int>> RevokeAsync(string seekerId, RevocationReason reason,
         string? keepSessionKey = null, string? keepBrowserTag = null, CancellationToken ct = default)
     {
-        var scope = new RevocationScope(seekerId, keepSessionKey, keepBrowserTag, time.GetUtcNow());
+        var scope = new RevocationScope(seekerId, keepSessionKey, keepBrowserTag, time.GetUtcNow(), reason);
         var ended = new Dictionary<Grant, int>();
         foreach (var revoker in revokers.OrderBy(r => r.Grant))
             ended[revoker.Grant] = await revoker.RevokeAsync(scope, ct);

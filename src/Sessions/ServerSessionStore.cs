@@ -34,12 +34,18 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var expires = ticket.Properties.ExpiresUtc;
-        await db.Sessions.Where(s => s.Id == Hash(key)).ExecuteUpdateAsync(u => u
+        // 読んだあとで終えられたセッション（SessionEndings の印、SeekerId なし）を、延長で生き返らせない
+        await db.Sessions.Where(s => s.Id == Hash(key) && s.EndedBy == null).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.Ticket, bytes)
             .SetProperty(s => s.ExpiresAt, expires));
     }
 
-    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) => RetrieveAsync(key, (HttpContext?)httpContext);
+
+    // ほかの所で終えられたセッション (SessionEndings) なら、その理由を要求に残して、ないものとして答える
+    private async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext? http)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
@@ -49,6 +55,11 @@ public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider
         if (row.ExpiresAt is { } expires && expires <= time.GetUtcNow())
         {
             await db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync();
+            return null;
+        }
+        if (SessionEndings.ReasonOf(row) is { } reason)
+        {
+            if (http is not null) SessionEndings.Remember(http, reason);
             return null;
         }
         return TicketSerializer.Default.Deserialize(row.Ticket);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MyPage.Data;
 using MyPage.Revocation;
 
@@ -6,14 +7,21 @@ namespace MyPage.Sessions;
 
 // 資格情報が開いたもののうち、このモジュールが持つもの: セッション、省略してよいブラウザ、前にログインしたブラウザ
 
-public sealed class SessionsRevoker(MyPageDb db) : IGrantRevoker
+// セッションは消さずに「終えた理由」の印に変える（SessionEndings）: その端末が次に来たとき、時間切れではなく本当の理由を伝える
+public sealed class SessionsRevoker(MyPageDb db, IOptions<SessionPolicy> policy) : IGrantRevoker
 {
     public Grant Grant => Grant.Sessions;
 
     public Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct)
     {
         var keep = scope.KeepSessionKey is { } key ? ServerSessionStore.Hash(key) : null;
-        return db.Sessions.Where(s => s.SeekerId == scope.SeekerId && s.Id != keep).ExecuteDeleteAsync(ct);
+        var reason = scope.Reason.ToString();
+        var fallback = scope.Now + policy.Value.IdleTimeout;
+        return db.Sessions.Where(s => s.SeekerId == scope.SeekerId && s.Id != keep).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.SeekerId, (string?)null)
+            .SetProperty(s => s.Ticket, Array.Empty<byte>())
+            .SetProperty(s => s.EndedBy, reason)
+            .SetProperty(s => s.ExpiresAt, s => s.ExpiresAt ?? fallback), ct);
     }
 }
 

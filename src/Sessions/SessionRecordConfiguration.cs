@@ -11,6 +11,7 @@ public sealed class SessionRecordConfiguration : IEntityTypeConfiguration<Sessio
     {
         builder.HasKey(s => s.Id);
         builder.HasIndex(s => s.SeekerId);
+        builder.Property(s => s.EndedBy).HasMaxLength(30);
         builder.HasOne<Seeker>().WithMany().HasForeignKey(s => s.SeekerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

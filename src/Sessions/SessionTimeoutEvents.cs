@@ -35,7 +35,7 @@ public sealed class SessionTimeoutEvents : CookieAuthenticationEvents
         return Task.CompletedTask;
     }
 
-    // セッションの Cookie を持っていたのに入れない = 時間切れ。エラーではなく、ログイン画面で知らせる。
+    // セッションの Cookie を持っていたのに入れない = 時間切れ（ほかの所で終えられたなら、その理由）。エラーではなく、ログイン画面で知らせる。
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
         var request = context.Request;
@@ -46,7 +46,9 @@ public sealed class SessionTimeoutEvents : CookieAuthenticationEvents
             var login = QueryHelpers.AddQueryString(context.Options.LoginPath, context.Options.ReturnUrlParameter, CurrentPage(request) ?? "/");
             redirect = login;
         }
-        if (context.HttpContext.Items.ContainsKey(EndedByLifetime))
+        if (SessionEndings.Remembered(context.HttpContext) is { } reason)
+            redirect += (redirect.Contains('?') ? "&" : "?") + "status=" + SessionEndings.Status(reason);
+        else if (context.HttpContext.Items.ContainsKey(EndedByLifetime))
             redirect += (redirect.Contains('?') ? "&" : "?") + "status=" + Expired;
         else if (request.Cookies.ContainsKey(context.Options.Cookie.Name!))
             redirect += (redirect.Contains('?') ? "&" : "?") + "status=" + TimedOut;

@@ -66,14 +66,21 @@
     }
   });
 
+  // JavaScript があるので、待つ確認（JavaScript のないブラウザのためのもの）は要らない: 計算による確認で通る
+  function dropNoscript() {
+    var notes = document.querySelectorAll('.bot-check-noscript');
+    for (var i = 0; i < notes.length; i++) notes[i].remove();
+  }
+  dropNoscript();
+  // 差し替えで入った確認は、htmx が autofocus でフォーカスを移す前に（htmx:afterSwap は htmx:load と autofocus より先）。
+  // 先に消さないと、フォーカスで「このボタンは…から押せます」が読まれる
+  document.addEventListener('htmx:afterSwap', dropNoscript);
+
   // 人の確認の部品 (_BotCheck) があれば、それを動かすスクリプトを一度だけ読む（ふつうの画面では読まない）
   function loadBotCheck(root) {
     if (!root || !root.querySelector) return;
     var box = root.querySelector('[data-bot-check]');
     if (!box) return;
-    // JavaScript があるので、待つ確認（JavaScript のないブラウザのためのもの）は要らない: 計算による確認で通る
-    var notes = root.querySelectorAll('.bot-check-noscript');
-    for (var i = 0; i < notes.length; i++) notes[i].remove();
     if (loadBotCheck.done) return;
     loadBotCheck.done = true;
     var script = document.createElement('script');
@@ -84,7 +91,8 @@
   document.addEventListener('htmx:load', function (evt) { loadBotCheck(evt.detail.elt); });
 
   // 「ログイン時間を延長する」のあと、フォーカスは知らせの帯へ移る前にいた所へ戻す（入力の途中ならその欄へ）。
-  // 延長の知らせは role="status" の #session-status が読み上げる。前にいた所がなければ、知らせ (autofocus) のまま
+  // 前にいた所がなければ、知らせのある <main> の頭へ（押したボタンは消えたので、<body> に落とさない）。
+  // 延長の知らせは role="status" の #session-status だけが読む（知らせにフォーカスを移すと、二度読まれる）
   var beforeSessionBar = null;
   document.addEventListener('focusin', function (evt) {
     if (evt.target.closest && !evt.target.closest('#session-timer')) beforeSessionBar = evt.target;
@@ -93,6 +101,7 @@
     var elt = evt.detail.elt;
     if (!elt || elt.id !== 'session-timer' || !elt.querySelector('.session-note')) return;
     if (beforeSessionBar && beforeSessionBar !== document.body && document.contains(beforeSessionBar)) beforeSessionBar.focus();
+    else if (document.getElementById('main')) document.getElementById('main').focus();
   });
 
   // 差し替えたフォームにエラーのまとめがあれば、JavaScript なしと同じく title の先頭を「エラー：」に

@@ -895,6 +895,10 @@ namespace MyPage.src.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 

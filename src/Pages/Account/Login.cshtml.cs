@@ -66,6 +66,10 @@ public class LoginModel(
             LoginTexts.SignedOutStatus => LoginTexts.SignedOut,
             Sessions.SessionTimeoutEvents.TimedOut => LoginTexts.SessionEnded,
             Sessions.SessionTimeoutEvents.Expired => LoginTexts.SessionExpired((int)sessionPolicy.Value.AbsoluteLifetime.TotalHours),
+            Sessions.SessionEndings.SignedOutElsewhere => LoginTexts.SignedOutElsewhere,
+            Sessions.SessionEndings.PasswordReset => LoginTexts.PasswordWasReset,
+            Sessions.SessionEndings.Withdrawn => LoginTexts.WithdrawnElsewhere,
+            Sessions.SessionEndings.MynaportalUnlinked => LoginTexts.MynaportalUnlinked,
             _ => null,
         };
     }

@@ -42,6 +42,11 @@ public static class LoginTexts
     public const string SignedOutStatus = "signed-out";
     public const string SignedOut = "ログアウトしました。";
     public const string SessionEnded = "一定時間操作がなかったなどの理由で、ログアウトしました。もう一度ログインしてください。";
+    // ほかの所で終えられたセッション（SessionEndings）: 時間切れとは言わず、本当の理由を
+    public const string SignedOutElsewhere = "他の端末で「他の端末からログアウトする」が行われたため、ログアウトしました。続けて利用する場合は、もう一度ログインしてください。心当たりがない場合は、「パスワードをお忘れの方」からパスワードを再登録してください。";
+    public const string PasswordWasReset = "パスワードが再登録されたため、ログアウトしました。新しいパスワードでログインしてください。";
+    public const string WithdrawnElsewhere = "退会の手続きが行われたため、ログアウトしました。";
+    public const string MynaportalUnlinked = "マイナポータルとの連携が解除されたため、ログアウトしました。続けて利用する場合は、もう一度ログインしてください。";
     public static string SessionExpired(int hours) => $"ログインしてから{hours}時間がたったため、安全のためにログアウトしました。もう一度ログインしてください。";
 
     public const int PasswordMaxLength = 128;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using MyPage.Abuse;
 using MyPage.Pages.Account;
+using MyPage.Pages.Shared;
 using MyPage.Tests.Infrastructure;
 using MyPage.Tests.Pages.Account;
 using static Microsoft.Playwright.Assertions;
@@ -52,6 +54,39 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         await login.ExpectHomeAsync();
     }
 
+    // スクリーンリーダーが聞かせること: 送信の答えとして出た確認は、フォーカスで見出しと理由を読む。JavaScript のないブラウザ
+    // のための文（「このボタンは…から押せます」）は、フォーカスが来る前に消えている（読まれない）。進み具合は polite で
+    [Fact]
+    public async Task A_screen_reader_hears_why_the_check_appeared_and_how_it_goes()
+    {
+        var page = await browser.OpenAsync(app, width: 360);
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await FailLoginsUpToTheThresholdAsync();
+        // 答えを出す Worker を、聞き取り終えるまで止めておく（古い端末のように）
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/js/botcheck-worker.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
+        await login.Id.FillAsync(Email);
+        await login.Password.FillAsync(Password);
+        await transcript.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }));
+        var box = page.Locator("#bot-check");
+        await Expect(box).ToBeFocusedAsync();
+        await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.Working);
+        Assert.Equal([$"polite: {FormTexts.Sending}", $"focus group: {BotCheckTexts.Heading} | {BotCheckTexts.Why}", $"polite: {BotCheckTexts.Working}"],
+            await transcript.HearAsync());
+        await Expect(box.Locator(".bot-check-noscript")).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(page, "login-bot-check-swapped-360");
+
+        release.SetResult();
+        await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.Done);
+        Assert.Equal([$"polite: {BotCheckTexts.Done}"], await transcript.HearAsync());
+    }
+
     // JavaScript なし: 待つ確認。押せる時刻を言い、早く押せばその時刻をもう一度言い（照合もしない）、その時刻からはログインできる
     [Fact]
     public async Task Without_javascript_the_seeker_gets_in_after_the_wait_the_form_tells()
@@ -66,9 +101,14 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         await Expect(page.Locator("#bot-check")).Not.ToContainTextAsync("操作は要りません");
 
         var hashes = app.PasswordVerifications;
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
         await login.SubmitAsync(Email, Password);
         await Expect(page.Locator("#bot-check")).ToBeFocusedAsync();
         await Expect(page.Locator("#bot-check .field-error")).ToHaveTextAsync(BotCheckTexts.TooEarly(time));
+        // 聞こえるのは、フォーカスで一度: 見出し、押せない理由と時刻、なぜ確認するか、待つ時間
+        var left = ready - app.Time.GetUtcNow();
+        Assert.Equal([$"focus group: {BotCheckTexts.Heading} | {BotCheckTexts.TooEarly(time)} {BotCheckTexts.Why} {BotCheckTexts.Wait(time, left)}"],
+            await transcript.HearAsync());
         // フォーカスで、見出しのあとに、なぜ押せないかと押せる時刻が読まれる
         await Expect(page.Locator("#bot-check")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(BotCheckTexts.TooEarly(time))));
         Assert.Equal(hashes, app.PasswordVerifications);

@@ -2,8 +2,8 @@ using Microsoft.Playwright;
 
 namespace MyPage.Tests.Infrastructure;
 
-// テストの道具そのものの確かめ: axe が違反を見つけること、失敗したブラウザのテストがトレースとスクリーンショットを残し、
-// どの画面で何を待っていたかを伝えること
+// テストの道具そのものの確かめ: axe が違反を見つけること、書き取り (ScreenReaderTranscript) が二度読まれる知らせを聞き分けること、
+// 失敗したブラウザのテストがトレースとスクリーンショットを残し、どの画面で何を待っていたかを伝えること
 [Trait("Category", "Browser")]
 public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
@@ -57,5 +57,26 @@ public class BrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains("求職者マイページログイン", File.ReadAllText(html), StringComparison.Ordinal);
         Assert.Single(kept, f => f.EndsWith(".log", StringComparison.Ordinal));
         Assert.All(kept, f => Assert.Contains(f, report.Message, StringComparison.Ordinal));
+    }
+    // 書き取り (ScreenReaderTranscript) が、二度読まれる知らせを二度聞き、フォーカスの説明をそのときのまま聞くこと
+    [Fact]
+    public async Task Can_hear_a_message_read_twice_and_a_description_as_it_was_on_focus()
+    {
+        await using var browser = new Browser();
+        var page = await browser.OpenAsync(site.App);
+        await page.SetContentAsync("<html lang='ja'><body><main><div id='s' role='status' tabindex='-1'></div><p id='d'>説明です。</p><button aria-describedby='d'>押す</button></main></body></html>");
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
+
+        // ライブリージョンに書き、そこへフォーカスも移す: フォーカスとリージョンの二度
+        await page.EvaluateAsync("() => { const s = document.getElementById('s'); s.textContent = '保存しました。'; s.focus(); }");
+        Assert.Equal(["focus status: 保存しました。", "polite: 保存しました。"], await transcript.HearAsync());
+
+        // フォーカスのあとで説明の文を消しても、フォーカスのときには読まれている
+        await page.EvaluateAsync("() => { document.querySelector('button').focus(); document.getElementById('d').remove(); }");
+        Assert.Equal(["focus button: 押す | 説明です。"], await transcript.HearAsync());
+
+        // 画面が移れば、移った先のフォーカスと、中身の入ったリージョン（S1 のログアウトの知らせはフォーカスだけ）
+        await page.GotoAsync("/Account/Login?status=signed-out");
+        Assert.Equal(["focus group: ログアウトしました。"], await transcript.HearAsync());
     }
 }

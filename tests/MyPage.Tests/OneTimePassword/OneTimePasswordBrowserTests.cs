@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MyPage.Pages.Account;
+using MyPage.Pages.Shared;
 using MyPage.PasswordReset;
 using MyPage.Tests.Infrastructure;
 using MyPage.Tests.Pages.Account;
@@ -84,6 +85,48 @@ public class OneTimePasswordBrowserTests(OneTimePasswordSite site) : OneTimePass
         Assert.Contains($"{expires} まで有効", (await app.Smtp.WaitForAsync(Email, MyPage.OneTimePassword.OneTimePasswordMails.Subject, 2)).TextBody);
         await otp.SubmitAsync(await OneTimePasswordPage.MailedCodeAsync(app, Email, 2));
         await login.ExpectHomeAsync();
+    }
+
+    // どのメールのコードでもない、誤りのコード（前のコードは「使えなくなりました」と別の文になる）の候補
+    private static readonly string[] Candidates = ["000000", "111111", "222222"];
+
+    // スクリーンリーダーが聞かせること: 誤りとロック（コードのせいだと言う）はフォーカスで一度だけ、再送の知らせも一度だけ
+    [Fact]
+    public async Task A_screen_reader_hears_a_wrong_code_a_resend_and_the_lockout_once_each()
+    {
+        var page = await browser.OpenAsync(app, width: 360);
+        var login = new LoginPage(page);
+        var otp = new OneTimePasswordPage(page);
+        await login.GotoAsync();
+        await login.SubmitAsync(Email, Password);
+        await otp.ExpectShownAsync();
+        var lockedAt = app.Time.GetUtcNow();
+        var first = await OneTimePasswordPage.MailedCodeAsync(app, Email);
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = OneTimePasswordTexts.Submit, Exact = true });
+
+        async Task<IReadOnlyList<string>> WrongAsync(string wrong)
+        {
+            await otp.Code.FillAsync(wrong);
+            await transcript.PressAsync(submit);
+            await Expect(page.Locator("#error-summary, #lockout")).ToBeFocusedAsync();
+            return await transcript.HearAsync();
+        }
+
+        var wrong = Candidates.First(c => c != first);
+        Assert.Equal([$"polite: {FormTexts.Sending}", $"focus group: 入力内容をご確認ください | {OneTimePasswordTexts.Wrong(4, locks: true)}"], await WrongAsync(wrong));
+
+        await transcript.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = OneTimePasswordTexts.Resend }));
+        await Expect(otp.Status).ToBeFocusedAsync();
+        Assert.Equal([$"polite: {FormTexts.Sending}", $"focus paragraph: {OneTimePasswordTexts.Resent}"], await transcript.HearAsync());
+        var second = await OneTimePasswordPage.MailedCodeAsync(app, Email, 2);
+
+        wrong = Candidates.First(c => c != first && c != second);
+        for (var left = 3; left > 0; left--)
+            Assert.Equal([$"polite: {FormTexts.Sending}", $"focus group: 入力内容をご確認ください | {OneTimePasswordTexts.Wrong(left, locks: true)}"], await WrongAsync(wrong));
+        var retry = LoginTexts.RetryFrom(MyPage.Time.JapanTime.Format(lockedAt.AddMinutes(30)));
+        Assert.Equal([$"polite: {FormTexts.Sending}", $"focus group: {LoginTexts.LockedHeading} | {LoginTexts.Lockout} {LoginTexts.LockedByCodes} {retry}"], await WrongAsync(wrong));
+        await Browser.ScreenshotAsync(page, "otp-locked-by-codes-360");
     }
 
     [Fact]

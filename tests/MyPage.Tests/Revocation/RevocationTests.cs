@@ -54,7 +54,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
     [Fact]
     public async Task Signing_out_other_devices_ends_every_grant_but_this_session_and_this_browser()
     {
-        var (mine, _) = await GrantEverythingAsync(Email, SeekerId);
+        var (mine, _, device) = await GrantEverythingAsync(Email, SeekerId);
         var other = await OtherSeekerWithGrantsAsync();
         var before = await ActiveAsync(other.Id);
 
@@ -71,12 +71,32 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync("/Home")).StatusCode);
         // ほかの人のものには触れない
         Assert.Equal(before, await ActiveAsync(other.Id));
+        await AssertToldWhyAsync(device, "signed-out-elsewhere", MyPage.Pages.Account.LoginTexts.SignedOutElsewhere);
+    }
+
+    // 終えられた端末は、時間切れではなく本当の理由を聞く: 画面を開いても、画面の中の確かめ (htmx) でも。何度来ても同じ
+    private static async Task AssertToldWhyAsync(HttpClient device, string status, string text)
+    {
+        using (var check = new HttpRequestMessage(HttpMethod.Get, "/Session/Warning"))
+        {
+            check.Headers.Add("HX-Request", "true");
+            check.Headers.Add("HX-Current-URL", device.BaseAddress + "Home");
+            var fragment = await device.SendAsync(check);
+            Assert.Equal(HttpStatusCode.Unauthorized, fragment.StatusCode);
+            Assert.Equal($"/Account/Login?returnUrl=%2FHome&status={status}", fragment.Headers.GetValues("HX-Redirect").Single());
+        }
+        var page = await device.GetAsync("/Home");
+        var login = new Uri(device.BaseAddress!, page.Headers.Location!);
+        Assert.Equal($"/Account/Login?returnUrl=%2FHome&status={status}", login.PathAndQuery);
+        var html = await device.GetStringAsync(login);
+        Assert.Contains(text, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(MyPage.Pages.Account.LoginTexts.SessionEnded, html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_password_reset_ends_every_grant_and_keeps_only_the_resetting_browser_known()
     {
-        var (mine, mineCookies) = await GrantEverythingAsync(Email, SeekerId);
+        var (mine, mineCookies, device) = await GrantEverythingAsync(Email, SeekerId);
         var other = await OtherSeekerWithGrantsAsync();
         var before = await ActiveAsync(other.Id);
 
@@ -95,6 +115,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(0, after[Grant.MynaportalSignInsAwaitingLink]);
         Assert.NotNull(mineCookies.GetCookies(app.BaseUrl)["__Host-mypage-browser"]);
         Assert.Equal(before, await ActiveAsync(other.Id));
+        await AssertToldWhyAsync(device, "password-reset", MyPage.Pages.Account.LoginTexts.PasswordWasReset);
     }
 
     [Fact]
@@ -122,8 +143,8 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         Assert.Contains(LogLines, l => l.StartsWith("資格情報が開いたものを終えました", StringComparison.Ordinal) && l.Contains("reason=PasswordReset", StringComparison.Ordinal));
     }
 
-    // 一人の求職者に、すべての種類を開く。返すのは、コードを入れて省略を選んだブラウザ（ログイン中）
-    private async Task<(HttpClient Browser, CookieContainer Cookies)> GrantEverythingAsync(string email, string seekerId, int firstMail = 1)
+    // 一人の求職者に、すべての種類を開く。返すのは、コードを入れて省略を選んだブラウザ（ログイン中）と、同じようにログインしたほかの端末
+    private async Task<(HttpClient Browser, CookieContainer Cookies, HttpClient OtherDevice)> GrantEverythingAsync(string email, string seekerId, int firstMail = 1)
     {
         var mail = firstMail;
         async Task<(HttpClient, CookieContainer)> SignedInTrustedAsync()
@@ -136,8 +157,8 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
             Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
             return (client, cookies);
         }
-        var mine = await SignedInTrustedAsync();
-        await SignedInTrustedAsync();
+        var (mine, cookies) = await SignedInTrustedAsync();
+        var (device, _) = await SignedInTrustedAsync();
         // コードを待っているログイン
         using (var waiting = app.CreateHttpClient()) await Forms.LoginAsync(waiting, email, Password);
         // まだ使っていない認証キー
@@ -154,7 +175,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
             return db.SaveChangesAsync();
         });
         Assert.All(MustEnd, grant => Assert.True(ActiveAsync(seekerId).Result[grant] > 0, $"{grant} を開けませんでした"));
-        return mine;
+        return (mine, cookies, device);
     }
 
     private async Task<Seeker> OtherSeekerWithGrantsAsync()

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MyPage.Pages.Account;
+using MyPage.Pages.Session;
 using MyPage.Tests.Infrastructure;
 using MyPage.Tests.Pages.Account;
 using static Microsoft.Playwright.Assertions;
@@ -25,11 +26,15 @@ public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(sit
         var page = await browser.OpenSignedInAsync(app, Email);
         await page.GotoAsync("/Home");
         await new LoginPage(page).ExpectHomeAsync();
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
 
         app.Time.Advance(TimeSpan.FromMinutes(1));
         var status = page.Locator("#session-status");
         await Expect(status).ToHaveAttributeAsync("role", "status");
         await Expect(status).ToContainTextAsync($"{MyPage.Time.JapanTime.Format(signedInAt.AddMinutes(10))}に自動的にログアウトします", new() { Timeout = 15_000 });
+        // 知らせは role="status" が一度読む。フォーカスは動かさない（入力の途中の人を連れ去らない）
+        var warned = SessionTexts.Warning(MyPage.Time.JapanTime.Format(signedInAt.AddMinutes(10))) + SessionTexts.WarningAction;
+        Assert.Equal([$"polite: {warned} {SessionTexts.Extend}"], await transcript.HearAsync());
         await Axe.AssertNoViolationsAsync(page);
 
         // どこまでスクロールしていても見える: 画面の下に固定した帯（ページを押し下げない）
@@ -40,18 +45,21 @@ public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(sit
         await Browser.ScreenshotAsync(page, "session-warning-1280");
 
         var extend = status.GetByRole(AriaRole.Button, new() { Name = "ログイン時間を延長する" });
-        await extend.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await transcript.PressAsync(extend);
         var extendedTo = MyPage.Time.JapanTime.Format(signedInAt.AddMinutes(11));
         await Expect(status).ToContainTextAsync($"ログイン時間を延長しました。{extendedTo}まで");
-        // フォーカスは <body> に落ちず、延長の知らせへ
-        await Expect(status.Locator(".session-note")).ToBeFocusedAsync();
+        // 帯へ来る前にフォーカスのあった所がない: フォーカスは <body> に落ちず、知らせのある <main> の頭へ。
+        // 延長の知らせは role="status" が一度だけ読む（知らせにフォーカスを移して、もう一度読ませない）
+        await Expect(page.Locator("main")).ToBeFocusedAsync();
+        Assert.Equal([$"polite: {SessionTexts.Extended(extendedTo)}", "focus main"], await transcript.HearAsync());
+        await Browser.ScreenshotAsync(page, "session-extended-1280");
 
         // 何もしないまま延長後の期限を過ぎる → 次の確認でログイン画面へ（エラーではなく、知らせ付き）
         app.Time.Advance(TimeSpan.FromMinutes(11));
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login\\?.*status=timed-out"), new() { Timeout = 20_000 });
         await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SessionEnded);
         await Expect(page.Locator("#status")).ToBeFocusedAsync();
+        Assert.Equal([$"focus group: {LoginTexts.SessionEnded}"], await transcript.HearAsync());
         await Axe.AssertNoViolationsAsync(page);
     }
 
@@ -102,6 +110,33 @@ public class SessionTimeoutTests(SessionTimeoutTests.Site site) : SeekerTest(sit
         await last.FocusAsync();
         var (linkBottom, barTop) = (await last.EvaluateAsync<double>("e => e.getBoundingClientRect().bottom"), await warning.EvaluateAsync<double>("e => e.getBoundingClientRect().top"));
         Assert.True(linkBottom <= barTop + 1, $"リンクの下 {linkBottom} が帯の上 {barTop} より下");
+    }
+
+    // 「他の端末からログアウトする」で終えられた端末: 画面の中の確かめ (htmx) で S1 へ移り、時間切れではなく本当の理由を、
+    // フォーカスで一度だけ聞く
+    [Fact]
+    public async Task A_device_signed_out_from_another_hears_why_once()
+    {
+        using var other = app.CreateHttpClient(new System.Net.CookieContainer());
+        await Forms.LoginAsync(other, Email, Password);
+        var page = await browser.OpenSignedInAsync(app, Email, width: 360);
+        // 画面の中の確かめは、もう一方の端末が終え終わってから
+        var ended = new TaskCompletionSource();
+        await page.RouteAsync("**/Session/Warning", async route =>
+        {
+            await ended.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/Home");
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
+        var response = await Forms.PostAsync(other, "/Settings/Security?handler=SignOutOthers", new() { ["Input.Password"] = Password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        ended.SetResult();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login\\?returnUrl=%2FHome&status=signed-out-elsewhere$"), new() { Timeout = 20_000 });
+        await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SignedOutElsewhere);
+        Assert.Equal([$"focus group: {LoginTexts.SignedOutElsewhere}"], await transcript.HearAsync());
+        await Browser.ScreenshotAsync(page, "login-signed-out-elsewhere-360");
     }
 
     [Fact]

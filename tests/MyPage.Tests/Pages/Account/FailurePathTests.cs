@@ -22,6 +22,14 @@ public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixtur
         return (page, login);
     }
 
+    private async Task FillAsync(LoginPage login)
+    {
+        await login.Id.FillAsync(Email);
+        await login.Password.FillAsync(Password);
+    }
+
+    private static ILocator Submit(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit });
+
     private static ILocator Alert(IPage page) => page.Locator("#login-form .form-alert");
 
     private static async Task ExpectAlertAsync(IPage page, string message)
@@ -40,9 +48,12 @@ public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixtur
     public async Task Can_hear_that_the_connection_failed_when_offline()
     {
         var (page, login) = await LoginScreenAsync();
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
         await page.Context.SetOfflineAsync(true);
-        await login.SubmitAsync(Email, Password);
+        await FillAsync(login);
+        await transcript.PressAsync(Submit(page));
         await ExpectAlertAsync(page, FormTexts.Offline);
+        Assert.Equal([$"polite: {FormTexts.Sending}", $"focus paragraph: {FormTexts.Offline}"], await transcript.HearAsync());
         await Browser.ScreenshotAsync(page, "login-offline-360");
         await Axe.AssertNoViolationsAsync(page);
 
@@ -65,8 +76,11 @@ public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixtur
             await Task.Delay(TimeSpan.FromSeconds(4));
             await route.AbortAsync();
         });
-        await login.SubmitAsync(Email, Password);
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
+        await FillAsync(login);
+        await transcript.PressAsync(Submit(page));
         await ExpectAlertAsync(page, FormTexts.Timeout);
+        Assert.Equal([$"polite: {FormTexts.Sending}", $"focus paragraph: {FormTexts.Timeout}"], await transcript.HearAsync());
         await Browser.ScreenshotAsync(page, "login-timeout-360");
     }
 

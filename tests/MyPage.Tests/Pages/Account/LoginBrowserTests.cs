@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MyPage.Pages.Account;
+using MyPage.Pages.Shared;
 using MyPage.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -71,16 +72,48 @@ public class LoginBrowserTests(SiteFixture site) : SeekerTest(site), IClassFixtu
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Home$"));
     }
 
+    // スクリーンリーダーが聞かせること: 誤りも、ロックも、フォーカスで一度だけ（説明として誤りそのものが読まれる）
+    [Fact]
+    public async Task A_screen_reader_hears_the_error_and_the_lockout_once_each()
+    {
+        var page = await browser.OpenAsync(app);
+        await page.GotoAsync("/Account/Login");
+        var lockedAt = app.Time.GetUtcNow();
+        var login = new LoginPage(page);
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit });
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await login.Id.FillAsync(Email);
+            await login.Password.FillAsync($"Wrong-pass-{i}");
+            await transcript.PressAsync(submit);
+            if (i < 5) await login.ExpectErrorAsync(LoginTexts.Failed);
+            else await login.ExpectLockedAsync();
+            var heard = await transcript.HearAsync();
+            Assert.Equal(i < 5
+                ? [$"polite: {FormTexts.Sending}", $"focus group: {ErrorSummaryHeading} | {LoginTexts.Failed}"]
+                : [$"polite: {FormTexts.Sending}",
+                   $"focus group: {LoginTexts.LockedHeading} | {LoginTexts.Lockout} {LoginTexts.RetryFrom(MyPage.Time.JapanTime.Format(lockedAt.AddMinutes(30)))}"],
+                heard);
+        }
+    }
+
+    private const string ErrorSummaryHeading = "入力内容をご確認ください";
+
     [Fact]
     public async Task Can_log_out_from_home()
     {
-        var page = await browser.OpenSignedInAsync(app, Email);
+        var page = await browser.OpenSignedInAsync(app, Email, width: 360);
         await page.GotoAsync("/Home");
         await new LoginPage(page).ExpectHomeAsync();
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
         await Expect(page.Locator("#status")).ToHaveTextAsync(LoginTexts.SignedOut);
-        // 読み込みのときに知らせへフォーカスが移り、読み上げられる
+        // 読み込みのときに知らせへフォーカスが移り、読み上げられる。一度だけ（ライブリージョンとしても読まれない）
         await Expect(page.Locator("#status")).ToBeFocusedAsync();
+        Assert.Equal([$"focus group: {LoginTexts.SignedOut}"], await transcript.HearAsync());
+        await Browser.ScreenshotAsync(page, "login-signed-out-360");
         await page.GotoAsync("/Home");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login\\?returnUrl=%2FHome$"));
     }

@@ -16,10 +16,13 @@ namespace MyPage.Tests.Pages.Mynaportal;
 [Trait("Category", "Browser")]
 public class MynaportalLinkTests(MynaportalFixture fixture) : MynaportalTest(fixture), IClassFixture<MynaportalFixture>
 {
-    [Fact]
-    public async Task Can_link_from_the_mismatch_screen_with_id_and_password_and_then_go_straight_in()
+    // S6 →「マイナポータル連携開始」→ ログイン →「連携する」→ ホームの「連携しました」。JavaScript あり・なし
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Can_link_from_the_mismatch_screen_with_id_and_password_and_then_go_straight_in(bool javaScript)
     {
-        var page = await browser.OpenAsync(App);
+        var page = await browser.OpenAsync(App, javaScript, width: 360);
         await Mock(page).SignInFromMottoAsync(Hanako);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = MynaportalTexts.UnlinkedTitle, Level = 1 })).ToBeVisibleAsync();
@@ -37,6 +40,7 @@ public class MynaportalLinkTests(MynaportalFixture fixture) : MynaportalTest(fix
         Assert.Null(await LinkedSubjectAsync());
         await AnswerLinkAsync(page, Hanako);
         Assert.Equal("mynaportal-hanako", await LinkedSubjectAsync());
+        await Browser.ScreenshotAsync(page, $"home-linked-from-s6-{(javaScript ? "js" : "nojs")}-360");
 
         await login.LogOutAsync();
         await Mock(page).SignInFromMottoAsync();

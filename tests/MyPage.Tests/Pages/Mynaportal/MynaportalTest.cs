@@ -51,14 +51,18 @@ public abstract class MynaportalTest(MynaportalFixture fixture) : IAsyncLifetime
     }
 
     // ログインのあと、マイナポータルの利用者の名前を見て「連携する」（または「連携しない」）を選び、ホームで結果を聞く
+    // （フォーカスで一度だけ）
     protected static async Task AnswerLinkAsync(IPage page, string person, bool link = true)
     {
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = MynaportalTexts.ConfirmTitle, Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("#confirm-question")).ToContainTextAsync($"「{person}」");
+        await using var transcript = await ScreenReaderTranscript.StartAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = link ? MynaportalTexts.ConfirmLink : MynaportalTexts.ConfirmDecline, Exact = true }).ClickAsync();
         await new LoginPage(page).ExpectHomeAsync();
-        await Expect(page.Locator("#status")).ToHaveTextAsync(link ? MynaportalTexts.Linked : MynaportalTexts.Declined);
+        var said = link ? MynaportalTexts.Linked : MynaportalTexts.Declined;
+        await Expect(page.Locator("#status")).ToHaveTextAsync(said);
         await Expect(page.Locator("#status")).ToBeFocusedAsync();
+        Assert.Equal([$"focus group: {said}"], await transcript.HearAsync());
     }
 
     protected static async Task AssertNoSessionAsync(IPage page)

@@ -95,8 +95,13 @@ public class RegisterBrowserTests(SiteFixture site) : IAsyncLifetime, IClassFixt
             await Axe.AssertNoViolationsAsync(page);
 
             var complete = new CompletePage(page);
+            // 生年月日は、月と日の二つが誤り（二つとも言う）
+            await page.GetByLabel("年", new() { Exact = true }).FillAsync("1990");
+            await page.GetByLabel("月", new() { Exact = true }).FillAsync("13");
+            await page.GetByLabel("日", new() { Exact = true }).FillAsync("32");
             await complete.SubmitAsync();
             await Expect(complete.ErrorSummary).ToBeFocusedAsync();
+            await Expect(page.Locator("#birth-error p")).ToHaveCountAsync(2);
             await Browser.ScreenshotAsync(page, $"register-complete-error-{width}");
             await Axe.AssertNoViolationsAsync(page);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Pages.Register;
 using MyPage.Registration;
@@ -245,6 +246,39 @@ public class RegisterTests(SiteFixture site) : IClassFixture<SiteFixture>
         var html = await (await CompleteAsync(client, url, fields)).Content.ReadAsStringAsync();
         foreach (var id in new[] { "birth-year", "birth-month", "birth-day" })
             Assert.Matches($"id=\"{id}\"[^>]*aria-describedby=\"birth-error birth-hint\"", html);
+    }
+
+    // 生年月日の年・月・日のいくつかが誤っていれば、誤った欄のそれぞれに aria-invalid が付き、どこが誤りかをそれぞれ言う
+    // （最初の一つだけではない）。正しい欄には付けない
+    [Theory]
+    [InlineData("90", "13", "32", "birth-year birth-month birth-day")]
+    [InlineData("1990", "13", "32", "birth-month birth-day")]
+    [InlineData("19x0", "4", "", "birth-year birth-day")]
+    [InlineData("1990", "", "1", "birth-month")]
+    public async Task Can_hear_every_wrong_part_of_the_birth_date(string year, string month, string day, string wrongIds)
+    {
+        using var client = app.CreateHttpClient();
+        await RequestAsync(client, Email);
+        var url = await MailedUrlAsync();
+        var fields = Details();
+        (fields["Input.Details.BirthYear"], fields["Input.Details.BirthMonth"], fields["Input.Details.BirthDay"]) = (year, month, day);
+        var html = await (await CompleteAsync(client, url, fields)).Content.ReadAsStringAsync();
+        var summary = Html.ErrorSummary(html);
+        var wrong = wrongIds.Split(' ');
+        var messages = new Dictionary<string, string>
+        {
+            ["birth-year"] = "生年月日の年は西暦4桁の数字で入力してください（例：1990）。",
+            ["birth-month"] = "生年月日の月は1から12の数字で入力してください。",
+            ["birth-day"] = "生年月日の日は1から31の数字で入力してください。",
+        };
+        foreach (var (id, message) in messages)
+        {
+            var field = Regex.Match(html, $"<input id=\"{id}\"[^>]*>").Value;
+            Assert.Equal(wrong.Contains(id), field.Contains("aria-invalid=\"true\"", StringComparison.Ordinal));
+            // まとめにも、三つの欄の下の知らせにも
+            Assert.Equal(wrong.Contains(id), summary.Contains($"href=\"#{id}\">{message}<", StringComparison.Ordinal));
+            Assert.Equal(wrong.Contains(id), Regex.Match(html, "<div id=\"birth-error\"[\\s\\S]*?</div>").Value.Contains(message, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
