@@ -118,4 +118,4 @@ static string? PublishedContentRoot(string[] args)
     return Directory.Exists(Path.Combine(folder, "wwwroot")) ? folder : null;
 }
 
-public partial class Program;
+public partial class Program; // テストの WebApplicationFactory<Program> が使う入口（ほかの型は internal）

@@ -4,7 +4,7 @@ using MyPage.Housekeeping;
 namespace MyPage.Abuse;
 
 // 後片付け: 窓の過ぎた、接続元ごとのログイン失敗の数
-public sealed class ClientFailuresCleanup(ClientFailures failures) : IHousekeepingStep
+internal sealed class ClientFailuresCleanup(ClientFailures failures) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Throttles;
 
@@ -12,7 +12,7 @@ public sealed class ClientFailuresCleanup(ClientFailures failures) : IHousekeepi
 }
 
 // 後片付け: 期限が過ぎ、次の問題の重さにももう数えない、使い終わった人の確認
-public sealed class UsedBotChallengesCleanup(MyPageDb db) : IHousekeepingStep
+internal sealed class UsedBotChallengesCleanup(MyPageDb db) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Throttles;
 

@@ -5,7 +5,7 @@ using MyPage.Startup;
 
 namespace MyPage.Abuse;
 
-public static class AbuseServices
+internal static class AbuseServices
 {
     // 乱用への備え: 要求の上限（送信、ログインの失敗、再登録・開設・ワンタイムパスワードのメール: MyPage:RateLimits）、
     // 人の確認 (MyPage:BotCheck:Provider)

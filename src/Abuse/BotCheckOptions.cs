@@ -1,9 +1,9 @@
 namespace MyPage.Abuse;
 
-public enum BotCheckProvider { ProofOfWork, ReCaptcha, None }
+internal enum BotCheckProvider { ProofOfWork, ReCaptcha, None }
 
 // MyPage:BotCheck: 人の操作かを確かめる仕組み。ふつうに使う人には出ない（接続元や ID が上限を超えたときだけ）。
-public sealed class BotCheckOptions
+internal sealed class BotCheckOptions
 {
     public const string Section = "MyPage:BotCheck";
 
@@ -18,7 +18,7 @@ public sealed class BotCheckOptions
 
 // 計算による確認（ALTCHA と同じ形）: サーバーが署名した問題を、ブラウザが Web Worker で SHA-256 を繰り返して解く。
 // 見る・聞くパズルがないので、スクリーンリーダーでも同じに使える。
-public sealed class ProofOfWorkOptions
+internal sealed class ProofOfWorkOptions
 {
     // 最初の問題の、探す数の上限（平均でこの半分の SHA-256）。古いスマートフォンでも2秒ほどで終わる大きさ。
     // 同じ接続元がこの1時間に確認を通るたびに倍になる (ProofOfWorkCheck)
@@ -29,7 +29,7 @@ public sealed class ProofOfWorkOptions
 }
 
 // Google reCAPTCHA v3（デザインカードの AspNetCore.ReCaptcha と同じ確かめ方を、HttpClient で）
-public sealed class ReCaptchaOptions
+internal sealed class ReCaptchaOptions
 {
     public string? SiteKey { get; set; }
     public string? SecretKey { get; set; }

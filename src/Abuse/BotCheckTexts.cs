@@ -1,7 +1,7 @@
 namespace MyPage.Abuse;
 
 // 人の確認の文言（スクリーンリーダーでもそのまま読める、見る・聞くパズルのない確認）
-public static class BotCheckTexts
+internal static class BotCheckTexts
 {
     public const string Heading = "送信の前に確認しています";
     public const string Why = "この接続元から短い時間に多くの送信があったため、人による操作かを確認しています。";

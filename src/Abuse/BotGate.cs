@@ -7,11 +7,11 @@ namespace MyPage.Abuse;
 // 画面に出す確認の状態: 部品、JavaScript のないブラウザの待つ確認、前の答えが通らなかったときの知らせ。
 // SendWhenDone: 送信の結果として出た確認で、フォームをそのまま送り直せる（パスワードの欄がない: S2）なら、
 // 答えが入りしだい送る（利用者はもう「次へ進む」を押している）
-public sealed record BotCheckView(BotCheckWidget Widget, WaitChallenge? Wait, string? Problem, bool SendWhenDone = false);
+internal sealed record BotCheckView(BotCheckWidget Widget, WaitChallenge? Wait, string? Problem, bool SendWhenDone = false);
 
 // 人の確認が要るかを決め、要るなら答えを確かめる。ふつうに使う人には出ない。
 // 確かめる前に、パスワードのハッシュもデータベースの行も作らない（断る要求は安く断る）。
-public sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures clients, Browsers browsers, RequestOrigins origins)
+internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures clients, Browsers browsers, RequestOrigins origins)
 {
     public const string LoginAction = "login";
     public const string ResetAction = "reset";

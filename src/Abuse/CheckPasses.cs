@@ -6,7 +6,7 @@ namespace MyPage.Abuse;
 
 // 人の確認を通った記録（計算による確認の答え、待つ確認）: 一つの答えは一度だけ通り、同じ接続元がこの1時間に通った数だけ、
 // 次の確認が倍に重くなる（計算は問題の大きさ、待つ確認は待つ時間）。表は UsedBotChallenges（期限の1時間あとに後片付けが消す）
-public sealed class CheckPasses(MyPageDb db, IdTags tags, TimeProvider time)
+internal sealed class CheckPasses(MyPageDb db, IdTags tags, TimeProvider time)
 {
     public static readonly TimeSpan DoublingWindow = TimeSpan.FromHours(1);
 

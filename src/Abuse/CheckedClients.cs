@@ -6,7 +6,7 @@ namespace MyPage.Abuse;
 // データベースを読まないための覚え書きで、決めるのはデータベースの数 (ClientFailures)。再起動で消えても、最初の送信で戻る。
 // 多くの接続元から攻められても大きくならない: Capacity を超えるときは時刻の過ぎたものを捨て、それでも一杯なら覚えない
 // （覚えなかった接続元も、送信では確認を求められる）
-public sealed class CheckedClients(TimeProvider time)
+internal sealed class CheckedClients(TimeProvider time)
 {
     public const int Capacity = 100_000;
     private readonly ConcurrentDictionary<string, DateTimeOffset> until = new(StringComparer.Ordinal);

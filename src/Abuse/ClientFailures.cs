@@ -9,7 +9,7 @@ namespace MyPage.Abuse;
 // 固定の窓: 窓の始まりから ClientFailureWindow の間に ClientLoginFailures 回失敗したら、窓の終わりまで人の確認が要る。
 // 数はデータベースにあり（インスタンスをまたぐ）、送信はそれで決める。ログインの画面を開くとき (S1 の GET) は、
 // このインスタンスが覚えている「確認が要る」接続元 (CheckedClients) だけを見て、データベースを読まない。
-public sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions<RateLimitOptions> options, TimeProvider time, CheckedClients known)
+internal sealed class ClientFailures(MyPageDb db, RequestOrigins origins, IOptions<RateLimitOptions> options, TimeProvider time, CheckedClients known)
 {
     private RateLimitOptions Options => options.Value;
 

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Abuse;
 
 // 接続元ごとのログイン失敗の数
-public sealed class ClientThrottleConfiguration : IEntityTypeConfiguration<ClientThrottle>
+internal sealed class ClientThrottleConfiguration : IEntityTypeConfiguration<ClientThrottle>
 {
     public void Configure(EntityTypeBuilder<ClientThrottle> builder)
     {

@@ -1,12 +1,12 @@
 namespace MyPage.Abuse;
 
-public enum BotCheckOutcome { Passed, Missing, Failed, Unavailable }
+internal enum BotCheckOutcome { Passed, Missing, Failed, Unavailable }
 
 // 画面に出す確認の部品: ProofOfWork は署名した問題 (Challenge)、ReCaptcha はサイトキーとスクリプトの URL
-public sealed record BotCheckWidget(BotCheckProvider Provider, string Action, string? Challenge = null, string? SiteKey = null, Uri? ScriptUrl = null);
+internal sealed record BotCheckWidget(BotCheckProvider Provider, string Action, string? Challenge = null, string? SiteKey = null, Uri? ScriptUrl = null);
 
 // 人の操作かを確かめる（MyPage:BotCheck:Provider で選ぶ）
-public interface IBotCheck
+internal interface IBotCheck
 {
     BotCheckProvider Provider { get; }
 
@@ -19,7 +19,7 @@ public interface IBotCheck
 }
 
 // 確認を使わない（開発で ProofOfWork も止めたいとき）。いつでも通す
-public sealed class NoBotCheck : IBotCheck
+internal sealed class NoBotCheck : IBotCheck
 {
     public BotCheckProvider Provider => BotCheckProvider.None;
     public Task<BotCheckWidget> WidgetAsync(HttpContext http, string action, CancellationToken ct = default) => Task.FromResult(new BotCheckWidget(BotCheckProvider.None, action));

@@ -12,7 +12,7 @@ namespace MyPage.Abuse;
 // 問題は取った接続元にだけ通る（ほかの接続元で解かせた答えを持ち込めない）。答えは一度だけ: 使った challenge を表に入れ、
 // 二度目は入らない（期限のあとで後片付けが消す）。同じ接続元がこの1時間に確認を通るたびに、次の問題の大きさは倍になる
 // （人は一度か二度で済むが、送り続けるスクリプトには、送るほど重くなる）。
-public sealed class ProofOfWorkCheck(CheckPasses passes, IdTags tags, RequestOrigins origins, IOptions<BotCheckOptions> options, TimeProvider time) : IBotCheck
+internal sealed class ProofOfWorkCheck(CheckPasses passes, IdTags tags, RequestOrigins origins, IOptions<BotCheckOptions> options, TimeProvider time) : IBotCheck
 {
     public const string Algorithm = "SHA-256";
     public const int Ceiling = 10_000_000;

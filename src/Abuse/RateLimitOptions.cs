@@ -2,7 +2,7 @@ namespace MyPage.Abuse;
 
 // MyPage:RateLimits: 要求の「どれだけ・どれほど頻繁に」のすべて。数はここだけに置く（README の「Abuse defence」の表は
 // Structure/ReadmeLimitsTests がこの既定値と照らし合わせる）。接続元は IPv4 ならアドレス、IPv6 なら /64 ごと
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     public const string Section = "MyPage:RateLimits";
 

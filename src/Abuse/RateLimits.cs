@@ -7,9 +7,9 @@ namespace MyPage.Abuse;
 
 // ログインの要らないフォーム（ログイン、ワンタイムパスワード、S2、S3、仮登録、本登録）。POST を接続元ごとの上限で数える
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class GuardedFormAttribute : Attribute;
+internal sealed class GuardedFormAttribute : Attribute;
 
-public static class RateLimits
+internal static class RateLimits
 {
     // 接続元ごとのトークンバケット。上限を超えた要求は、フォームを読む前、ハッシュもデータベースの行も作る前に 429 で断る
     public static IServiceCollection AddFormRateLimits(this IServiceCollection services)

@@ -7,7 +7,7 @@ namespace MyPage.Abuse;
 
 // Google reCAPTCHA v3。トークンをサーバーから siteverify に送り、success、action、hostname、score を確かめる
 // （AspNetCore.ReCaptcha と同じ確かめ方）。つながらない、時間切れ、読めない応答は、確認の失敗 (Unavailable) として扱う。
-public sealed class ReCaptchaCheck(HttpClient client, IOptions<BotCheckOptions> options, IOptions<PublicUrlOptions> site, RequestOrigins origins, ILogger<ReCaptchaCheck> log) : IBotCheck
+internal sealed class ReCaptchaCheck(HttpClient client, IOptions<BotCheckOptions> options, IOptions<PublicUrlOptions> site, RequestOrigins origins, ILogger<ReCaptchaCheck> log) : IBotCheck
 {
     private ReCaptchaOptions Options => options.Value.ReCaptcha;
 

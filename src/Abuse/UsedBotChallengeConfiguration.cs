@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Abuse;
 
 // 使い終わった人の確認の問題
-public sealed class UsedBotChallengeConfiguration : IEntityTypeConfiguration<UsedBotChallenge>
+internal sealed class UsedBotChallengeConfiguration : IEntityTypeConfiguration<UsedBotChallenge>
 {
     public void Configure(EntityTypeBuilder<UsedBotChallenge> builder)
     {

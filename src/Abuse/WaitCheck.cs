@@ -6,16 +6,16 @@ using MyPage.Security;
 
 namespace MyPage.Abuse;
 
-public enum WaitOutcome { Passed, TooEarly, Failed }
+internal enum WaitOutcome { Passed, TooEarly, Failed }
 
 // 待つ確認の問題: フォームの BotWait 欄で送り返すトークンと、ボタンを押せるようになる時刻
-public sealed record WaitChallenge(string Token, DateTimeOffset ReadyAt);
+internal sealed record WaitChallenge(string Token, DateTimeOffset ReadyAt);
 
 // 待つ確認: JavaScript のないブラウザでも通れる人の確認。フォームは「このボタンは 14時05分20秒 から押せます」と言い、
 // その時刻から一度だけ通る。トークンはこの接続元とこのフォームに結びつけた署名つきで、一つの接続元に出ているのはいつも一つだけ
 // （画面を開き直しても同じ時刻のものが出る: 待ち直しにならず、並べて待たせて一度に送ることもできない）。待つ時間は、この接続元がこの1時間に確認を
 // 通るたびに倍になる（計算による確認の大きさと同じ数え方: CheckPasses）。スクリプトには計算と同じだけの時間がかかる。
-public sealed class WaitCheck(MyPageDb db, CheckPasses passes, IdTags tags, RequestOrigins origins, IOptions<BotCheckOptions> options, TimeProvider time)
+internal sealed class WaitCheck(MyPageDb db, CheckPasses passes, IdTags tags, RequestOrigins origins, IOptions<BotCheckOptions> options, TimeProvider time)
 {
     public const string Field = "BotWait";
     public static readonly TimeSpan Longest = TimeSpan.FromMinutes(30);

@@ -6,7 +6,7 @@ using MyPage.Startup;
 
 namespace MyPage.Account;
 
-public static class AccountServices
+internal static class AccountServices
 {
     // 求職者のアカウント（ASP.NET Core Identity、画面は自前）と、ID・パスワードでのログイン
     public static IServiceCollection AddSeekerAccounts(this IServiceCollection services)

@@ -9,7 +9,7 @@ namespace MyPage.Account;
 
 // MyPage:Passwords の設定: Argon2id の回数とメモリ。OWASP Password Storage Cheat Sheet の第一の選択
 // (m = 19 MiB, t = 2, p = 1) が既定。それより弱い組み合わせでは起動しない。
-public sealed class PasswordHashingOptions
+internal sealed class PasswordHashingOptions
 {
     public int Iterations { get; set; } = 2;
     public int MemoryKiB { get; set; } = 19 * 1024;
@@ -28,7 +28,7 @@ public sealed class PasswordHashingOptions
 // パスワードのハッシュ: Argon2id（libsodium の crypto_pwhash_str、Geralt 経由）。保存するのは
 // $argon2id$v=19$m=…,t=…,p=1$塩$ハッシュ の文字列で、設定を変えても前のハッシュは照合でき、次のログインで作り直す。
 // 以前の形式（ASP.NET Core Identity V3: PBKDF2-HMAC-SHA512）も照合でき、合えば次のログインで Argon2id に置き換える。
-public sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher<Seeker>
+internal sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher<Seeker>
 {
     private const string Prefix = "$argon2id$";
     private readonly PasswordHasher<Seeker> identityV3 = new();
@@ -80,7 +80,7 @@ public sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> option
 
 // 存在しないIDにも同じ重さの照合をするための捨てハッシュ（応答時間でIDの有無がわからないように）。
 // 本物のパスワードと同じハッシュ（登録されたもの）で、サイトごとに一度だけ作る。
-public sealed class UnknownIdHash(IPasswordHasher<Seeker> hasher)
+internal sealed class UnknownIdHash(IPasswordHasher<Seeker> hasher)
 {
     private readonly Lazy<string> hash = new(() =>
         hasher.HashPassword(new Seeker(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));

@@ -5,7 +5,7 @@ namespace MyPage.Account;
 
 // ID(メールアドレス)の正規化: NFKC → 前後の空白を除く → 小文字。
 // 全角で入力されたIDや前後に空白があるIDも同じ人として扱う。
-public static class LoginId
+internal static class LoginId
 {
     public const int MaxLength = 254;
 
@@ -31,10 +31,10 @@ public static class LoginId
 }
 
 // ID の検査のメッセージ。画面ごとに呼び名（ID(メールアドレス) / メールアドレス）と上限が違う。形の規則はどこでも同じ (MailAddress)
-public sealed record IdMessages(string Required, string TooLong, string NotAnAddress);
+internal sealed record IdMessages(string Required, string TooLong, string NotAnAddress);
 
 // Identity の NormalizedUserName / NormalizedEmail にも同じ規則を使う
-public sealed class LoginIdNormalizer : ILookupNormalizer
+internal sealed class LoginIdNormalizer : ILookupNormalizer
 {
     public string? NormalizeName(string? name) => name is null ? null : LoginId.Normalize(name);
     public string? NormalizeEmail(string? email) => email is null ? null : LoginId.Normalize(email);

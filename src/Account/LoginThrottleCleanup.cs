@@ -3,7 +3,7 @@ using MyPage.Housekeeping;
 namespace MyPage.Account;
 
 // 後片付け: 24時間数えていない、ロックの終わったログイン失敗の記録
-public sealed class LoginThrottleCleanup(LoginThrottleStore store) : IHousekeepingStep
+internal sealed class LoginThrottleCleanup(LoginThrottleStore store) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Throttles;
 

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Account;
 
 // ID ごとのログイン失敗の数とロック
-public sealed class LoginThrottleConfiguration : IEntityTypeConfiguration<LoginThrottle>
+internal sealed class LoginThrottleConfiguration : IEntityTypeConfiguration<LoginThrottle>
 {
     public void Configure(EntityTypeBuilder<LoginThrottle> builder)
     {

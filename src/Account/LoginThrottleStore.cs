@@ -7,7 +7,7 @@ namespace MyPage.Account;
 // ログイン試行の予約とロック。パスワードを照合する前に、一つの条件付き UPDATE で
 // 試行を「失敗」として先に数える。並列の要求が何件来ても照合は最大5回で、ロックは一度だけ。
 // (Identity の読み込み→書き込みの数え方では並列要求ですり抜けられる: CVE-2023-33170)
-public sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
+internal sealed class LoginThrottleStore(MyPageDb db, IdTags tags)
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(30);

@@ -4,7 +4,7 @@ namespace MyPage.Account;
 
 // ID(メールアドレス)として受け付ける形かどうか。正規化した値を調べる。S1、S2、仮登録、職員のコマンドで同じ一つの規則。
 // メールを送る MailKit が、入力そのままの文字列に読み戻せるものだけを受け付ける（受け付けたのに送れないアドレスを作らない）。
-public static class MailAddress
+internal static class MailAddress
 {
     public static bool IsValid(string normalized)
     {

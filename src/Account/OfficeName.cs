@@ -3,7 +3,7 @@ namespace MyPage.Account;
 // 管轄安定所の名前（ホームに出る）。職員のコマンドの --office で記録する。公共職業安定所の名前か、
 // ハローワークの名（例 飯田橋公共職業安定所、ハローワーク飯田橋、マザーズハローワーク東京）だけを受け付ける。
 // 一覧は持たない（統廃合で変わる）が、打ち間違いや別の欄の値（求職番号、メールアドレス）を求職者の画面に出さない。
-public static class OfficeName
+internal static class OfficeName
 {
     public const int MaxLength = 40;
 

@@ -6,15 +6,15 @@ using MyPage.Security;
 
 namespace MyPage.Account;
 
-public enum PasswordCheckOutcome { Verified, Wrong, Locked }
+internal enum PasswordCheckOutcome { Verified, Wrong, Locked }
 
 // 何のためにパスワードを確かめるか。どれも同じロックの回数に数える。ID をまたいだ接続元の失敗に数えるのはログインだけ
-public enum PasswordPurpose { Login, Withdrawal, MynaportalLink, MynaportalUnlink, SignOutOtherDevices }
+internal enum PasswordPurpose { Login, Withdrawal, MynaportalLink, MynaportalUnlink, SignOutOtherDevices }
 
-public sealed record PasswordCheckResult(PasswordCheckOutcome Outcome, Seeker? Seeker = null, DateTimeOffset? LockedUntil = null);
+internal sealed record PasswordCheckResult(PasswordCheckOutcome Outcome, Seeker? Seeker = null, DateTimeOffset? LockedUntil = null);
 
 // パスワードの照合はすべてここを通る（ログイン、退会の確認）。ロックの回数に数え、ロック中は照合しない。
-public sealed class PasswordCheck(
+internal sealed class PasswordCheck(
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
     UnknownIdHash unknownIdHash,

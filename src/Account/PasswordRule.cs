@@ -5,7 +5,7 @@ namespace MyPage.Account;
 
 // マニュアルのパスワード規則: 半角数字、英字、記号のすべてを含む8文字以上32文字以内。
 // パスワードを設定する場所（スタッフコマンド、再登録、開設）はすべてこの一つを使う。
-public static class PasswordRule
+internal static class PasswordRule
 {
     public const int MinLength = 8;
     public const int MaxLength = 32;
@@ -43,7 +43,7 @@ public static class PasswordRule
 }
 
 // Identity からも同じ規則で検査する（UserManager.CreateAsync / ResetPasswordAsync）
-public sealed class ManualPasswordValidator : IPasswordValidator<Seeker>
+internal sealed class ManualPasswordValidator : IPasswordValidator<Seeker>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<Seeker> manager, Seeker user, string? password)
     {

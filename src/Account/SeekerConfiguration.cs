@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Account;
 
 // ログインする求職者（Identity の表）: 求職者番号と名前の長さ、ID の一意性
-public sealed class SeekerConfiguration : IEntityTypeConfiguration<Seeker>
+internal sealed class SeekerConfiguration : IEntityTypeConfiguration<Seeker>
 {
     public void Configure(EntityTypeBuilder<Seeker> builder)
     {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace MyPage.Account;
 
 // 求職番号: 5桁-7桁（例 70000-9999999）。全角で入力されても受け付ける。
-public static partial class SeekerNumber
+internal static partial class SeekerNumber
 {
     [GeneratedRegex(@"^\d{5}-\d{7}$", RegexOptions.CultureInvariant)]
     private static partial Regex Format();

@@ -2,7 +2,7 @@ namespace MyPage.Audit;
 
 // 監査のためのログ。運用者は文言ではなくイベント ID で絞り込む（ID は変えない。新しい出来事には新しい番号）。
 // 入力されたIDそのものは残さない: id= は鍵付きのタグ、seeker= は内部の番号。
-public static partial class AuditLog
+internal static partial class AuditLog
 {
     // 1000番台: ログイン
     [LoggerMessage(EventId = 1001, EventName = "LoginSucceeded", Level = LogLevel.Information,

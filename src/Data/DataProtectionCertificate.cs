@@ -10,7 +10,7 @@ namespace MyPage.Data;
 // Development のほかでは必須で、ないと起動しない（わざと暗号化しないなら MyPage:DataProtection:AllowUnencryptedKeys=true、警告 5001）。
 // 暗号化された鍵があるのに証明書のないプロセスも起動しない（鍵を作らない）: 証明書を忘れたコマンドやインスタンスが
 // 暗号化されていない鍵を束に書き、ほかのインスタンスがそれを使い始めることがないように。
-public static class DataProtectionCertificate
+internal static class DataProtectionCertificate
 {
     public const string Section = "MyPage:DataProtection:Certificate";
     public const string AllowUnencryptedKeys = "MyPage:DataProtection:AllowUnencryptedKeys";

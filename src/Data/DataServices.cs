@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MyPage.Data;
 
-public static class DataServices
+internal static class DataServices
 {
     // データ: EF Core で SQLite（既定）か PostgreSQL（MyPage:Database:Provider）。接続文字列は ConnectionStrings:MyPage。
     // Data Protection の鍵もデータベースに置く（再起動しても、二つ目のインスタンスでも Cookie と CSRF トークンが通る）。

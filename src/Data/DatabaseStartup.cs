@@ -7,18 +7,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace MyPage.Data;
 
-public enum DatabaseProvider { Sqlite, PostgreSQL }
+internal enum DatabaseProvider { Sqlite, PostgreSQL }
 
 // 起動できない設定や環境: 一行（日本語と英語）で知らせて止まる（Program が書く）
-public sealed class StartupException(string message) : Exception(message);
+internal sealed class StartupException(string message) : Exception(message);
 
 // データベースが使えるようになったとき（マイグレーションのあと、要求を受ける前）に一度ずつ呼ぶもの。モジュールが自分で登録する
-public interface IDatabaseReadyHook
+internal interface IDatabaseReadyHook
 {
     void DatabaseReady();
 }
 
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     // Sqlite（既定: 一台で動かす）か PostgreSQL（複数のインスタンスで一つのデータベースを使う）
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
@@ -39,7 +39,7 @@ public sealed class DatabaseOptions
     public bool SeedDemoData { get; set; }
 }
 
-public static class DatabaseStartup
+internal static class DatabaseStartup
 {
     public const string DemoEmail = "demo@example.jp";
     public const string DemoPassword = "Demo-pass-2026";

@@ -5,7 +5,7 @@ namespace MyPage.Data;
 
 // 開発用のデモデータ: デモ求職者のホームがマニュアルの画面のように見えるだけの求人・メッセージ・条件。
 // 日付は「今日」から数えるので、いつ起動しても求人は有効のまま。
-public static class DemoData
+internal static class DemoData
 {
     public const int RequestCount = 24;
     public const string NewestNumber = "13010-00999999";

@@ -9,7 +9,7 @@ namespace MyPage.Data;
 //   /healthz/ready : データベースが答え、マイグレーションが済んでいる（まだなら 503: 要求を回さない）
 // HTTPS の要求 (RequestGuards) より前に置く: ロードバランサーはインスタンスを平文で直に見に来る。
 // Host は問わない（ロードバランサーはインスタンスの IP アドレスで見に来る）。ほかの画面は公開の URL の名前だけ (UsePublicHostOnly)
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     public const string Live = "/healthz/live";
     public const string Ready = "/healthz/ready";
@@ -38,7 +38,7 @@ public static class HealthEndpoints
 }
 
 // データベースが答え、このビルドのマイグレーションがみな済んでいるか
-public sealed class DatabaseReadiness(MyPageDb db) : IHealthCheck
+internal sealed class DatabaseReadiness(MyPageDb db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

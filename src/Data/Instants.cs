@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MyPage.Data;
 
 // 時刻の列の形（MyPageDb.ConfigureConventions が、DateTimeOffset のすべてのプロパティに使う）。どちらもミリ秒まで
-public static class Instants
+internal static class Instants
 {
     // SQLite: エポックからのミリ秒の整数
     public sealed class AsUnixMilliseconds() : ValueConverter<DateTimeOffset, long>(

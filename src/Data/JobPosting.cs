@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace MyPage.Data;
 
 // 求人。有効かどうかは紹介期限日から決まる（JobPosting.IsOpen）。
-public class JobPosting
+internal class JobPosting
 {
     public int Id { get; set; }
     public required string Number { get; set; }          // 求人番号 13010-00999999
@@ -43,7 +43,7 @@ public class JobPosting
 }
 
 // 求人者からのリクエスト求人
-public class JobRequest
+internal class JobRequest
 {
     public int Id { get; set; }
     public required string SeekerId { get; set; }
@@ -53,7 +53,7 @@ public class JobRequest
 }
 
 // 応募中の求人
-public class JobApplication
+internal class JobApplication
 {
     public int Id { get; set; }
     public required string SeekerId { get; set; }
@@ -63,7 +63,7 @@ public class JobApplication
 }
 
 // 保存した求人検索条件（検索条件1〜3）
-public class SavedSearch
+internal class SavedSearch
 {
     public int Id { get; set; }
     public required string SeekerId { get; set; }
@@ -75,7 +75,7 @@ public class SavedSearch
 }
 
 // メッセージ（ハローワークや求人者から）。既読は ReadAt で持つ。
-public class SeekerMessage
+internal class SeekerMessage
 {
     public int Id { get; set; }
     public required string SeekerId { get; set; }
@@ -89,7 +89,7 @@ public class SeekerMessage
 }
 
 // 公共職業安定所（管轄安定所）
-public class Office
+internal class Office
 {
     public required string Name { get; set; }
     public required string Address { get; set; }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MyPage.Data;
 
 // SQLite（既定）の DbContext。PostgreSQL では派生した PostgreSqlDb が使われる（マイグレーションは別のフォルダー）
-public class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
+internal class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
 {
     public MyPageDb(DbContextOptions<MyPageDb> options) : base(options) { }
 

@@ -2,7 +2,7 @@ namespace MyPage.Data;
 
 // 送るメール。画面の処理と同じトランザクションで書き、後で OutboxSender が送る。
 // 時刻は DateTimeOffset（列の形は MyPageDb.ConfigureConventions）。
-public class OutboxMessage
+internal class OutboxMessage
 {
     public long Id { get; set; }
 

@@ -2,7 +2,7 @@ namespace MyPage.Data;
 
 // 「求職者マイページパスワード再登録」画面での申込み一件。認証キーはハッシュだけを持つ。
 // 登録のないIDにも行を作る（SeekerId は null、どの認証キーも合わない）ので、画面からは区別できない。
-public class PasswordResetRequest
+internal class PasswordResetRequest
 {
     // ブラウザの Cookie に入れた参照のハッシュ（参照そのものは持たない）
     public required string Id { get; set; }

@@ -2,7 +2,7 @@ namespace MyPage.Data;
 
 // ID・パスワードは合ったが、まだワンタイムパスワードを待っているログイン。ブラウザの Cookie の参照のハッシュで引く。
 // コードはハッシュ（サイトの鍵の HMAC）だけを持つ。一度使うか、誤りが続くか、期限が来れば終わる。
-public class PendingLogin
+internal class PendingLogin
 {
     public required string Id { get; set; }
     public required string SeekerId { get; set; }
@@ -29,7 +29,7 @@ public class PendingLogin
 
 // 求職者がログインに使ったブラウザ。ブラウザの Cookie は推測できない id だけを持ち、ここにはその鍵付きのタグを置く。
 // 「ログインのお知らせ」（初めてのブラウザ）と、ワンタイムパスワードを省略してよいブラウザ (TrustedUntil) に使う。
-public class SeekerBrowser
+internal class SeekerBrowser
 {
     public long Id { get; set; }
     public required string SeekerId { get; set; }
@@ -41,7 +41,7 @@ public class SeekerBrowser
 }
 
 // ログイン履歴の一件（求職者情報・設定の「ログイン履歴」）
-public class LoginRecord
+internal class LoginRecord
 {
     public long Id { get; set; }
     public required string SeekerId { get; set; }

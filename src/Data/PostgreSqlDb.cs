@@ -7,7 +7,7 @@ namespace MyPage.Data;
 // PostgreSQL の MyPageDb（MyPage:Database:Provider=PostgreSQL）。マイグレーションは src/Data/PostgreSqlMigrations。
 // 時刻 (DateTimeOffset) の列は timestamptz（MyPageDb.ConfigureConventions と Instants）。
 // ID の一意性は正規化した NormalizedUserName / NormalizedEmail の一意索引で守る（citext は要らない）。
-public sealed class PostgreSqlDb(DbContextOptions<PostgreSqlDb> options) : MyPageDb(options)
+internal sealed class PostgreSqlDb(DbContextOptions<PostgreSqlDb> options) : MyPageDb(options)
 {
     protected override ValueConverter InstantColumn => Instants.UtcMilliseconds;
 
@@ -20,7 +20,7 @@ public sealed class PostgreSqlDb(DbContextOptions<PostgreSqlDb> options) : MyPag
 }
 
 // dotnet ef migrations add Name --context PostgreSqlDb -o src/Data/PostgreSqlMigrations（接続はしない）
-public sealed class PostgreSqlDbDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlDb>
+internal sealed class PostgreSqlDbDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlDb>
 {
     public PostgreSqlDb CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<PostgreSqlDb>().UseNpgsql("Host=localhost;Database=mypage").Options);
@@ -28,7 +28,7 @@ public sealed class PostgreSqlDbDesignTimeFactory : IDesignTimeDbContextFactory<
 
 // dotnet ef migrations add Name --context MyPage.Data.MyPageDb -o src/Data/Migrations（SQLite。接続はしない）。
 // これがないと、PostgreSqlDb のファクトリーが MyPageDb にも使われて、SQLite のフォルダーに PostgreSQL のマイグレーションができる
-public sealed class MyPageDbDesignTimeFactory : IDesignTimeDbContextFactory<MyPageDb>
+internal sealed class MyPageDbDesignTimeFactory : IDesignTimeDbContextFactory<MyPageDb>
 {
     public MyPageDb CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<MyPageDb>().UseSqlite("Data Source=design-time.db").Options);

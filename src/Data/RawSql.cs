@@ -9,7 +9,7 @@ namespace MyPage.Data;
 // 生の SQL（EF の LINQ では一つの文にできない、原子的な数え方など）はここと Statements/ だけに書く。
 // 表と列の名前は EF のモデルから引く（プロパティは nameof で渡す）: 名前を変えればビルドが壊れ、片方のプロバイダーだけ実行時に壊れることはない。
 // 時刻 (DateTimeOffset) は列と同じ形に直して渡す（SQLite は整数のミリ秒、PostgreSQL は timestamptz）。
-public static class RawSql
+internal static class RawSql
 {
     // T の表と列の名前（引用済み）
     public static Names<T> NamesOf<T>(this MyPageDb db) where T : class

@@ -1,7 +1,7 @@
 namespace MyPage.Data;
 
 // 「求職者マイページを開設する」の仮登録。メールの URL に入れた鍵のハッシュだけを持つ。
-public class RegistrationRequest
+internal class RegistrationRequest
 {
     // URL の鍵の SHA-256（鍵そのものは持たない）
     public required string Id { get; set; }

@@ -2,7 +2,7 @@ namespace MyPage.Data;
 
 // サーバー側に置くログインセッション。Cookie は鍵だけを持つので、
 // 行を消せばそのセッションはすぐに終わる（ログアウト、パスワード再登録）。
-public class SessionRecord
+internal class SessionRecord
 {
     public required string Id { get; set; }
     public string? SeekerId { get; set; }

@@ -1,7 +1,7 @@
 namespace MyPage.Data;
 
 // サイトの秘密の鍵（Data Protection で保護した値だけを置く）。どのインスタンスも同じ鍵を使う。
-public class SiteSecret
+internal class SiteSecret
 {
     public required string Name { get; set; }
     public required string Value { get; set; }

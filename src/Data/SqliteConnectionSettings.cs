@@ -9,7 +9,7 @@ namespace MyPage.Data;
 // WAL はファイルに残る設定なので起動時に一度だけ (DatabaseStartup)。
 // 設定は本物の接続（プールで使い回す sqlite3 のハンドル）ごとに一度だけ送る: EF はコンテキストが使うたびに接続を開き直すが、
 // プールから戻る接続には設定が残っている（要求ごとに文を一つ余分に送らない）
-public sealed class SqliteConnectionSettings : DbConnectionInterceptor
+internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
     private static readonly ConditionalWeakTable<object, object> Configured = new();

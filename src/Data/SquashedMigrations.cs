@@ -7,7 +7,7 @@ namespace MyPage.Data;
 
 // いくつものマイグレーションを一つにまとめたとき、まとめたほうに付ける: ids は、まとめる前のマイグレーション（順に）
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-public sealed class ReplacesMigrationsAttribute(params string[] ids) : Attribute
+internal sealed class ReplacesMigrationsAttribute(params string[] ids) : Attribute
 {
     public IReadOnlyList<string> Ids { get; } = ids;
 }
@@ -15,7 +15,7 @@ public sealed class ReplacesMigrationsAttribute(params string[] ids) : Attribute
 // まとめる前の版で作ったデータベースは、まとめたものを済んだものとして履歴に書き足す（表はもうあるので作らない）。
 // 前の履歴は消さない: 前の版に戻しても、その版は自分のマイグレーションを済んだものと読める。
 // まとめる前の途中までしか済んでいないデータベースは、前の版で最後まで上げてもらう（起動しない）
-public static class SquashedMigrations
+internal static class SquashedMigrations
 {
     public static async Task AdoptAsync(MyPageDb db, CancellationToken ct = default)
     {

@@ -2,7 +2,7 @@ namespace MyPage.Housekeeping;
 
 // 1時間ごとの後片付け: 各部品が登録した手順 (IHousekeepingStep) を順に動かす。何を消すかは、表の持ち主の部品が知っている
 // （期限切れのセッション、役目を終えたログイン失敗の記録、送ったメール、使い終わった申込み、長く使われていないブラウザ、…）
-public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<Housekeeper> log) : BackgroundService
+internal sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<Housekeeper> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -39,7 +39,7 @@ public sealed class Housekeeper(IServiceScopeFactory scopes, TimeProvider time, 
     }
 }
 
-public static class HousekeepingServices
+internal static class HousekeepingServices
 {
     public static IServiceCollection AddHousekeeping(this IServiceCollection services)
         => services.AddSingleton<Housekeeper>().AddHostedService(sp => sp.GetRequiredService<Housekeeper>());

@@ -1,7 +1,7 @@
 namespace MyPage.Housekeeping;
 
 // 後片付けのログで数える種類（イベント 4001 の四つの数）
-public enum Leftover
+internal enum Leftover
 {
     // 期限切れのセッション
     Sessions,
@@ -18,7 +18,7 @@ public enum Leftover
 
 // 後片付けの一つの手順: 一つの表から、要らなくなった行を一つの集合の DELETE … WHERE で消し、消した数を返す。
 // 表を持つ部品が、自分の AddX() で AddHousekeepingStep を呼んで登録する（HousekeeperTests が、どの表の行も消えることを確かめる）
-public interface IHousekeepingStep
+internal interface IHousekeepingStep
 {
     Leftover Kind { get; }
     Task<int> RemoveAsync(DateTimeOffset now, CancellationToken ct);

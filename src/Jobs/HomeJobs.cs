@@ -4,7 +4,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // ホームに並べるもの一式
-public sealed record HomeSummary(
+internal sealed record HomeSummary(
     JobRequest? NewestRequest,
     int RequestCount,
     List<JobApplication> Applications,
@@ -13,7 +13,7 @@ public sealed record HomeSummary(
     Office? Office);
 
 // S5「求職者マイページホーム」の中身: 新しいリクエスト求人、応募中の求人、未読の数、保存した条件の枠、管轄のハローワーク
-public sealed class HomeJobs(MyPageDb db)
+internal sealed class HomeJobs(MyPageDb db)
 {
     public const int ApplicationsOnHome = 3;
     public const int SavedSearchSlots = 3;

@@ -4,7 +4,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // 「メッセージ」: 本人あてのメッセージの一覧、一件を開く、一つの求人についてのもの。本人あてでなければ null（画面は 404）
-public sealed class Inbox(MyPageDb db, VisibleJobs jobs)
+internal sealed class Inbox(MyPageDb db, VisibleJobs jobs)
 {
     public Task<ListPage<SeekerMessage>> PageAsync(string seekerId, int? page, CancellationToken ct = default)
         => ListPage.OfAsync(db.MessagesOf(seekerId).Include(m => m.Job), page, ct);

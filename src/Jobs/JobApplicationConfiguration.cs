@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // 応募: 一つの求人に一件
-public sealed class JobApplicationConfiguration : IEntityTypeConfiguration<JobApplication>
+internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<JobApplication>
 {
     public void Configure(EntityTypeBuilder<JobApplication> builder)
     {

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // 求人票: 求人番号は一意
-public sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPosting>
+internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPosting>
 {
     public void Configure(EntityTypeBuilder<JobPosting> builder)
     {

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // 求人者からのリクエスト求人: 一つの求人に一件
-public sealed class JobRequestConfiguration : IEntityTypeConfiguration<JobRequest>
+internal sealed class JobRequestConfiguration : IEntityTypeConfiguration<JobRequest>
 {
     public void Configure(EntityTypeBuilder<JobRequest> builder)
     {

@@ -4,7 +4,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // 「求人検索」: 本人の保存した求人検索条件と、その条件での検索
-public sealed class JobSearches(MyPageDb db)
+internal sealed class JobSearches(MyPageDb db)
 {
     public Task<List<SavedSearch>> SavedAsync(string seekerId, CancellationToken ct = default) => db.SavedSearchesOfAsync(seekerId, ct);
 

@@ -2,7 +2,7 @@ using MyPage.Startup;
 
 namespace MyPage.Jobs;
 
-public static class JobsServices
+internal static class JobsServices
 {
     // 求職者マイページホームの中身と、そこから開く画面: リクエスト求人、応募、求人票、メッセージ、保存した検索条件、外へのリンク。
     // 画面ごとに一つ（求人票を見てよいかは VisibleJobs の一か所）

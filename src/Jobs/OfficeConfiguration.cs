@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // 管轄のハローワーク（ホームに出す）
-public sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
+internal sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
 {
     public void Configure(EntityTypeBuilder<Office> builder)
     {

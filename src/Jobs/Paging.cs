@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MyPage.Jobs;
 
 // 一覧のページ分け。page は1から。範囲外は近いほうの端に寄せる。
-public sealed record Paging(int Page, int PageSize, int Total)
+internal sealed record Paging(int Page, int PageSize, int Total)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public int Skip => (Page - 1) * PageSize;
@@ -18,9 +18,9 @@ public sealed record Paging(int Page, int PageSize, int Total)
 }
 
 // 一覧の一ページ分
-public sealed record ListPage<T>(List<T> Items, Paging Paging);
+internal sealed record ListPage<T>(List<T> Items, Paging Paging);
 
-public static class ListPage
+internal static class ListPage
 {
     // 一覧の画面（リクエスト求人、応募、メッセージ、検索の結果）は、どれも一ページにこの数
     public const int Size = 10;

@@ -6,7 +6,7 @@ namespace MyPage.Jobs;
 
 // 求職番号の2次元バーコード（QRコード）を、ページに直接埋め込む SVG にする。
 // style 属性を使わない（CSP の style-src 'self' のまま描ける）一本の path で、数百バイト。
-public static class QrSvg
+internal static class QrSvg
 {
     public static string Render(string text, string label)
     {

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // 保存した求人検索条件: 枠は 1 から 3（PostgreSQL では PostgreSqlDb が列名を引用した制約に置き換える）
-public sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedSearch>
+internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedSearch>
 {
     public void Configure(EntityTypeBuilder<SavedSearch> builder)
     {

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Jobs;
 
 // 求職者あてのメッセージ
-public sealed class SeekerMessageConfiguration : IEntityTypeConfiguration<SeekerMessage>
+internal sealed class SeekerMessageConfiguration : IEntityTypeConfiguration<SeekerMessage>
 {
     public void Configure(EntityTypeBuilder<SeekerMessage> builder)
     {

@@ -5,13 +5,13 @@ namespace MyPage.Jobs;
 
 // 見せてよい求人票。Related: 本人にかかわる求人（リクエスト、応募、メッセージ）なら、公開範囲 2 でも事業所名まで見せる。
 // 事業所名を見せるかは求人から決まり、画面が覚えておくことではない
-public sealed record JobView(JobPosting Job, bool Related)
+internal sealed record JobView(JobPosting Job, bool Related)
 {
     public bool ShowsCompany => Related || Job.ShowsCompany;
 }
 
 // 求人票を見てよいか（「詳細を表示」と「この求人に関するメッセージを表示」で同じ）
-public sealed class VisibleJobs(MyPageDb db)
+internal sealed class VisibleJobs(MyPageDb db)
 {
     // 公開中（公開範囲 1・2）で紹介期限内の求人は、ログインした求職者みなが見られる。
     // 本人にかかわる求人（リクエスト、応募、メッセージ）は、期限切れや非公開でも本人だけは見られる（事業所名も）。

@@ -3,10 +3,10 @@ using MyPage.Audit;
 namespace MyPage.Login;
 
 // ログインの方法。画面の言葉や記録の文字列はここから引く（日本語の文字列を判断には使わない）
-public enum LoginMethod { Password, PasswordAndCode, Mynaportal }
+internal enum LoginMethod { Password, PasswordAndCode, Mynaportal }
 
 // 成功したログインが、失敗の回数（ロック）をどうするか
-public enum LockCount
+internal enum LockCount
 {
     // 数え直す: パスワードを知っていることが確かめられた
     Clear,
@@ -21,7 +21,7 @@ public enum LockCount
 //   NeedsOneTimePassword: この方法はワンタイムパスワードの段階を含む（パスワードだけの方法は、省略してよいブラウザでだけ使う）
 //   LockCount:            成功したとき、失敗の回数をどうするか
 //   Audit:                監査ログの出来事（イベント ID はそれぞれの LoggerMessage に）
-public sealed record LoginMethodRow(
+internal sealed record LoginMethodRow(
     LoginMethod Method,
     string Code,
     string Name,
@@ -29,7 +29,7 @@ public sealed record LoginMethodRow(
     LockCount LockCount,
     Action<ILogger, string, string, DateTimeOffset> Audit);
 
-public static class LoginMethods
+internal static class LoginMethods
 {
     public static readonly IReadOnlyList<LoginMethodRow> Table =
     [

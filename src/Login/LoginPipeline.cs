@@ -9,7 +9,7 @@ namespace MyPage.Login;
 // 確かめ終えたらここを呼ぶ。方法ごとの違いは表 (LoginMethods) の行に書く:
 // 失敗の回数をどうするか → セッションを始める（前回のログイン日時、ログイン履歴、このブラウザ、初めてのブラウザなら
 // 「ログインのお知らせ」）→ 監査ログ。
-public sealed class LoginPipeline(
+internal sealed class LoginPipeline(
     LoginThrottleStore throttle,
     SessionStarter sessions,
     RequestOrigins origins,

@@ -1,6 +1,6 @@
 namespace MyPage.Login;
 
-public static class LoginServices
+internal static class LoginServices
 {
     // ログインの方法の表と、ログインを済ませるただ一つの手順 (LoginPipeline)
     public static IServiceCollection AddLoginPipeline(this IServiceCollection services)

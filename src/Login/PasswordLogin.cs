@@ -5,13 +5,13 @@ using MyPage.Security;
 
 namespace MyPage.Login;
 
-public enum LoginOutcome { Succeeded, NeedsCode, Failed, Locked }
+internal enum LoginOutcome { Succeeded, NeedsCode, Failed, Locked }
 
-public sealed record LoginResult(LoginOutcome Outcome, DateTimeOffset? LockedUntil = null, Seeker? Seeker = null);
+internal sealed record LoginResult(LoginOutcome Outcome, DateTimeOffset? LockedUntil = null, Seeker? Seeker = null);
 
 // 「求職者マイページログイン」画面の ID・パスワードでのログイン。
 // パスワードが合えば、このブラウザで省略を選んでいない限り、ログインはまだ済ませずにワンタイムパスワードを送る。
-public sealed class PasswordLogin(PasswordCheck check, PendingLogins pending, LoginPipeline pipeline, RequestOrigins origins)
+internal sealed class PasswordLogin(PasswordCheck check, PendingLogins pending, LoginPipeline pipeline, RequestOrigins origins)
 {
     // returnUrl: ワンタイムパスワードのあとに戻る、検査済みの戻り先
     public async Task<LoginResult> LoginAsync(HttpContext http, string loginId, string password, string? returnUrl, CancellationToken ct = default)
@@ -37,7 +37,7 @@ public sealed class PasswordLogin(PasswordCheck check, PendingLogins pending, Lo
 }
 
 // 「ワンタイムパスワード入力」の「送信」: コードが合えば、ログインを済ませる（省略を選べば、このブラウザを覚える）
-public sealed class CodeLogin(PendingLogins pending, LoginPipeline pipeline)
+internal sealed class CodeLogin(PendingLogins pending, LoginPipeline pipeline)
 {
     public async Task<CodeResult> LoginAsync(HttpContext http, string code, bool trustBrowser, CancellationToken ct = default)
     {

@@ -5,7 +5,7 @@ namespace MyPage.Mail;
 
 // 開発用メールボックス: メールを .eml ファイルとしてフォルダーに置く。
 // SMTP サーバーなしで、開発者が認証キーを読める（/Development/Mailbox でも見られる）。
-public sealed class DirectoryMailTransport(IOptions<MailOptions> options, IWebHostEnvironment environment) : IMailTransport
+internal sealed class DirectoryMailTransport(IOptions<MailOptions> options, IWebHostEnvironment environment) : IMailTransport
 {
     public string Folder => Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
 

@@ -1,7 +1,7 @@
 namespace MyPage.Mail;
 
 // MyPage:Mail の設定
-public sealed class MailOptions
+internal sealed class MailOptions
 {
     // 差出人。利用者が受信許可に使うので画面にも表示する（マニュアルでは system@mail.hellowork.mhlw.go.jp）
     public string From { get; set; } = "system@mail.hellowork.mhlw.go.jp";

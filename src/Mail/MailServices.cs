@@ -4,7 +4,7 @@ using MyPage.Startup;
 
 namespace MyPage.Mail;
 
-public static class MailServices
+internal static class MailServices
 {
     // メール: 送信待ちの表 (Outbox) に積み、OutboxSender が SMTP (MailKit) か開発用メールボックスへ送る
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration config)

@@ -1,7 +1,7 @@
 namespace MyPage.Mail;
 
 // すべてのメールに共通の書き出しと結び（送信専用のアドレスであること）
-public static class MailText
+internal static class MailText
 {
     public const string Greeting = "ハローワークインターネットサービスです。";
     public const string Footer = """

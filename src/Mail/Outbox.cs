@@ -7,7 +7,7 @@ namespace MyPage.Mail;
 
 // 送るメールを、呼び出し側のトランザクションの中で送信待ちの表に積む。
 // コミットが成功すればメールは必ず残り、OutboxSender が送り届ける。
-public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvider time, OutboxSignal signal, IDataProtectionProvider protection)
+internal sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvider time, OutboxSignal signal, IDataProtectionProvider protection)
 {
     // 送信待ちの間の秘密（認証キー、本登録の URL）を守る目的。ほかの目的の保護とは混ざらない
     public const string SecretPurpose = "MyPage.Outbox.Secret.v1";
@@ -62,7 +62,7 @@ public sealed class Outbox(MyPageDb db, IOptions<MailOptions> options, TimeProvi
 }
 
 // 送信待ちができたことを送信者に知らせる。待っていない間の知らせも取りこぼさない。
-public sealed class OutboxSignal
+internal sealed class OutboxSignal
 {
     private readonly Lock gate = new();
     private bool pending;

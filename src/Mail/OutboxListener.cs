@@ -7,7 +7,7 @@ namespace MyPage.Mail;
 // PostgreSQL で複数のインスタンスが動くとき: どのインスタンスが送信待ちに行を入れても、すべての送信者をすぐに起こす。
 // 行を入れるとトリガーが NOTIFY mypage_outbox を送り（コミットのとき）、ここで LISTEN して OutboxSignal を鳴らす。
 // 接続が切れても送信者は見回り (OutboxSender.PollInterval) で送るので、メールは失われない。つなぎ直しは間隔を広げながら。
-public sealed class OutboxListener(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<OutboxListener> log) : BackgroundService
+internal sealed class OutboxListener(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<OutboxListener> log) : BackgroundService
 {
     public const string Channel = "mypage_outbox";
     private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(1);

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Mail;
 
 // 送信待ちのメール
-public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {

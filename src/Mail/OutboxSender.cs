@@ -9,7 +9,7 @@ namespace MyPage.Mail;
 
 // 送信待ちのメールを送る。失敗したら間隔を広げながら送り直し、あきらめない（メールを失わない）。
 // 送る前に行を「送信中」として確保するので、複数のインスタンスでも同じメールを同時に送らない。
-public sealed class OutboxSender(
+internal sealed class OutboxSender(
     IServiceScopeFactory scopes,
     IMailTransport transport,
     IOptions<MailOptions> options,

@@ -5,7 +5,7 @@ using MyPage.Housekeeping;
 namespace MyPage.Mail;
 
 // 後片付け: 送ったメールと、送れないと分かったメール（宛先と本文は個人の情報）。まだ送っていないメールは消さない
-public sealed class SentMailCleanup(MyPageDb db) : IHousekeepingStep
+internal sealed class SentMailCleanup(MyPageDb db) : IHousekeepingStep
 {
     public static readonly TimeSpan KeepSentMail = TimeSpan.FromDays(7);
 

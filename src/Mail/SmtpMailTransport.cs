@@ -6,7 +6,7 @@ using MimeKit;
 namespace MyPage.Mail;
 
 // MailKit で SMTP サーバーへ送る
-public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
+internal sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace MyPage.Mynaportal;
 
 // Development で `dotnet run` したときだけ、模擬マイナポータル (tests/MockMynaportal) を横で起動する。
 // SPA の開発サーバーを起動する SpaProxy と同じ考え方。本番では登録されない。
-public sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options, IWebHostEnvironment environment, ILogger<DevelopmentMockLauncher> log)
+internal sealed class DevelopmentMockLauncher(IOptions<MynaportalOptions> options, IWebHostEnvironment environment, ILogger<DevelopmentMockLauncher> log)
     : IHostedService, IDisposable
 {
     private Process? process;

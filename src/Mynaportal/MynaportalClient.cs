@@ -6,7 +6,7 @@ using MyPage.Audit;
 namespace MyPage.Mynaportal;
 
 // My Page を OpenID Connect のクライアントにする設定
-public static class MynaportalClient
+internal static class MynaportalClient
 {
     public static void Configure(OpenIdConnectOptions o, MynaportalOptions settings)
     {

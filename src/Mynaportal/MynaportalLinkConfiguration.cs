@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Mynaportal;
 
 // マイナポータルとの連携: 一人に一つ、一つの (発行者, sub) に一人
-public sealed class MynaportalLinkConfiguration : IEntityTypeConfiguration<MynaportalLink>
+internal sealed class MynaportalLinkConfiguration : IEntityTypeConfiguration<MynaportalLink>
 {
     public void Configure(EntityTypeBuilder<MynaportalLink> builder)
     {

@@ -7,10 +7,10 @@ using MyPage.Sessions;
 
 namespace MyPage.Mynaportal;
 
-public enum LinkOutcome { Linked, SubjectLinkedToAnother, SeekerAlreadyLinked }
+internal enum LinkOutcome { Linked, SubjectLinkedToAnother, SeekerAlreadyLinked }
 
 // 3.4「マイナポータルとつなげる」: 連携の記録と解除。連携・解除のたびにお知らせメールを送る。
-public sealed class MynaportalLinks(MyPageDb db, Outbox outbox, CredentialRevocation revocation, Browsers browsers, TimeProvider time, ILogger<MynaportalLinks> log)
+internal sealed class MynaportalLinks(MyPageDb db, Outbox outbox, CredentialRevocation revocation, Browsers browsers, TimeProvider time, ILogger<MynaportalLinks> log)
 {
     public Task<MynaportalLink?> ForSeekerAsync(string seekerId, CancellationToken ct = default)
         => db.MynaportalLinks.AsNoTracking().SingleOrDefaultAsync(l => l.SeekerId == seekerId, ct);

@@ -2,7 +2,7 @@ using MyPage.Time;
 
 namespace MyPage.Mynaportal;
 
-public static class MynaportalMails
+internal static class MynaportalMails
 {
     public const string LinkedSubject = "マイナポータル連携完了通知";
     public const string UnlinkedSubject = "マイナポータル連携解除通知";

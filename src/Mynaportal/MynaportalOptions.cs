@@ -1,7 +1,7 @@
 namespace MyPage.Mynaportal;
 
 // MyPage:Mynaportal の設定。Authority がなければマイナポータル連携は使えない（画面はそう案内する）。
-public sealed class MynaportalOptions
+internal sealed class MynaportalOptions
 {
     public const string Section = "MyPage:Mynaportal";
     public const string Scheme = "Mynaportal";

@@ -5,7 +5,7 @@ using MyPage.Startup;
 
 namespace MyPage.Mynaportal;
 
-public static class MynaportalServices
+internal static class MynaportalServices
 {
     // マイナポータル: OpenID Connect (認可コード + PKCE)。連携は (発行者, sub) で記録する。
     // Authority がなければ連携は使えず、画面がそう案内する。

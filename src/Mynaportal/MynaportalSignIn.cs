@@ -9,17 +9,17 @@ using MyPage.Security;
 
 namespace MyPage.Mynaportal;
 
-public enum CallbackOutcome { SignedIn, NotLinked, Linked, SubjectLinkedToAnother, SeekerAlreadyLinked, Failed }
+internal enum CallbackOutcome { SignedIn, NotLinked, Linked, SubjectLinkedToAnother, SeekerAlreadyLinked, Failed }
 
 // 連携を待っているマイナポータルのサインイン（ログインのあと、本人に確かめる画面に出すもの）
-public sealed record PendingLink(string? Name, DateTimeOffset ExpiresAt);
+internal sealed record PendingLink(string? Name, DateTimeOffset ExpiresAt);
 
 // マイナポータルからのシングルサインオン (3.1 (2)) と、連携 (3.4) の戻り先の処理。
 // OpenID Connect の検査（state, nonce, PKCE, 発行者, 対象者）はハンドラーが済ませ、結果は外部ログイン用 Cookie に入る。
 // 連携が見つからないサインインは、このブラウザの参照 (Cookie) と結んでデータベースに5分だけ置く。
 // その間にこのブラウザでログインした求職者に、マイナポータルの利用者の名前を見せて「連携する」「連携しない」を選んでもらう
 // （共用のパソコンに残ったサインインが、次にログインした人に黙って結びつかないように）。
-public sealed class MynaportalSignIn(
+internal sealed class MynaportalSignIn(
     MyPageDb db,
     MynaportalLinks links,
     LoginPipeline pipeline,
@@ -164,7 +164,7 @@ public sealed class MynaportalSignIn(
 }
 
 // ログインのあと本人の答えを待っているサインインは、資格情報とともに終わる
-public sealed class PendingMynaportalSignInsRevoker(MyPageDb db) : IGrantRevoker
+internal sealed class PendingMynaportalSignInsRevoker(MyPageDb db) : IGrantRevoker
 {
     public Grant Grant => Grant.MynaportalSignInsAwaitingLink;
 

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Mynaportal;
 
 // 連携の見つからなかったマイナポータルのサインイン
-public sealed class PendingMynaportalSignInConfiguration : IEntityTypeConfiguration<PendingMynaportalSignIn>
+internal sealed class PendingMynaportalSignInConfiguration : IEntityTypeConfiguration<PendingMynaportalSignIn>
 {
     public void Configure(EntityTypeBuilder<PendingMynaportalSignIn> builder)
     {

@@ -5,7 +5,7 @@ using MyPage.Housekeeping;
 namespace MyPage.Mynaportal;
 
 // 後片付け: 期限の過ぎた、連携の見つからなかったマイナポータルのサインイン（長く待たないので、期限が来たらすぐ）
-public sealed class PendingSignInsCleanup(MyPageDb db) : IHousekeepingStep
+internal sealed class PendingSignInsCleanup(MyPageDb db) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Requests;
 

@@ -6,7 +6,7 @@ namespace MyPage.OneTimePassword;
 
 // ワンタイムパスワード: CSPRNG の数字。保存は、そのログインの参照と結びつけたサイトの鍵の HMAC だけ
 // （データベースだけを持ち出しても、6桁を総当たりで戻せない）。
-public static class OneTimeCode
+internal static class OneTimeCode
 {
     public static string Generate(int length)
         => RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, length)).ToString(new string('0', length), CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using MyPage.Time;
 
 namespace MyPage.OneTimePassword;
 
-public static class OneTimePasswordMails
+internal static class OneTimePasswordMails
 {
     public const string Subject = "ワンタイムパスワードのお知らせ";
 

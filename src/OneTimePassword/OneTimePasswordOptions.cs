@@ -1,7 +1,7 @@
 namespace MyPage.OneTimePassword;
 
 // MyPage:Login:OneTimePassword の設定。既定は実際のサービスと同じく「使う」。
-public sealed class OneTimePasswordOptions
+internal sealed class OneTimePasswordOptions
 {
     public const string Section = "MyPage:Login:OneTimePassword";
 

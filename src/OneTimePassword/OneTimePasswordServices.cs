@@ -4,7 +4,7 @@ using MyPage.Startup;
 
 namespace MyPage.OneTimePassword;
 
-public static class OneTimePasswordServices
+internal static class OneTimePasswordServices
 {
     // ワンタイムパスワード: ID・パスワードのあと、メールで届くコードでログインを済ませる
     public static IServiceCollection AddOneTimePassword(this IServiceCollection services)

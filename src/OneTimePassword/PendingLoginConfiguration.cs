@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.OneTimePassword;
 
 // ワンタイムパスワードを待つログイン
-public sealed class PendingLoginConfiguration : IEntityTypeConfiguration<PendingLogin>
+internal sealed class PendingLoginConfiguration : IEntityTypeConfiguration<PendingLogin>
 {
     public void Configure(EntityTypeBuilder<PendingLogin> builder)
     {

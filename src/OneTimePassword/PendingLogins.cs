@@ -13,18 +13,18 @@ namespace MyPage.OneTimePassword;
 
 // Accepted: コードが合った（一度だけ）。ログインを済ませるのは呼び出し側 (CodeLogin → LoginPipeline)。
 // Replaced: 合わないが、新しいメール（再送、またはログインのやり直し）で置き換えた前のコード（誤りとして数える）
-public enum CodeOutcome { Accepted, Wrong, Replaced, Void, Locked }
+internal enum CodeOutcome { Accepted, Wrong, Replaced, Void, Locked }
 
 // Remaining: あと何回誤れるか（このコードの回数とアカウントのロックの回数の少ないほう）。LocksFirst: そのときロックされる
 // （コードが使えなくなるより先に）。ByCode: このコードの誤りでロックされた
-public sealed record CodeResult(CodeOutcome Outcome, Seeker? Seeker = null, PendingLogin? Pending = null, int Remaining = 0, DateTimeOffset? LockedUntil = null,
+internal sealed record CodeResult(CodeOutcome Outcome, Seeker? Seeker = null, PendingLogin? Pending = null, int Remaining = 0, DateTimeOffset? LockedUntil = null,
     bool LocksFirst = false, bool ByCode = false);
 
-public enum ResendOutcome { Sent, LimitReached, Void }
+internal enum ResendOutcome { Sent, LimitReached, Void }
 
 // ID・パスワードが合ったあとの、ワンタイムパスワードを待つログイン。
 // ブラウザは推測できない参照を Cookie に持ち、データベースにはそのハッシュと、コードの HMAC だけを置く（S3 の申込みと同じ形）。
-public sealed class PendingLogins(
+internal sealed class PendingLogins(
     MyPageDb db,
     UserManager<Seeker> users,
     LoginThrottleStore throttle,

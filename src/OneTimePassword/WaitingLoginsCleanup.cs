@@ -5,7 +5,7 @@ using MyPage.Housekeeping;
 namespace MyPage.OneTimePassword;
 
 // 後片付け: 期限から KeepRequests たった、ワンタイムパスワードを待つログイン（その間は、1時間のメールの上限にも数える）
-public sealed class WaitingLoginsCleanup(MyPageDb db) : IHousekeepingStep
+internal sealed class WaitingLoginsCleanup(MyPageDb db) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Requests;
 

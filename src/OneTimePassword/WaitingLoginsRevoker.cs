@@ -5,7 +5,7 @@ using MyPage.Revocation;
 namespace MyPage.OneTimePassword;
 
 // ワンタイムパスワードを待っているログインは、資格情報とともに終わる（古いパスワードで始めたログインに、新しいコードを送らせない）
-public sealed class WaitingLoginsRevoker(MyPageDb db) : IGrantRevoker
+internal sealed class WaitingLoginsRevoker(MyPageDb db) : IGrantRevoker
 {
     public Grant Grant => Grant.WaitingLogins;
 

@@ -12,7 +12,7 @@ namespace MyPage.Pages;
 
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+internal class ErrorModel : PageModel
 {
     public int Status { get; private set; }
     public string Heading { get; private set; } = "";

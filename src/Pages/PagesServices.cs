@@ -9,7 +9,7 @@ using MyPage.Startup;
 
 namespace MyPage.Pages;
 
-public static class PagesServices
+internal static class PagesServices
 {
     // 画面: Razor Pages（src/Pages）。ログインが要らない画面は [AllowAnonymous] で自分から名乗る（それ以外はすべてログインが要る）。
     public static IServiceCollection AddMyPagePages(this IServiceCollection services)

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.PasswordReset;
 
 // パスワード再登録の申込み
-public sealed class PasswordResetRequestConfiguration : IEntityTypeConfiguration<PasswordResetRequest>
+internal sealed class PasswordResetRequestConfiguration : IEntityTypeConfiguration<PasswordResetRequest>
 {
     public void Configure(EntityTypeBuilder<PasswordResetRequest> builder)
     {

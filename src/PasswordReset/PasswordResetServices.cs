@@ -3,7 +3,7 @@ using MyPage.Revocation;
 
 namespace MyPage.PasswordReset;
 
-public static class PasswordResetServices
+internal static class PasswordResetServices
 {
     // 「パスワードをお忘れの方」: 申込み (S2) と認証キーでの完了 (S3)
     public static IServiceCollection AddPasswordReset(this IServiceCollection services)

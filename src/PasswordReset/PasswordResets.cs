@@ -12,14 +12,14 @@ using MyPage.Security;
 namespace MyPage.PasswordReset;
 
 // ReplacedKey: 合わないが、このブラウザの新しい申込みで無効になった前の認証キー（誤りとして数える）
-public enum ResetOutcome { Completed, WrongKey, ReplacedKey, KeyVoid }
+internal enum ResetOutcome { Completed, WrongKey, ReplacedKey, KeyVoid }
 
 // 申し込んだブラウザ: Known はその ID で前にログインしたブラウザ、Tag はブラウザの Cookie のタグ（なければ null）、
 // PreviousReference はこのブラウザが前の申込みで受け取った参照（S3 の Cookie）
-public sealed record ResetBrowser(bool Known, string? Tag, string? PreviousReference);
+internal sealed record ResetBrowser(bool Known, string? Tag, string? PreviousReference);
 
 // パスワード再登録: 申込み（S2）と、認証キーでの完了（S3）。
-public sealed class PasswordResets(
+internal sealed class PasswordResets(
     MyPageDb db,
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
@@ -186,7 +186,7 @@ public sealed class PasswordResets(
 }
 
 // まだ使っていない認証キーは、資格情報とともに終わる
-public sealed class ResetKeysRevoker(MyPageDb db) : IGrantRevoker
+internal sealed class ResetKeysRevoker(MyPageDb db) : IGrantRevoker
 {
     public Grant Grant => Grant.ResetKeys;
 

@@ -4,7 +4,7 @@ using MyPage.Security;
 namespace MyPage.PasswordReset;
 
 // 認証キー: CSPRNG の8桁の数字（携帯電話でも打ちやすい）。データベースにはソルト付き PBKDF2 だけを置く。
-public static class ResetKey
+internal static class ResetKey
 {
     public const int Digits = 8;
     private const int Iterations = 100_000;

@@ -4,7 +4,7 @@ using MyPage.Time;
 namespace MyPage.PasswordReset;
 
 // パスワード再登録のメール（件名はマニュアルのとおり）
-public static class ResetMails
+internal static class ResetMails
 {
     public const string RequestSubject = "パスワード再登録申込受付通知";
     public const string CompletedSubject = "パスワード再登録完了通知";

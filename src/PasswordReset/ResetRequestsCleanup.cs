@@ -5,7 +5,7 @@ using MyPage.Housekeeping;
 namespace MyPage.PasswordReset;
 
 // 後片付け: 期限から KeepRequests たった再登録の申込み（その間は、1時間あたりの上限にも数える）
-public sealed class ResetRequestsCleanup(MyPageDb db) : IHousekeepingStep
+internal sealed class ResetRequestsCleanup(MyPageDb db) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Requests;
 

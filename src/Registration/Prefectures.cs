@@ -1,6 +1,6 @@
 namespace MyPage.Registration;
 
-public static class Prefectures
+internal static class Prefectures
 {
     public static readonly string[] All =
     [

@@ -3,7 +3,7 @@ using MyPage.Time;
 
 namespace MyPage.Registration;
 
-public static class RegistrationMails
+internal static class RegistrationMails
 {
     public const string ProvisionalSubject = "求職者マイページ仮登録受付通知";
     public const string AlreadyRegisteredSubject = "求職者マイページ登録済みのお知らせ";

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Registration;
 
 // 開設の仮登録
-public sealed class RegistrationRequestConfiguration : IEntityTypeConfiguration<RegistrationRequest>
+internal sealed class RegistrationRequestConfiguration : IEntityTypeConfiguration<RegistrationRequest>
 {
     public void Configure(EntityTypeBuilder<RegistrationRequest> builder)
     {

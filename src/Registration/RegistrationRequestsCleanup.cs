@@ -5,7 +5,7 @@ using MyPage.Housekeeping;
 namespace MyPage.Registration;
 
 // 後片付け: 期限から KeepRequests たった仮登録
-public sealed class RegistrationRequestsCleanup(MyPageDb db) : IHousekeepingStep
+internal sealed class RegistrationRequestsCleanup(MyPageDb db) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Requests;
 

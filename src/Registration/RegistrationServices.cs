@@ -2,7 +2,7 @@ using MyPage.Housekeeping;
 
 namespace MyPage.Registration;
 
-public static class RegistrationServices
+internal static class RegistrationServices
 {
     // 「求職者マイページを開設する」（仮登録 → 本登録）と退会
     public static IServiceCollection AddRegistration(this IServiceCollection services)

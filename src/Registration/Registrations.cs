@@ -9,10 +9,10 @@ using MyPage.Security;
 
 namespace MyPage.Registration;
 
-public enum RegistrationOutcome { Created, LinkInvalid, EmailTaken, PasswordRejected }
+internal enum RegistrationOutcome { Created, LinkInvalid, EmailTaken, PasswordRejected }
 
 // 「求職者マイページを開設する」: 仮登録（メールの URL）と本登録（オンライン登録者の作成）
-public sealed class Registrations(
+internal sealed class Registrations(
     MyPageDb db,
     UserManager<Seeker> users,
     Outbox outbox,

@@ -6,7 +6,7 @@ namespace MyPage.Registration;
 
 // 本登録で求職者が入力する基本情報。全角・半角は日本の利用者が思うとおりに扱う:
 // 郵便番号と電話番号は全角の数字やハイフンも受け付けて半角にそろえ、フリガナはひらがなや半角カナもカタカナにする。
-public sealed partial class SeekerDetails
+internal sealed partial class SeekerDetails
 {
     public string? FamilyName { get; set; }
     public string? GivenName { get; set; }

@@ -9,11 +9,11 @@ using MyPage.Security;
 
 namespace MyPage.Registration;
 
-public enum WithdrawOutcome { Withdrawn, AlreadyWithdrawn, WrongPassword, Locked }
+internal enum WithdrawOutcome { Withdrawn, AlreadyWithdrawn, WrongPassword, Locked }
 
 // 退会: パスワードをもう一度確かめてから、資格情報が開いたものをすべて終え、求職者の行を消す。
 // データベースの連鎖削除で、マイナポータルの連携、再登録の申込み、ログイン履歴なども消える。
-public sealed class Withdrawals(
+internal sealed class Withdrawals(
     MyPageDb db,
     UserManager<Seeker> users,
     PasswordCheck check,

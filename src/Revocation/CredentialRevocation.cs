@@ -4,7 +4,7 @@ namespace MyPage.Revocation;
 
 // 資格情報（パスワード、マイナポータルの連携）が開いたもの。新しい種類を足したら、その持ち主のモジュールが
 // IGrantRevoker を登録する（RevocationTests が、どの種類にもちょうど一つあることを確かめる）。
-public enum Grant
+internal enum Grant
 {
     // ログインセッション
     Sessions,
@@ -26,14 +26,14 @@ public enum Grant
 }
 
 // なぜ終えるか（監査ログ）
-public enum RevocationReason { PasswordReset, Withdrawal, SignOutOtherDevices, MynaportalUnlinked }
+internal enum RevocationReason { PasswordReset, Withdrawal, SignOutOtherDevices, MynaportalUnlinked }
 
 // 終えるものと残すもの。KeepSessionKey: このセッション（Cookie の鍵）は残す。KeepBrowserTag: このブラウザは「前にログインしたブラウザ」のまま。
 // Reason: 終えたセッションの端末に、次に来たとき理由を伝えるため
-public sealed record RevocationScope(string SeekerId, string? KeepSessionKey, string? KeepBrowserTag, DateTimeOffset Now, RevocationReason Reason);
+internal sealed record RevocationScope(string SeekerId, string? KeepSessionKey, string? KeepBrowserTag, DateTimeOffset Now, RevocationReason Reason);
 
 // 一つの種類を終える（呼び出し側のトランザクションの中で、一つの集合の UPDATE か DELETE で）。終えた数を返す
-public interface IGrantRevoker
+internal interface IGrantRevoker
 {
     Grant Grant { get; }
     Task<int> RevokeAsync(RevocationScope scope, CancellationToken ct);
@@ -41,7 +41,7 @@ public interface IGrantRevoker
 
 // 資格情報が開いたものを、一度にすべて終える、ただ一つの操作。パスワードの再登録、退会、「他の端末からログアウトする」、
 // マイナポータルの連携解除が、それぞれ残すもの（いまのセッション、このブラウザ）を渡して呼ぶ。
-public sealed class CredentialRevocation(IEnumerable<IGrantRevoker> revokers, TimeProvider time, ILogger<CredentialRevocation> log)
+internal sealed class CredentialRevocation(IEnumerable<IGrantRevoker> revokers, TimeProvider time, ILogger<CredentialRevocation> log)
 {
     public async Task<IReadOnlyDictionary<Grant, int>> RevokeAsync(string seekerId, RevocationReason reason,
         string? keepSessionKey = null, string? keepBrowserTag = null, CancellationToken ct = default)
@@ -56,7 +56,7 @@ public sealed class CredentialRevocation(IEnumerable<IGrantRevoker> revokers, Ti
     }
 }
 
-public static class RevocationServices
+internal static class RevocationServices
 {
     public static IServiceCollection AddCredentialRevocation(this IServiceCollection services)
     {

@@ -5,7 +5,7 @@ namespace MyPage.Security;
 
 // 開発とテスト用の localhost 証明書。Cookie は本番と同じく __Host- / Secure なので、
 // 手元でも HTTPS で動かす。本番の証明書は Kestrel の設定か TLS 終端のプロキシで用意する。
-public static class LocalCertificate
+internal static class LocalCertificate
 {
     public static X509Certificate2 LoadOrCreate(string path)
     {

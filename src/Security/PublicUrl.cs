@@ -6,7 +6,7 @@ namespace MyPage.Security;
 // MyPage:PublicUrl: このサイトの公開の URL（例 https://mypage.hellowork.example）。メールのリンクはここから作り、
 // 要求の Host ヘッダーは信じない。Host もこの名前しか受け付けない（ほかは 400）。
 // Development でなければ必須で、なければ起動しない。
-public sealed class PublicUrlOptions
+internal sealed class PublicUrlOptions
 {
     public string? PublicUrl { get; set; }
 
@@ -15,7 +15,7 @@ public sealed class PublicUrlOptions
     public const string Missing = "MyPage:PublicUrl が設定されていないので起動しません（メールのリンクを要求の Host から作らないため）。 / MyPage:PublicUrl is not set, so the site will not start (mail links must not follow the request's Host header).";
 }
 
-public static class PublicUrlServices
+internal static class PublicUrlServices
 {
     public static IServiceCollection AddPublicUrl(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -45,7 +45,7 @@ public static class PublicUrlServices
 }
 
 // メールに書く URL
-public sealed class SiteUrls(IOptions<PublicUrlOptions> options)
+internal sealed class SiteUrls(IOptions<PublicUrlOptions> options)
 {
     // 公開の URL が設定されていれば必ずそれ。ないのは Development だけで、そのときは要求の URL
     public string Absolute(HttpRequest request, string pathAndQuery)

@@ -7,7 +7,7 @@ namespace MyPage.Security;
 // GET と HEAD は、HTTPS の待ち受けがあればそこへ移す (UseHttpsRedirectionForReads、エラーの画面より前に置く)。
 // ほかの方法（フォームの POST など）は、待ち受けがあっても 400（平文で送られた中身を、黙って HTTPS へ送り直させない）。
 // UseStatusCodePagesWithReExecute の後に置く（ここで決めた 400/413 を、エラーの画面が描く）。
-public static class RequestGuards
+internal static class RequestGuards
 {
     // フォームは小さい: 1 MB を超える本文は読まずに 413
     public const long MaxRequestBody = 1024 * 1024;

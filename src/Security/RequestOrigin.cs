@@ -10,12 +10,12 @@ namespace MyPage.Security;
 //   Key:    数える単位。IPv4 はそのアドレス、IPv6 は /64（一つの回線や端末が自由に使える範囲）
 //   Masked: 人に見せる形（ログイン履歴、「ログインのお知らせ」）。最後を伏せる: 192.0.2.x、2001:db8:0:0:…
 //   LogTag: ログに書くタグ。Key の鍵付き HMAC の先頭（アドレスそのものはログに残さない。職員は staff client-tag で引ける）
-public sealed record RequestOrigin(string Key, string Masked, string LogTag, IPAddress? Address)
+internal sealed record RequestOrigin(string Key, string Masked, string LogTag, IPAddress? Address)
 {
     public const string Unknown = "unknown";
 }
 
-public sealed class RequestOrigins(IdTags tags)
+internal sealed class RequestOrigins(IdTags tags)
 {
     private const string ItemKey = "mypage-request-origin";
 

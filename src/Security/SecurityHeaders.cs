@@ -4,7 +4,7 @@ namespace MyPage.Security;
 
 // MyPage のヘッダーの設定: フォームの送信がリダイレクトで向かってよいほかのオリジン（マイナポータルの認可エンドポイント）
 // StyleSources / ScriptSources: 'self' のほかに許すもの（ページに直接書いたスタイルとスクリプトの SHA-256）
-public sealed class SecurityHeaderOptions
+internal sealed class SecurityHeaderOptions
 {
     public List<string> FormActionOrigins { get; } = [];
     public List<string> StyleSources { get; } = [];
@@ -13,7 +13,7 @@ public sealed class SecurityHeaderOptions
 
 // すべての応答に付ける防御用ヘッダー。スクリプトとスタイルはこのサイトのファイルと、ハッシュで許した直書きのものだけ。
 // htmx のインライン style はメタ設定 includeIndicatorStyles:false で止めている。
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public static string ContentSecurityPolicy(SecurityHeaderOptions options, ThirdParty? thirdParty = null) =>
         $"default-src 'none'; script-src {string.Join(' ', ["'self'", .. options.ScriptSources, .. thirdParty?.Scripts ?? []])}; style-src {string.Join(' ', ["'self'", .. options.StyleSources])}; img-src 'self' data:; " +

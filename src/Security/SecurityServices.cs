@@ -5,7 +5,7 @@ using MyPage.Startup;
 
 namespace MyPage.Security;
 
-public static class SecurityServices
+internal static class SecurityServices
 {
     // 公開の URL と受け付ける Host、CSRF トークン（全フォーム、htmx の POST も）、HSTS、信頼するプロキシ、防御用ヘッダー
     public static IServiceCollection AddSecurity(this IServiceCollection services, IHostEnvironment environment)
@@ -59,7 +59,7 @@ public static class SecurityServices
 }
 
 // MyPage:KnownProxies（転送のヘッダーを信じるプロキシの IP アドレス）と MyPage:TrustLoopbackProxy
-public sealed class ProxyOptions
+internal sealed class ProxyOptions
 {
     public string[] KnownProxies { get; set; } = [];
     public bool TrustLoopbackProxy { get; set; } = true;

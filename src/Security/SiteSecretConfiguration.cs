@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Security;
 
 // サイトの鍵（保護して置く）
-public sealed class SiteSecretConfiguration : IEntityTypeConfiguration<SiteSecret>
+internal sealed class SiteSecretConfiguration : IEntityTypeConfiguration<SiteSecret>
 {
     public void Configure(EntityTypeBuilder<SiteSecret> builder)
     {

@@ -8,7 +8,7 @@ namespace MyPage.Security;
 
 // サイトの鍵: 初めて使うときにデータベースから読む（なければ作る）。データベースには Data Protection で保護した値だけ。
 // 最初のインスタンスが作り、ほかのインスタンスはそれを読む（名前が主キーなので、作られるのは一つだけ）。
-public sealed class SiteSecrets
+internal sealed class SiteSecrets
 {
     private const string TagKeyName = "id-tag-key";
     private readonly Lazy<byte[]> tagKey;
@@ -38,7 +38,7 @@ public sealed class SiteSecrets
 
 // 入力されたIDや接続元のアドレスのタグ: 鍵付きの HMAC-SHA256。アドレスの一覧から逆引きできない。
 // ログイン失敗の回数、時間あたりの上限、ログの id= に使う。
-public sealed class IdTags(SiteSecrets secrets)
+internal sealed class IdTags(SiteSecrets secrets)
 {
     public string Of(string? value)
         => Convert.ToHexStringLower(HMACSHA256.HashData(secrets.TagKey, Encoding.UTF8.GetBytes(value ?? "")));
@@ -48,7 +48,7 @@ public sealed class IdTags(SiteSecrets secrets)
 }
 
 // サイトの鍵は起動のときに読んでおく（初めて使うのが書き込みのトランザクションの中だと、SQLite では自分を待ってしまう）
-public sealed class SiteSecretsWarmUp(SiteSecrets secrets) : IDatabaseReadyHook
+internal sealed class SiteSecretsWarmUp(SiteSecrets secrets) : IDatabaseReadyHook
 {
     public void DatabaseReady() => _ = secrets.TagKey;
 }

@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Security;
 
 // 起動したときに、本番で危ない設定を運用者に知らせる（止めはしない）
-public sealed class StartupWarnings(
+internal sealed class StartupWarnings(
     IServer server,
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,

@@ -4,7 +4,7 @@ using System.Text;
 namespace MyPage.Security;
 
 // 推測できない鍵（Cookie や URL に入れる）と、データベースに置くそのハッシュ
-public static class Tokens
+internal static class Tokens
 {
     public static string NewUrlSafe(int bytes = 32)
         => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

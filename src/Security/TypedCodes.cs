@@ -3,7 +3,7 @@ using System.Text;
 namespace MyPage.Security;
 
 // メールで届いた数字のコード（認証キー、ワンタイムパスワード）の入力: 全角の数字や空白、ハイフンを許す。
-public static class TypedCodes
+internal static class TypedCodes
 {
     // 数字だけにして length 桁なら返す。ほかの文字があるか桁数が違えば null
     public static string? Normalize(string? typed, int length)

@@ -7,7 +7,7 @@ namespace MyPage.Sessions;
 
 // このブラウザ: 長く残る Cookie に、推測できない id を保護して（改ざんできない形で）入れる。個人の情報は入れない。
 // 求職者ごとに「前にログインしたブラウザか」「ワンタイムパスワードを省略してよいブラウザか」をデータベースに置く。
-public sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider protection, TimeProvider time)
+internal sealed class Browsers(MyPageDb db, IdTags tags, IDataProtectionProvider protection, TimeProvider time)
 {
     public const string CookieName = "__Host-mypage-browser";
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(400);

@@ -5,7 +5,7 @@ namespace MyPage.Sessions;
 
 // ログイン日時の記録。「前回のログイン日時」のために一つ前の値を残す。
 // ID・パスワードでもマイナポータルからでも同じように記録する。
-public sealed class LoginHistory(MyPageDb db)
+internal sealed class LoginHistory(MyPageDb db)
 {
     // 同じ人の同時ログインでも取りこぼさないよう、一つの UPDATE でずらす
     public async Task RecordAsync(Seeker seeker, DateTimeOffset now, CancellationToken ct = default)

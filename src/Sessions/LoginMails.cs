@@ -3,7 +3,7 @@ using MyPage.Time;
 namespace MyPage.Sessions;
 
 // 初めてのブラウザからのログインのお知らせ
-public static class LoginMails
+internal static class LoginMails
 {
     public const string NewBrowserSubject = "ログインのお知らせ";
 

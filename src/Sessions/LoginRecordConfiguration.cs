@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Sessions;
 
 // ログイン履歴
-public sealed class LoginRecordConfiguration : IEntityTypeConfiguration<LoginRecord>
+internal sealed class LoginRecordConfiguration : IEntityTypeConfiguration<LoginRecord>
 {
     public void Configure(EntityTypeBuilder<LoginRecord> builder)
     {

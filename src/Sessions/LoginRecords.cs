@@ -4,7 +4,7 @@ using MyPage.Data;
 namespace MyPage.Sessions;
 
 // 「ログイン履歴」: どの方法で、いつ、どのブラウザから、どこから（最後を伏せたアドレス）
-public sealed class LoginRecords(MyPageDb db)
+internal sealed class LoginRecords(MyPageDb db)
 {
     public const int Shown = 20;
 

@@ -8,7 +8,7 @@ namespace MyPage.Sessions;
 // 「他の端末からログアウトする」: このセッションとこのブラウザだけを残して、資格情報が開いたものをすべて終える
 // （ほかのセッション、待っているログイン、省略するブラウザ、前にログインしたほかのブラウザ、認証キー。盗まれたパスワードで作られた抜け道を一度に閉じる）。
 // パスワードの確認は画面が先にする（PasswordCheck）。
-public sealed class OtherDevices(
+internal sealed class OtherDevices(
     MyPageDb db,
     CredentialRevocation revocation,
     Browsers browsers,

@@ -4,7 +4,7 @@ namespace MyPage.Sessions;
 // ASCII の文字だけ（日本語や、見た目が / に似た文字は、パーセントで符号化されていなければ戻らない:
 // そのままでは Location ヘッダーに書けず、ログインが済んだあとで 500 になる）。
 // 断片だけを返すもの（/Session/Warning など htmx の部品）に戻ると、題名も見出しもない白い画面になるので戻らない。
-public static class ReturnUrls
+internal static class ReturnUrls
 {
     private static readonly string[] Fragments = ["/Session"];
 

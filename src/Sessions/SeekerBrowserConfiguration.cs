@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Sessions;
 
 // 求職者がログインに使ったブラウザ
-public sealed class SeekerBrowserConfiguration : IEntityTypeConfiguration<SeekerBrowser>
+internal sealed class SeekerBrowserConfiguration : IEntityTypeConfiguration<SeekerBrowser>
 {
     public void Configure(EntityTypeBuilder<SeekerBrowser> builder)
     {

@@ -9,7 +9,7 @@ namespace MyPage.Sessions;
 
 // ログインセッションをデータベースに置く。Cookie には推測できない鍵だけが入り、
 // データベースにはその鍵のハッシュを置く。行を消せば、そのセッションは次の要求で終わる。
-public sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider time) : ITicketStore
+internal sealed class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider time) : ITicketStore
 {
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {

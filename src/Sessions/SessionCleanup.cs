@@ -5,7 +5,7 @@ using MyPage.Housekeeping;
 namespace MyPage.Sessions;
 
 // 後片付け: アイドルの期限を過ぎたセッション
-public sealed class ExpiredSessionsCleanup(MyPageDb db) : IHousekeepingStep
+internal sealed class ExpiredSessionsCleanup(MyPageDb db) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Sessions;
 
@@ -16,7 +16,7 @@ public sealed class ExpiredSessionsCleanup(MyPageDb db) : IHousekeepingStep
 }
 
 // 後片付け: ブラウザの Cookie の寿命を過ぎて使われていない、省略もしていないブラウザは、もう来ない
-public sealed class UnusedBrowsersCleanup(MyPageDb db) : IHousekeepingStep
+internal sealed class UnusedBrowsersCleanup(MyPageDb db) : IHousekeepingStep
 {
     public Leftover Kind => Leftover.Requests;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace MyPage.Sessions;
 
 // このセッションがいつ切れるか。Cookie 認証の延長規則（有効期間の半分を過ぎた要求で延長）をそのままたどる。
-public sealed class SessionClock(TimeProvider time, IOptions<SessionPolicy> policy)
+internal sealed class SessionClock(TimeProvider time, IOptions<SessionPolicy> policy)
 {
     public const string WarningPath = "/Session/Warning";
     public const string ExtendPath = "/Session/Extend";

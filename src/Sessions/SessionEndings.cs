@@ -7,7 +7,7 @@ namespace MyPage.Sessions;
 // 行は消さず、求職者を指さない (SeekerId なし) 行に変えて、チケットを空にし、理由を EndedBy に持たせる。その端末が次に来たとき、
 // 「一定時間操作がなかった」ではなく本当の理由をログイン画面で伝える。印は、そのセッションが時間切れになるはずだった時刻
 // (ExpiresAt) に後片付けが消す（それより後なら、時間切れと言っても本当）。
-public static class SessionEndings
+internal static class SessionEndings
 {
     private const string EndedBy = "mypage-session-ended-by";
 

@@ -8,7 +8,7 @@ namespace MyPage.Sessions;
 // 資格情報が開いたもののうち、このモジュールが持つもの: セッション、省略してよいブラウザ、前にログインしたブラウザ
 
 // セッションは消さずに「終えた理由」の印に変える（SessionEndings）: その端末が次に来たとき、時間切れではなく本当の理由を伝える
-public sealed class SessionsRevoker(MyPageDb db, IOptions<SessionPolicy> policy) : IGrantRevoker
+internal sealed class SessionsRevoker(MyPageDb db, IOptions<SessionPolicy> policy) : IGrantRevoker
 {
     public Grant Grant => Grant.Sessions;
 
@@ -26,7 +26,7 @@ public sealed class SessionsRevoker(MyPageDb db, IOptions<SessionPolicy> policy)
 }
 
 // どのブラウザでも、次はワンタイムパスワードが要る（残すブラウザも。省略はコードを入れて選び直せる）
-public sealed class TrustedBrowsersRevoker(MyPageDb db) : IGrantRevoker
+internal sealed class TrustedBrowsersRevoker(MyPageDb db) : IGrantRevoker
 {
     public Grant Grant => Grant.TrustedBrowsers;
 
@@ -37,7 +37,7 @@ public sealed class TrustedBrowsersRevoker(MyPageDb db) : IGrantRevoker
 
 // 残すブラウザのほかは、もう「前にログインしたブラウザ」ではない（自分の枠も、人の確認の免除もなくなる。
 // 次にログインすれば「ログインのお知らせ」が届く）
-public sealed class KnownBrowsersRevoker(MyPageDb db) : IGrantRevoker
+internal sealed class KnownBrowsersRevoker(MyPageDb db) : IGrantRevoker
 {
     public Grant Grant => Grant.KnownBrowsers;
 

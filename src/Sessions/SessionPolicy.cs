@@ -3,7 +3,7 @@ namespace MyPage.Sessions;
 // MyPage:Session の設定。操作がないまま IdleTimeout たつとログアウト（共用端末での放置に備える）。
 // その WarnBefore 前に、画面で知らせて延長できるようにする（WCAG 2.2.1）。
 // 操作を続けていても、ログインから AbsoluteLifetime たてば終わる（盗まれたセッションを使い続けられないように）。
-public sealed class SessionPolicy
+internal sealed class SessionPolicy
 {
     public const string Section = "MyPage:Session";
 

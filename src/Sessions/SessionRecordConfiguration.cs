@@ -5,7 +5,7 @@ using MyPage.Data;
 namespace MyPage.Sessions;
 
 // サーバー側のログインセッション
-public sealed class SessionRecordConfiguration : IEntityTypeConfiguration<SessionRecord>
+internal sealed class SessionRecordConfiguration : IEntityTypeConfiguration<SessionRecord>
 {
     public void Configure(EntityTypeBuilder<SessionRecord> builder)
     {

@@ -7,7 +7,7 @@ using MyPage.Startup;
 
 namespace MyPage.Sessions;
 
-public static class SessionServices
+internal static class SessionServices
 {
     // ログインセッション: Cookie は鍵だけ、中身はデータベース（ServerSessionStore）。
     // LoginPath などは Cookie 認証の設定（URL のパス）。画面のリンクはルートから作る。

@@ -9,7 +9,7 @@ namespace MyPage.Sessions;
 
 // ログインの成立: ID・パスワードでも、ワンタイムパスワードのあとでも、マイナポータルからでも同じ手順でセッションを始める。
 // 前回のログイン日時とログイン履歴を記録し、初めてのブラウザなら「ログインのお知らせ」を送る（同じトランザクションで）。
-public sealed class SessionStarter(
+internal sealed class SessionStarter(
     SignInManager<Seeker> signIn,
     LoginHistory history,
     LoginRecords records,

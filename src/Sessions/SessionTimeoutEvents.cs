@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace MyPage.Sessions;
 
-public sealed class SessionTimeoutEvents : CookieAuthenticationEvents
+internal sealed class SessionTimeoutEvents : CookieAuthenticationEvents
 {
     public const string TimedOut = "timed-out";
     public const string Expired = "expired";

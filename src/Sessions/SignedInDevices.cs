@@ -7,9 +7,9 @@ namespace MyPage.Sessions;
 
 // ログイン中の端末（終わっていないセッション）: ブラウザ、ログインした時刻、最後に使った時刻、この端末か。
 // 「ログインの安全」の「他の端末からログアウトする」の前に、何が終わるのかを見せる。
-public sealed record SignedInDevice(string Browser, DateTimeOffset SignedInAt, DateTimeOffset LastUsedAt, bool IsThis);
+internal sealed record SignedInDevice(string Browser, DateTimeOffset SignedInAt, DateTimeOffset LastUsedAt, bool IsThis);
 
-public sealed class SignedInDevices(MyPageDb db, IOptions<SessionPolicy> policy, TimeProvider time)
+internal sealed class SignedInDevices(MyPageDb db, IOptions<SessionPolicy> policy, TimeProvider time)
 {
     // ログインしたブラウザの言葉（UserAgents.Describe）。セッションの中身 (AuthenticationTicket) に持たせる
     public const string BrowserKey = "mypage-browser";

@@ -9,9 +9,9 @@ namespace MyPage.Sessions;
 // 外さなければ新しいセッションが古い鍵のまま（セッション固定）になり、古い行も残る。
 // GET でも外す: フォームの CSRF トークンは、表示したときの利用者に結びつくので、表示と送信で同じ（未ログイン）にそろえる。
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class StartsSessionAttribute : Attribute;
+internal sealed class StartsSessionAttribute : Attribute;
 
-public static class SessionRestart
+internal static class SessionRestart
 {
     private const string IncomingKey = "mypage-incoming-session";
 

@@ -1,7 +1,7 @@
 namespace MyPage.Sessions;
 
 // User-Agent からブラウザの種類と OS を大まかに（ログイン履歴とお知らせのメールに出す）。細かい版は見ない。
-public static class UserAgents
+internal static class UserAgents
 {
     public static string Describe(string? userAgent)
     {

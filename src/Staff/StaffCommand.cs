@@ -7,7 +7,7 @@ namespace MyPage.Staff;
 
 // ハローワークの職員が使うコマンド。`dotnet MyPage.dll staff ...` で、設定されたデータベースに対して動く。
 // 終了コード: 0 成功、1 対象が見つからない・作れない、2 引数の誤り。
-public static class StaffCommand
+internal static class StaffCommand
 {
     public const string Usage = """
         使い方:

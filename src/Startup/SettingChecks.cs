@@ -7,7 +7,7 @@ namespace MyPage.Startup;
 // 設定の確かめ方。各部品は自分の設定を AddX() で登録するときに、ここの Refuse で規則を足す（ValidateOnStart）。
 // Program は要求を受ける前（データベースにさわる前）にすべてを確かめ、誤りを一つずつ一行（日本語と英語、設定の名前と値）で
 // 書いて、終了コード 1 で止まる。起動して「準備できた」と言ってから、どの画面も 500 になることがないように。
-public static partial class SettingChecks
+internal static partial class SettingChecks
 {
     // 規則: wrong が真なら、line の一行で断る。line は Line(...) で作る
     public static OptionsBuilder<T> Refuse<T>(this OptionsBuilder<T> options, Func<T, bool> wrong, Func<T, string> line) where T : class

@@ -1,7 +1,7 @@
 namespace MyPage.Time;
 
 // 画面とメールに出す時刻はすべて日本時間。日本に夏時間はないので固定の +9 時間。
-public static class JapanTime
+internal static class JapanTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
 

@@ -4,7 +4,7 @@ namespace MyPage.Data;
 
 // 接続元のログインの失敗を一つ数える（窓 windowStart が過ぎていれば 1 から数え直す）。
 // 行がなければ作り、数えるのは一つの UPDATE なので、並列でも数え損ねない
-public static class CountClientFailure
+internal static class CountClientFailure
 {
     public static async Task RunAsync(MyPageDb db, string clientTag, DateTimeOffset now, DateTimeOffset windowStart, CancellationToken ct = default)
     {

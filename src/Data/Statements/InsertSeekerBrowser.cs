@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MyPage.Data;
 
 // 求職者が初めてログインしたブラウザを入れる。同時の二つ目のログインが先に入れていれば何もしない
-public static class InsertSeekerBrowser
+internal static class InsertSeekerBrowser
 {
     public static Task<int> IfAbsentAsync(MyPageDb db, string seekerId, string browserTag, string description, DateTimeOffset now, CancellationToken ct = default)
     {

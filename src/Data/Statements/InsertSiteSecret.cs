@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MyPage.Data;
 
 // サイトの秘密を一度だけ入れる: 同時に起動した別のインスタンスが先に入れていれば何もしない（先に入ったほうを皆が使う）
-public static class InsertSiteSecret
+internal static class InsertSiteSecret
 {
     public static void IfAbsent(MyPageDb db, string name, string value)
     {

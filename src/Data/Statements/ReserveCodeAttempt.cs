@@ -4,7 +4,7 @@ namespace MyPage.Data;
 
 // ワンタイムパスワードを照合する前に、このログインの一回分を数えて予約する（ReserveKeyAttempt と同じ考え方）。
 // 返るのは、照合に要るコードのハッシュ（置き換えられた前のコードも）と、始めたときのパスワードのスタンプ
-public static class ReserveCodeAttempt
+internal static class ReserveCodeAttempt
 {
     public sealed record Reserved(int FailedAttempts, string SeekerId, string CodeHash, string? ReplacedCodeHashes, string? SecurityStamp);
 

@@ -4,7 +4,7 @@ namespace MyPage.Data;
 
 // 認証キー（パスワード再登録）を照合する前に、一回分を数えて予約する。使える申込み（未使用、無効でない、期限内、
 // 誤りが上限未満）のときだけ一行が返る。数えるのと確かめるのが一つの文なので、並列に送られても照合は上限の回数まで
-public static class ReserveKeyAttempt
+internal static class ReserveKeyAttempt
 {
     public sealed record Reserved(int FailedAttempts, string? SeekerId, string KeyHash);
 

@@ -6,7 +6,7 @@ namespace MyPage.Data;
 // 行がなければ一回目の失敗として作り、あれば数える。ロック中は何も変えず、何も返らない（ロック中の失敗でロックは延びない）。
 // 期限切れのロックと forgetBefore より古い失敗は数え直し。この試行で maxFailures に達したら、同じ文で lockUntil までロックする。
 // 作ると数えるが一つの文なので、間に同じ ID の成功やロック解除が行を消しても、数え損ねることも、ありもしないロックを知らせることもない
-public static class ReserveLoginFailure
+internal static class ReserveLoginFailure
 {
     // 数えた後の失敗の数。ロック中なら null
     public static async Task<int?> RunAsync(MyPageDb db, string idTag, DateTimeOffset now, DateTimeOffset forgetBefore, DateTimeOffset lockUntil, int maxFailures, CancellationToken ct = default)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MyPage.Data;
 
 // 人の確認の記録 (UsedBotChallenges) を一つの文で変える三つ。どれも、同時に二つ送られても一方だけが通る
-public static class UsedChallenges
+internal static class UsedChallenges
 {
     // 使った答えを入れる。先に入れた要求だけが true
     public static async Task<bool> InsertIfAbsentAsync(MyPageDb db, string challenge, string clientTag, DateTimeOffset expires, DateTimeOffset used, CancellationToken ct = default)

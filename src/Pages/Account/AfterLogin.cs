@@ -8,7 +8,7 @@ using MyPage.Sessions;
 namespace MyPage.Pages.Account;
 
 // ログインが済んだあとの行き先。S1 でも「ワンタイムパスワード入力」でも同じ。
-public static class AfterLogin
+internal static class AfterLogin
 {
     // 戻り先として受け取ってよいのはこのサイトの画面だけ（外のサイト、htmx の断片、ASCII でない URL には戻らない）
     public static string? SafeReturnUrl(PageModel page, string? returnUrl)

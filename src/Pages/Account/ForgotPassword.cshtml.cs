@@ -15,7 +15,7 @@ namespace MyPage.Pages.Account;
 // S2「求職者マイページパスワード再登録」
 [AllowAnonymous]
 [GuardedForm]
-public class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browsers browsers, RequestOrigins origins, IOptions<MailOptions> mail) : PageModel
+internal class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browsers browsers, RequestOrigins origins, IOptions<MailOptions> mail) : PageModel
 {
     // 人の確認の答え（確認が要るときだけ画面にある）
     [BindProperty(Name = "BotCheck")]

@@ -17,7 +17,7 @@ namespace MyPage.Pages.Account;
 [StartsSession]
 [GuardedForm]
 // パスワードでのログインの手順 (PasswordLogin: Identity、セッション、照合) は送信のときだけ作る（画面を開くたびに作らない）
-public class LoginModel(
+internal class LoginModel(
     MynaportalSignIn mynaportal,
     BotGate botGate,
     IOptions<SessionPolicy> sessionPolicy,

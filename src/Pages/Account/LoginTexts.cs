@@ -3,7 +3,7 @@ using MyPage.Account;
 namespace MyPage.Pages.Account;
 
 // 「求職者マイページログイン」画面の文言（マニュアル 3.1 の言葉どおり）
-public static class LoginTexts
+internal static class LoginTexts
 {
     public const string Title = "求職者マイページログイン";
     public const string IdLabel = "ID(メールアドレス)";

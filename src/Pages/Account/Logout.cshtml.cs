@@ -8,7 +8,7 @@ namespace MyPage.Pages.Account;
 
 // ログアウトはセッションが切れていても受け付ける（Cookie を消して、ログイン画面で知らせる）
 [AllowAnonymous]
-public class LogoutModel(SignInManager<Seeker> signIn) : PageModel
+internal class LogoutModel(SignInManager<Seeker> signIn) : PageModel
 {
     // GET ではログアウトしない（他サイトからのリンクで勝手にログアウトさせない）
     public IActionResult OnGet() => RedirectToPage("/Home/Index");

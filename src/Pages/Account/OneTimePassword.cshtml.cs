@@ -19,7 +19,7 @@ namespace MyPage.Pages.Account;
 [AllowAnonymous]
 [GuardedForm]
 [StartsSession]
-public class OneTimePasswordModel(
+internal class OneTimePasswordModel(
     PendingLogins pending,
     CodeLogin codeLogin,
     MynaportalSignIn mynaportal,

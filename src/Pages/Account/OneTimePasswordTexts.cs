@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Account;
 
 // 「ワンタイムパスワード入力」画面の文言（実際のサービスの言葉: ワンタイムパスワード、送信、省略する）
-public static class OneTimePasswordTexts
+internal static class OneTimePasswordTexts
 {
     public const string Title = "ワンタイムパスワード入力";
     public const string Label = "ワンタイムパスワード";

@@ -3,7 +3,7 @@ using MyPage.Account;
 namespace MyPage.Pages.Account;
 
 // パスワード再登録（S2〜S4）の文言。マニュアル 3.1「パスワードを忘れた場合」の言葉どおり。
-public static class PasswordResetTexts
+internal static class PasswordResetTexts
 {
     public const string RequestTitle = "求職者マイページパスワード再登録";
     public const string RequestHeading = "パスワードを忘れた方へ";

@@ -15,7 +15,7 @@ namespace MyPage.Pages.Account;
 // S3「パスワード再登録」。このブラウザで S2 から申し込んだ人だけが使える（Cookie の参照）。
 [AllowAnonymous]
 [GuardedForm]
-public class ResetPasswordModel(PasswordResets resets, RequestOrigins origins, Browsers browsers, IOptions<MailOptions> mail) : PageModel
+internal class ResetPasswordModel(PasswordResets resets, RequestOrigins origins, Browsers browsers, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -5,7 +5,7 @@ namespace MyPage.Pages.Account;
 
 // 照合の前に断る、打ったパスワードの誤り。ログイン (S1)、退会、いまのパスワードの確認で同じ: 空、長すぎる（ハッシュの前に）、
 // 規則では使えない文字（全角、空白など: 正しいパスワードではありえないので、照合せず、ロックにも数えない）。なければ null
-public static class TypedPassword
+internal static class TypedPassword
 {
     public static string? Problem(string password)
         => password.Length == 0 ? LoginTexts.PasswordRequired

@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Account;
 
 // 「退会」のあとの画面（もうログインしていないので Account に置く）の文言
-public static class WithdrawnTexts
+internal static class WithdrawnTexts
 {
     public const string Title = "退会しました";
     public const string Withdrawn = "求職者マイページを退会しました。登録されていた情報は削除しました。確認のメールをお送りしています。";
@@ -9,4 +9,4 @@ public static class WithdrawnTexts
 }
 
 // 退会のあとの画面に ?status= で伝える結果
-public enum WithdrawnStatus { Already }
+internal enum WithdrawnStatus { Already }

@@ -9,7 +9,7 @@ namespace MyPage.Pages.Development;
 // 開発用メールボックス（Development のときだけ）。SMTP なしで届いたメールと認証キーを読める。
 [AllowAnonymous]
 // ルートは Development のときだけ (PagesServices の規約)。ほかの環境では、この画面に届く URL がない
-public class MailboxModel(DirectoryMailTransport mailbox) : PageModel
+internal class MailboxModel(DirectoryMailTransport mailbox) : PageModel
 {
     public sealed record Mail(string To, string Subject, DateTimeOffset Date, string Body);
 

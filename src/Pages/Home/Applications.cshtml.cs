@@ -7,7 +7,7 @@ using MyPage.Pages.Shared;
 namespace MyPage.Pages.Home;
 
 // 「応募中の求人を全て表示」
-public class ApplicationsModel(CurrentSeeker current, AppliedJobs applications) : PageModel
+internal class ApplicationsModel(CurrentSeeker current, AppliedJobs applications) : PageModel
 {
     public ListPage<JobApplication> List { get; private set; } = null!;
 

@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Home;
 
 // S5「求職者マイページホーム」と、そこから開く一覧の文言（マニュアルの画面のとおり）
-public static class HomeTexts
+internal static class HomeTexts
 {
     public const string Title = "求職者マイページホーム";
     public const string PreviousLogin = "前回のログイン日時：";

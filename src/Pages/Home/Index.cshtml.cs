@@ -10,7 +10,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Home;
 
 // S5「求職者マイページホーム」（マニュアルの画面のとおり）
-public class IndexModel(CurrentSeeker current, HomeJobs home, IOptions<HomeLinks> links, TimeProvider time) : PageModel
+internal class IndexModel(CurrentSeeker current, HomeJobs home, IOptions<HomeLinks> links, TimeProvider time) : PageModel
 {
     public Seeker Seeker { get; private set; } = null!;
     public HomeSummary Summary { get; private set; } = null!;

@@ -8,7 +8,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Home;
 
 // 「求人者からのリクエスト求人を全て表示」
-public class RequestsModel(CurrentSeeker current, RequestedJobs requests, TimeProvider time) : PageModel
+internal class RequestsModel(CurrentSeeker current, RequestedJobs requests, TimeProvider time) : PageModel
 {
     public ListPage<JobRequest> List { get; private set; } = null!;
     public DateOnly Today { get; private set; }

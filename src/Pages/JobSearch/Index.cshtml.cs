@@ -7,7 +7,7 @@ using MyPage.Pages.Shared;
 namespace MyPage.Pages.JobSearch;
 
 // 「求人検索」: いまは保存した求人検索条件での検索だけ
-public class IndexModel(CurrentSeeker current, JobSearches searches) : PageModel
+internal class IndexModel(CurrentSeeker current, JobSearches searches) : PageModel
 {
     public List<SavedSearch> Saved { get; private set; } = [];
 

@@ -8,7 +8,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Jobs;
 
 // 求人の「詳細を表示」。見られる求人は公開範囲と紹介期限日で決まる（VisibleJobs.JobAsync）。
-public class DetailModel(CurrentSeeker current, VisibleJobs jobs, TimeProvider time) : PageModel
+internal class DetailModel(CurrentSeeker current, VisibleJobs jobs, TimeProvider time) : PageModel
 {
     public JobPosting Job { get; private set; } = null!;
     public bool Related { get; private set; }

@@ -7,7 +7,7 @@ using MyPage.Pages.Shared;
 namespace MyPage.Pages.Messages;
 
 // メッセージを読む。本人あてでなければ、あるかどうかも言わずに 404。
-public class DetailModel(CurrentSeeker current, Inbox inbox, TimeProvider time) : PageModel
+internal class DetailModel(CurrentSeeker current, Inbox inbox, TimeProvider time) : PageModel
 {
     public SeekerMessage Message { get; private set; } = null!;
 

@@ -7,7 +7,7 @@ using MyPage.Pages.Shared;
 namespace MyPage.Pages.Messages;
 
 // 「メッセージ」: 本人あてのメッセージの一覧（未読は太字と「未読」）
-public class IndexModel(CurrentSeeker current, Inbox inbox) : PageModel
+internal class IndexModel(CurrentSeeker current, Inbox inbox) : PageModel
 {
     public ListPage<SeekerMessage> List { get; private set; } = null!;
     public int Unread { get; private set; }

@@ -8,7 +8,7 @@ using MyPage.Time;
 namespace MyPage.Pages.Messages;
 
 // 「この求人に関するメッセージを表示」: 本人あてのうち、その求人についてのもの
-public class JobModel(CurrentSeeker current, Inbox inbox, TimeProvider time) : PageModel
+internal class JobModel(CurrentSeeker current, Inbox inbox, TimeProvider time) : PageModel
 {
     public JobView Job { get; private set; } = null!;
     public List<SeekerMessage> Items { get; private set; } = [];

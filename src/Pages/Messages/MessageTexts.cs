@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Messages;
 
 // 「メッセージ」の文言
-public static class MessageTexts
+internal static class MessageTexts
 {
     public const string Title = "メッセージ";
     public const string Unread = "未読";

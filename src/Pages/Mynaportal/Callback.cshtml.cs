@@ -10,7 +10,7 @@ namespace MyPage.Pages.Mynaportal;
 // このブラウザに前のセッションがあっても使い回さない（新しいセッションを始める）。
 [AllowAnonymous]
 [StartsSession]
-public class CallbackModel(MynaportalSignIn mynaportal) : PageModel
+internal class CallbackModel(MynaportalSignIn mynaportal) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

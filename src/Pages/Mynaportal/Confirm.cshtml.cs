@@ -7,7 +7,7 @@ namespace MyPage.Pages.Mynaportal;
 
 // 「属性連携不整合確認」からログインしたあと: マイナポータルの利用者の名前を見せて、連携するかを本人に選んでもらう。
 // このブラウザに残っていたサインインが、本人の知らないうちに結びつくことはない（5分で消える）。
-public class ConfirmModel(CurrentSeeker current, MynaportalSignIn mynaportal) : PageModel
+internal class ConfirmModel(CurrentSeeker current, MynaportalSignIn mynaportal) : PageModel
 {
     public PendingLink? Pending { get; private set; }
     public string? Email { get; private set; }

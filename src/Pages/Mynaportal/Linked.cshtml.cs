@@ -7,7 +7,7 @@ namespace MyPage.Pages.Mynaportal;
 
 // 「求職者情報・設定」から始めた連携 (3.4) で、OpenID Connect の検査が済んだあとの行き先。
 // ログインしたままの本人だけが来られる（ログインが切れていれば、ログイン画面へ）。
-public class LinkedModel(CurrentSeeker current, MynaportalSignIn mynaportal) : PageModel
+internal class LinkedModel(CurrentSeeker current, MynaportalSignIn mynaportal) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Mynaportal;
 
 // マイナポータル連携の文言（マニュアル 3.1 (2)、3.4、「属性連携不整合確認」画面）
-public static class MynaportalTexts
+internal static class MynaportalTexts
 {
     public const string UnlinkedTitle = "属性連携不整合確認";
     public const string StartLinking = "マイナポータル連携開始";

@@ -9,7 +9,7 @@ namespace MyPage.Pages.Mynaportal;
 // マイナポータルの「つながっているウェブサイト」のリンクの行き先（OpenID Connect の第三者起点のログイン）。
 // ここから改めて認可コードの要求を始めるので、リンク自体は何の証明にもならない。
 [AllowAnonymous]
-public class StartModel(IOptions<MynaportalOptions> options) : PageModel
+internal class StartModel(IOptions<MynaportalOptions> options) : PageModel
 {
     public IActionResult OnGet(string? iss)
     {

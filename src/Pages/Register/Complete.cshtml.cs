@@ -13,7 +13,7 @@ namespace MyPage.Pages.Register;
 // 本登録: パスワードと基本情報。メールの URL の鍵 (token) で開く。
 [AllowAnonymous]
 [GuardedForm]
-public class CompleteModel(Registrations registrations, RequestOrigins origins, TimeProvider time) : PageModel
+internal class CompleteModel(Registrations registrations, RequestOrigins origins, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

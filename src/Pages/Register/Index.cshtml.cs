@@ -14,7 +14,7 @@ namespace MyPage.Pages.Register;
 // 仮登録: メールアドレスと、利用規約・個人情報の取扱いへの同意
 [AllowAnonymous]
 [GuardedForm]
-public class IndexModel(Registrations registrations, SiteUrls urls, RequestOrigins origins, IOptions<MailOptions> mail) : PageModel
+internal class IndexModel(Registrations registrations, SiteUrls urls, RequestOrigins origins, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,8 +29,6 @@ public class IndexModel(Registrations registrations, SiteUrls urls, RequestOrigi
         public bool AgreeTerms { get; set; }
         public bool AgreePrivacy { get; set; }
     }
-
-    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using MyPage.Account;
 namespace MyPage.Pages.Register;
 
 // 「求職者マイページを開設する」（マニュアル 2章）の文言
-public static class RegisterTexts
+internal static class RegisterTexts
 {
     public const string Open = "求職者マイページを開設する";
     public const string ProvisionalTitle = "求職者マイページを開設する（仮登録）";

@@ -8,7 +8,7 @@ using MyPage.Time;
 namespace MyPage.Pages.SavedSearches;
 
 // 保存した求人検索条件の「検索」: その条件で有効な求人を探して並べる
-public class RunModel(CurrentSeeker current, JobSearches searches, TimeProvider time) : PageModel
+internal class RunModel(CurrentSeeker current, JobSearches searches, TimeProvider time) : PageModel
 {
     public SavedSearch Condition { get; private set; } = null!;
     public ListPage<JobPosting> Results { get; private set; } = null!;

@@ -6,7 +6,7 @@ using MyPage.Sessions;
 namespace MyPage.Pages.Session;
 
 // 「ログイン時間を延長する」。認証済みの要求そのものが Cookie 認証の延長になる（有効期間の半分を過ぎていれば）。
-public class ExtendModel(SessionClock clock) : PageModel
+internal class ExtendModel(SessionClock clock) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {

@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Session;
 
 // 自動ログアウトの知らせの文言
-public static class SessionTexts
+internal static class SessionTexts
 {
     public const string Extend = "ログイン時間を延長する";
     public static string Extended(string until) => $"ログイン時間を延長しました。{until}まで操作がなくてもログインしたままです。";

@@ -6,7 +6,7 @@ namespace MyPage.Pages.Session;
 
 // 自動ログアウトの知らせ（htmx で取りに来る断片）。この要求ではセッションを延長しない。
 // まだ早ければ次に確かめる時刻の入った待ち受けを、間近なら知らせと「延長する」ボタンを返す。
-public class WarningModel(SessionClock clock) : PageModel
+internal class WarningModel(SessionClock clock) : PageModel
 {
     public DateTimeOffset ExpiresAt { get; private set; }
     public bool Warn { get; private set; }

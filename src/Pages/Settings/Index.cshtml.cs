@@ -11,7 +11,7 @@ using MyPage.Pages.Shared;
 namespace MyPage.Pages.Settings;
 
 // 「求職者情報・設定」。いまは 3.4「マイナポータルとつなげる」（連携と連携解除）。
-public class IndexModel(CurrentSeeker current, MynaportalLinks links, PasswordConfirmation passwords, IOptions<MynaportalOptions> options) : PageModel
+internal class IndexModel(CurrentSeeker current, MynaportalLinks links, PasswordConfirmation passwords, IOptions<MynaportalOptions> options) : PageModel
 {
     // 連携を始めるときも解除するときも、いまのパスワードをもう一度
     // （ログインしたまま放置された画面から、他人が自分のマイナポータルをつないだり、本人の連携を外したりしないように）

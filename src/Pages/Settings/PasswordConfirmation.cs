@@ -9,7 +9,7 @@ namespace MyPage.Pages.Settings;
 // ログインしたままの画面で、大事な操作の前にいまのパスワードをもう一度（退会、マイナポータルの連携と解除、
 // 他の端末からのログアウト）。ログインと同じロックの回数に数える（放置された画面から他人が試し続けられないように）。
 // 入力の誤りとパスワードの誤りは、その欄 (fieldId) のエラーに。ロック中なら Lockout を返す。
-public sealed class PasswordConfirmation(PasswordCheck check, RequestOrigins origins)
+internal sealed class PasswordConfirmation(PasswordCheck check, RequestOrigins origins)
 {
     public sealed record Result(bool Confirmed, Lockout? Lockout = null);
 

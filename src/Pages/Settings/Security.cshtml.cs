@@ -12,10 +12,10 @@ using MyPage.Time;
 namespace MyPage.Pages.Settings;
 
 // 「ログインの安全」に ?status= で伝える結果
-public enum SecurityStatus { Untrusted, SignedOutOthers }
+internal enum SecurityStatus { Untrusted, SignedOutOthers }
 
 // 「ログインの安全」: ログイン履歴、ワンタイムパスワードを省略するブラウザ（「解除」）、「他の端末からログアウトする」
-public class SecurityModel(
+internal class SecurityModel(
     CurrentSeeker current,
     LoginRecords records,
     Browsers browsers,

@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Settings;
 
 // 「求職者情報・設定」の「ログインの安全」: ログイン履歴、ワンタイムパスワードを省略するブラウザ、他の端末からのログアウト
-public static class SecurityTexts
+internal static class SecurityTexts
 {
     public const string Title = "ログインの安全";
     public const string Intro = "最近のログインと、ログインに使っているブラウザを確かめられます。心当たりのないログインがあれば、パスワードを再登録してから「他の端末からログアウトする」ボタンを押してください。";

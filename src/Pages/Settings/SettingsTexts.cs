@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Settings;
 
 // 「求職者情報・設定」と「退会」の文言
-public static class SettingsTexts
+internal static class SettingsTexts
 {
     public const string Title = "求職者情報・設定";
     public const string LinkStatusLabel = "連携状況";

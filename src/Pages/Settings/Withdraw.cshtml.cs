@@ -11,7 +11,7 @@ using MyPage.Security;
 namespace MyPage.Pages.Settings;
 
 // 退会。パスワードをもう一度入力してもらう。
-public class WithdrawModel(CurrentSeeker current, Withdrawals withdrawals, SignInManager<Seeker> signIn, RequestOrigins origins) : PageModel
+internal class WithdrawModel(CurrentSeeker current, Withdrawals withdrawals, SignInManager<Seeker> signIn, RequestOrigins origins) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,8 +24,6 @@ public class WithdrawModel(CurrentSeeker current, Withdrawals withdrawals, SignI
     {
         public string? Password { get; set; }
     }
-
-    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 namespace MyPage.Pages.Shared;
 
 // 送られた値が読めなかったとき（手で作った要求など）も、英語ではなく日本語で知らせる
-public static class BindingMessages
+internal static class BindingMessages
 {
     public const string Invalid = "送信された内容を読み取れませんでした。入力内容をご確認のうえ、もう一度お試しください。";
 

@@ -7,7 +7,7 @@ using MyPage.Security;
 namespace MyPage.Pages.Shared;
 
 // 人の確認を出すフォームの画面 (S1、S2) のための共通の手順
-public static class BotCheckPages
+internal static class BotCheckPages
 {
     // 確認つきのフォームを描き直す。reCAPTCHA は Google のスクリプトを読むので、その応答の CSP にだけ Google を足す。
     // htmx の差し替えでは画面の CSP が変わらないので、reCAPTCHA のときは確認つきの画面を開き直させる (?check=1)

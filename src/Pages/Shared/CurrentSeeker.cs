@@ -5,7 +5,7 @@ namespace MyPage.Pages.Shared;
 
 // ログインしている求職者（要求ごとに一つ）。ID だけならクレームから読み（データベースは読まない）、
 // 求職者の行が要るときは一度だけ読む。null ならログインしていないか、もういない（退会した）: 画面は Challenge() を返す
-public sealed class CurrentSeeker(IHttpContextAccessor http, UserManager<Seeker> users)
+internal sealed class CurrentSeeker(IHttpContextAccessor http, UserManager<Seeker> users)
 {
     private Seeker? seeker;
 

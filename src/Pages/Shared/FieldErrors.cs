@@ -4,7 +4,7 @@ namespace MyPage.Pages.Shared;
 
 // 入力エラーは ModelState の一つだけ: キーは入力欄の DOM の id、画面全体の誤りは空のキー。
 // エラーのまとめ、入力欄、title の「エラー：」がここから読む。
-public static class FieldErrors
+internal static class FieldErrors
 {
     public static string? For(ModelStateDictionary state, string id)
         => state.TryGetValue(id, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MyPage.Pages.Shared;
 
 // htmx で送るフォームの待ちと失敗の文言（wwwroot/js/forms.js が <meta name="mypage-form-texts"> から読む）
-public static class FormTexts
+internal static class FormTexts
 {
     public const string ErrorPrefix = "エラー：";
     public const string Sending = "送信しています…";

@@ -7,7 +7,7 @@ namespace MyPage.Pages.Shared;
 
 // htmx で強化したフォームの二つの返し方。JavaScript がなくても同じ結果になる。
 // 応答は HX-Request によって変わるので、どちらも Vary を付ける。
-public static class HtmxForms
+internal static class HtmxForms
 {
     // 誤りのあるフォームを描き直す: htmx にはフォームの断片、JavaScript なしなら画面全体（どちらも 200）
     public static IActionResult Redraw(this PageModel page, string formPartial)

@@ -8,7 +8,7 @@ namespace MyPage.Pages.Shared;
 // 入口の画面はスタイルを HTML に書いて、往復一回で描ける。CSP にはその SHA-256 だけを許す（'unsafe-inline' なし）。
 // フォームのスクリプト (js/forms.js) は直書きしない: すべての画面に 3.9 KB を足し、描くのには要らない（htmx の後に defer で読む。
 // 指紋付きの URL なので、二つ目の画面からはキャッシュから）
-public static class InlineAssets
+internal static class InlineAssets
 {
     public static readonly string Css = Read("site.css");
 

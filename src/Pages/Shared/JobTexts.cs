@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Shared;
 
 // 求人票（_JobCard）と「詳細を表示」の文言（マニュアルの求人の並び）
-public static class JobTexts
+internal static class JobTexts
 {
     public const string DetailTitle = "求人の詳細";
     public const string Open = "有効";

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace MyPage.Pages.Shared;
 
 // ヘッダーナビゲーションのどの項目の下の画面か（_SeekerNav が aria-current を付ける）
-public enum NavSection { None, Home, Search, Activity, Messages, Settings }
+internal enum NavSection { None, Home, Search, Activity, Messages, Settings }
 
 // 画面からレイアウトへ渡す値。ViewData の鍵を画面ごとに文字列で書かない（書き違いはビルドの誤り）
-public static class LayoutData
+internal static class LayoutData
 {
     private const string NavKey = "Nav";
     private const string EntryKey = "Entry";

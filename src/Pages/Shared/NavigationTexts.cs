@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Shared;
 
 // ログイン後のヘッダーナビゲーションの項目（マニュアルの画面の並び順）。「求人検索」と「求職活動状況」の画面の見出しも兼ねる。
-public static class NavigationTexts
+internal static class NavigationTexts
 {
     public const string Label = "求職者マイページ";
     public const string Home = "ホーム";

@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Shared;
 
 // MyPage:Pages の設定
-public sealed class PageOptions
+internal sealed class PageOptions
 {
     public const string Section = "MyPage:Pages";
 

@@ -4,7 +4,7 @@ namespace MyPage.Pages.Shared;
 
 // 移った先の画面に ?status= で伝える結果。受け取る画面ごとの enum で書く（値の書き違いはビルドの誤り）。
 // URL では kebab-case（SignedOutOthers → signed-out-others）。知らない値は null（何も知らせない）。
-public static partial class PageStatus
+internal static partial class PageStatus
 {
     public const string Key = "status";
 

@@ -1,7 +1,7 @@
 namespace MyPage.Pages.Shared;
 
 // サイト全体と、トップページ・エラー画面の文言
-public static class Site
+internal static class Site
 {
     public const string Name = "ハローワークインターネットサービス";
     public const string LogInButton = "求職者マイページにログイン";

@@ -2,7 +2,7 @@ namespace MyPage.Pages.Shared;
 
 // 一つの入力欄: ラベル（※必須）、ヒント、エラー、aria-describedby をまとめて描く (_TextField)。
 // エラーは ModelState の Id のキーから読む。
-public sealed record TextField(
+internal sealed record TextField(
     string Id,
     string Name,
     string Label,
@@ -14,7 +14,7 @@ public sealed record TextField(
     bool Required = true);
 
 // 年・月・日の三つの欄を一つの fieldset に (_DateField)。エラーは三つの Id のキーから読む。
-public sealed record DateField(
+internal sealed record DateField(
     string Id,
     string Name,
     string Legend,
@@ -30,7 +30,7 @@ public sealed record DateField(
 }
 
 // 一覧から一つ選ぶ欄 (_SelectField)。
-public sealed record SelectField(
+internal sealed record SelectField(
     string Id,
     string Name,
     string Label,
@@ -40,4 +40,4 @@ public sealed record SelectField(
     string? Autocomplete = null);
 
 // 同意のチェックボックス。読むべき文書へのリンクとエラーを一緒に描く (_Checkbox)
-public sealed record Checkbox(string Id, string Name, string Label, bool Checked, string DocumentUrl, string DocumentLinkText);
+internal sealed record Checkbox(string Id, string Name, string Label, bool Checked, string DocumentUrl, string DocumentLinkText);

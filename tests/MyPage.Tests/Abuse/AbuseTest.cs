@@ -7,7 +7,7 @@ namespace MyPage.Tests.Abuse;
 // 上限と人の確認を、既定の値（README に書いた値）で試す土台。テストごとの接続元のアドレス (TestClient) から来る
 public abstract class AbuseTest(SiteFixture site) : SeekerTest(site)
 {
-    protected static readonly RateLimitOptions Limits = new();
+    private protected static readonly RateLimitOptions Limits = new();
 
     public static Dictionary<string, string?> Defaults(IReadOnlyDictionary<string, string?>? more = null)
     {

@@ -11,7 +11,7 @@ public sealed class StatementsOnSqliteTests : StatementTest
 
     public StatementsOnSqliteTests() => DatabaseTemplates.CopySqliteTo(path);
 
-    protected override Task<MyPageDb> OpenAsync()
+    private protected override Task<MyPageDb> OpenAsync()
         => Task.FromResult(new MyPageDb(new DbContextOptionsBuilder<MyPageDb>().UseSqlite($"Data Source={path};Pooling=False").Options));
 
     public override Task DisposeAsync()
@@ -25,7 +25,7 @@ public sealed class StatementsOnPostgreSqlTests : StatementTest
 {
     private PostgresDatabase? database;
 
-    protected override async Task<MyPageDb> OpenAsync()
+    private protected override async Task<MyPageDb> OpenAsync()
     {
         database ??= await PostgresDatabase.CreateAsync();
         return new PostgreSqlDb(new DbContextOptionsBuilder<PostgreSqlDb>().UseNpgsql(database.ConnectionString).Options);
@@ -41,7 +41,7 @@ public abstract class StatementTest : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 1, 0, 0, TimeSpan.Zero);
 
-    protected abstract Task<MyPageDb> OpenAsync();
+    private protected abstract Task<MyPageDb> OpenAsync();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

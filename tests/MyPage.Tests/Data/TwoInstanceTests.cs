@@ -257,13 +257,13 @@ public abstract class SharedPostgresTest : IAsyncLifetime
         ["MyPage__Mail__Smtp__UseTls"] = "false",
     };
 
-    protected async Task<OutboxMessage> ReadOutboxAsync()
+    private protected async Task<OutboxMessage> ReadOutboxAsync()
     {
         await using var db = OpenDb();
         return await db.OutboxMessages.AsNoTracking().SingleAsync();
     }
 
-    protected PostgreSqlDb OpenDb() => new(new DbContextOptionsBuilder<PostgreSqlDb>().UseNpgsql(postgres.ConnectionString).Options);
+    private protected PostgreSqlDb OpenDb() => new(new DbContextOptionsBuilder<PostgreSqlDb>().UseNpgsql(postgres.ConnectionString).Options);
 
     // 送信待ちの表に直に入れる（どの画面のメールでも、送り方は同じ）
     protected async Task QueueAsync(int count)

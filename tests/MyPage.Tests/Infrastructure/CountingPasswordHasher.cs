@@ -9,7 +9,7 @@ namespace MyPage.Tests.Infrastructure;
 // 数はサイトごとの Counter に持つ（静的な表に持つと、終わったサイトがいつまでも残る）。
 // ハッシュの重さを試さないサイトでは、libsodium が許す一番軽い Argon2id (t=1, m=8 KiB) にする（テストの CPU の節約）。
 // サイトの設定 (MyPage:Passwords) の検査はそのまま: 本番の重さの確かめは PasswordHashingTests と時間の試験がする。
-public sealed class CountingPasswordHasher(CountingPasswordHasher.Counter counter, IOptions<PasswordHashingOptions> options) : IPasswordHasher<Seeker>
+internal sealed class CountingPasswordHasher(CountingPasswordHasher.Counter counter, IOptions<PasswordHashingOptions> options) : IPasswordHasher<Seeker>
 {
     public static readonly PasswordHashingOptions Cheapest = new() { Iterations = 1, MemoryKiB = 8 };
 

@@ -122,7 +122,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     }))
     { BaseAddress = BaseUrl };
 
-    public async Task<Seeker> CreateSeekerAsync(string email, string password, string? seekerNumber = null, string? office = "飯田橋公共職業安定所")
+    internal async Task<Seeker> CreateSeekerAsync(string email, string password, string? seekerNumber = null, string? office = "飯田橋公共職業安定所")
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Seeker>>();
@@ -162,7 +162,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     public string ClientCountingTag(string address) => Services.GetRequiredService<RequestOrigins>().CountingTagOf(RequestOrigins.KeyOf(IPAddress.Parse(address)));
     public string ClientLogTag(string address) => Services.GetRequiredService<RequestOrigins>().Of(IPAddress.Parse(address)).LogTag;
 
-    public async Task<T> WithDbAsync<T>(Func<MyPageDb, Task<T>> work)
+    internal async Task<T> WithDbAsync<T>(Func<MyPageDb, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<MyPageDb>());
