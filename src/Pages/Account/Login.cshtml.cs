@@ -16,9 +16,9 @@ namespace MyPage.Pages.Account;
 [AllowAnonymous]
 [StartsSession]
 [GuardedForm]
-// パスワードでのログインの手順 (PasswordLogin: Identity、セッション、照合) は送信のときだけ作る（画面を開くたびに作らない）
+// パスワードでのログインの手順 (PasswordLogin: Identity、セッション、照合) と、マイナポータルのサインイン (MynaportalSignIn) は
+// 使うときだけ作る（画面を開くたびに作らない: UserManager は作るたびに測定の計器を錠の下で探す。IdentityMetricsTests）
 internal class LoginModel(
-    MynaportalSignIn mynaportal,
     BotGate botGate,
     IOptions<SessionPolicy> sessionPolicy,
     IOptions<MynaportalOptions> mynaportalOptions) : PageModel
@@ -60,7 +60,8 @@ internal class LoginModel(
         BotCheck = await botGate.ForLoginPageAsync(HttpContext, ct);
         BotCheck ??= await botGate.RequestedAsync(HttpContext, BotGate.LoginAction, ct);
         this.ShowCheck(BotCheck);
-        LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin && await mynaportal.HasPendingAsync(HttpContext, ct);
+        LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin
+            && await HttpContext.RequestServices.GetRequiredService<MynaportalSignIn>().HasPendingAsync(HttpContext, ct);
         StatusMessage = status switch
         {
             LoginTexts.SignedOutStatus => LoginTexts.SignedOut,
@@ -74,7 +75,7 @@ internal class LoginModel(
         };
     }
 
-    public async Task<IActionResult> OnPostAsync([FromServices] PasswordLogin login, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] PasswordLogin login, [FromServices] MynaportalSignIn mynaportal, CancellationToken ct)
     {
         // 長すぎる入力はハッシュ計算の前に断る
         if (LoginId.Check(Input.Id, LoginId.MaxLength, LoginTexts.IdMessages, out var loginId) is { } idProblem)

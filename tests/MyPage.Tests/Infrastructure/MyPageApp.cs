@@ -27,6 +27,8 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     public LogCapture Logs { get; } = new();
     public TestSmtpServer Smtp { get; } = new();
     private readonly CountingPasswordHasher.Counter hashes;
+    // テストが足す・置き換えるサービス（サイトの登録のあと）
+    private readonly Action<IServiceCollection>? moreServices;
     public int PasswordVerifications => hashes.Verifications;
     public int MaxHashesInFlight => hashes.MaxInFlight;
 
@@ -37,9 +39,11 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     // migrated: 新しいデータベースはマイグレーション済みの写しから（既定）。false なら空から（マイグレーションの試験）
     // productionHashing: 本番と同じ重さの Argon2id（ハッシュの重さ、時間でIDがわからないことの試験）。既定は一番軽いもの
     public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true,
-        Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false, bool plainHttpToo = false)
+        Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false, bool plainHttpToo = false,
+        Action<IServiceCollection>? services = null)
     {
         hashes = new(productionHashing);
+        moreServices = services;
         if (store == Store.PostgreSql || postgres is not null)
         {
             Postgres = postgres ?? PostgresDatabase.Create(migrated);
@@ -110,6 +114,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
             services.AddSingleton(hashes);
             services.RemoveAll<IPasswordHasher<Seeker>>();
             services.AddSingleton<IPasswordHasher<Seeker>, CountingPasswordHasher>();
+            moreServices?.Invoke(services);
         });
     }
 
