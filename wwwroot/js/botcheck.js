@@ -19,6 +19,8 @@
   function finish(box, value) {
     answer(box).value = value;
     box.dataset.state = 'done';
+    var offer = box.querySelector('.bot-check-offer');
+    if (offer) offer.hidden = true; // 解けたので、切り替えはもう要らない
     if (!quiet(box)) status(box, box.dataset.done);
     var form = box.closest('form');
     // 止めた送信の処理が終わってから送り直す（その途中の requestSubmit はブラウザが無視する）

@@ -145,6 +145,20 @@ public abstract partial class WaitCheckTest(SiteFixture site) : AbuseTest(site)
         Assert.Contains(BotCheckTexts.Wait(MyPage.Time.JapanTime.FormatTime(app.Time.GetUtcNow() + Wait * 2), Wait * 2), WebUtility.HtmlDecode(doubled));
     }
 
+    // S2 の切り替えで出た待つ確認は S2 のもの: ログインには使えない
+    [Fact]
+    public async Task A_wait_switched_to_on_the_reset_form_does_not_pass_a_login()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        var switched = await (await Forms.PostAsync(client, "/Account/ForgotPassword?handler=BotWait", [], htmx: true)).Content.ReadAsStringAsync();
+        Assert.Contains("data-action=\"reset\"", switched);
+        app.Time.Advance(Wait);
+        var hashes = app.PasswordVerifications;
+        Assert.Contains(BotCheckTexts.WaitFailed, await (await WaitLoginAsync(client, Email, Password, Token(switched))).Content.ReadAsStringAsync());
+        Assert.Equal(hashes, app.PasswordVerifications);
+    }
+
     [GeneratedRegex("name=\"BotWait\" value=\"([^\"]+)\"")]
     private static partial Regex WaitToken();
 }
