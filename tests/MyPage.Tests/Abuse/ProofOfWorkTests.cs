@@ -125,13 +125,13 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         var (page, transcript, release) = await LongCheckAsync();
         await using var _ = transcript;
         await page.Clock.FastForwardAsync(15_000);
-        await page.Clock.ResumeAsync();
         var box = page.Locator("#bot-check");
         var left = new BotCheckOptions().Wait;
         var time = MyPage.Time.JapanTime.FormatTime(app.Time.GetUtcNow() + left);
         await transcript.HearAsync();
 
         await transcript.PressAsync(box.GetByRole(AriaRole.Button, new() { Name = BotCheckTexts.SwitchToWait }));
+        await SettleAsync(page, "#bot-check[data-bot-check=Wait]");
         await Expect(box.Locator("#bot-wait")).ToHaveTextAsync(BotCheckTexts.Wait(time, left));
         await Expect(box).ToBeFocusedAsync();
         var heard = await transcript.HearAsync();
@@ -154,13 +154,14 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
     }
 
     // 接続元が上限に達したあと、ログインを押して確認を出す。Worker は release まで止め（解けない弱い端末のように）、
-    // ページの時計は計算が始まってすぐに止める（5秒ごとの知らせは FastForwardAsync で進めたときだけ）
+    // ページの時計は画面を開いたところで止める: 時間は FastForwardAsync / RunForAsync で進めたぶんだけ（5秒ごとの知らせが勝手に出ない）
     private async Task<(IPage Page, ScreenReaderTranscript Transcript, TaskCompletionSource Release)> LongCheckAsync()
     {
         var page = await browser.OpenAsync(app, width: 360, fresh: true);
         await page.Clock.InstallAsync();
         var login = new LoginPage(page);
         await login.GotoAsync();
+        await PauseClockAsync(page);
         await FailLoginsUpToTheThresholdAsync();
         var release = new TaskCompletionSource();
         await page.RouteAsync("**/js/botcheck-worker.js", async route =>
@@ -172,13 +173,22 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         await login.Id.FillAsync(Email);
         await login.Password.FillAsync(Password);
         await transcript.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }));
+        await SettleAsync(page, "#bot-check[data-bot-check=ProofOfWork]");
         await Expect(page.Locator("#bot-check")).ToBeFocusedAsync();
-        // 計算は始まったばかり（最初の知らせは5秒後）: 2秒先で止める
-        var now = await page.EvaluateAsync<long>("Date.now()");
-        await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(now + 2_000).UtcDateTime);
         await Expect(page.Locator("#bot-check .bot-check-status")).ToHaveTextAsync(BotCheckTexts.Working);
         await transcript.HearAsync();
         return (page, transcript, release);
+    }
+
+    // 時計を止める（いまより先の時刻で: 止めるまでに実際の時間が過ぎても戻らない。この画面にはまだ待つものがない）
+    private static async Task PauseClockAsync(IPage page)
+        => await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(await page.EvaluateAsync<long>("Date.now()") + 10_000).UtcDateTime);
+
+    // htmx の差し替えが入るのを待ち、止めた時計で落ち着かせる（htmx は settle を setTimeout で待つ）
+    private static async Task SettleAsync(IPage page, string selector)
+    {
+        await page.Locator(selector).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Clock.RunForAsync(100);
     }
 
     // JavaScript なし: 待つ確認。押せる時刻を言い、早く押せばその時刻をもう一度言い（照合もしない）、その時刻からはログインできる
