@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # 計算による確認を、CPU を絞ったブラウザで解く時間のベンチマーク（テストではない）。Chromium は Worker を絞らないので、
 # ブラウザのプロセスをまるごと cgroup に入れて、1コアの 25 % と 16.7 % で測る（root が要る）。
-# cgroup v2 (/sys/fs/cgroup/cpu.max)、v1 (/sys/fs/cgroup/cpu/cpu.cfs_quota_us) のどちらでも。
+# cgroup v2 (cpu.max)、v1 (cpu/cpu.cfs_quota_us) のどちらでも（この開発機は v1 で測った）。
 # 使い方: tests/ProofOfWorkBenchmark/run.sh [回数=7] [上限の%…=25 16.7]
 #   問題の大きさを変えて測るには MyPage__BotCheck__ProofOfWork__MaxNumber=12000 tests/ProofOfWorkBenchmark/run.sh
 set -euo pipefail
@@ -38,6 +38,8 @@ for _ in $(seq 1 120); do curl -sk -o /dev/null https://127.0.0.1:5743/healthz/r
 # cap PERCENT: cgroup の上限を1コアの PERCENT % に（周期 100 ms）
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
   group=/sys/fs/cgroup/mypage-pow-bench-$$
+  # 子の cgroup で cpu.max を使うには、親で cpu のコントローラーを有効に（有効ならそのまま）
+  grep -qw cpu /sys/fs/cgroup/cgroup.subtree_control || echo +cpu >/sys/fs/cgroup/cgroup.subtree_control
   mkdir "$group"
   cap() { echo "$(awk -v p="$1" 'BEGIN { printf "%d", p * 1000 }') 100000" >"$group/cpu.max"; }
 else
