@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MyPage.Abuse;
 
 // 人の確認の文言（スクリーンリーダーでもそのまま読める、見る・聞くパズルのない確認）
@@ -8,6 +10,12 @@ internal static class BotCheckTexts
     public const string Working = "確認しています。しばらくお待ちください…";
     public const string Done = "確認できました。";
     public const string WaitThenSend = "確認が終わりしだい、送信します。";
+    // 計算が長引くとき: 5秒ごとの進み具合（{0} はブラウザが入れる秒数）と、15秒を過ぎてからの待つ確認への切り替え
+    public const string ProgressTemplate = "確認しています（約{0}秒経過）。";
+    public static string Progress(int seconds) => ProgressTemplate.Replace("{0}", seconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    public const string SwitchToWait = "時刻まで待つ方法に切り替える";
+    public const string Offer = "時間がかかっています。「" + SwitchToWait + "」を押すと、決まった時刻から送信できます。";
+    public const string WaitReady = "時刻になりました。ボタンを押せます。";
     // JavaScript のないブラウザ: 待つ確認 (WaitCheck)
     public static string Wait(string time, TimeSpan left) => $"このボタンは {time} から押せます（{About(left)}）。その時刻を過ぎてから、もう一度押してください。";
     public static string TooEarly(string time) => $"まだ押せません。このボタンは {time} から押せます。";

@@ -6,8 +6,9 @@ namespace MyPage.Abuse;
 
 // 画面に出す確認の状態: 部品、JavaScript のないブラウザの待つ確認、前の答えが通らなかったときの知らせ。
 // SendWhenDone: 送信の結果として出た確認で、フォームをそのまま送り直せる（パスワードの欄がない: S2）なら、
-// 答えが入りしだい送る（利用者はもう「次へ進む」を押している）
-internal sealed record BotCheckView(BotCheckWidget Widget, WaitChallenge? Wait, string? Problem, bool SendWhenDone = false);
+// 答えが入りしだい送る（利用者はもう「次へ進む」を押している）。
+// WaitInstead: 計算が長引いて、利用者が待つ確認に切り替えた（JavaScript があっても、待つ確認だけを出す）
+internal sealed record BotCheckView(BotCheckWidget Widget, WaitChallenge? Wait, string? Problem, bool SendWhenDone = false, bool WaitInstead = false);
 
 // 人の確認が要るかを決め、要るなら答えを確かめる。ふつうに使う人には出ない。
 // 確かめる前に、パスワードのハッシュもデータベースの行も作らない（断る要求は安く断る）。
@@ -41,9 +42,10 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
             var (waited, readyAt) = await waits.VerifyAsync(http, token, action, ct);
             if (waited == WaitOutcome.Passed) return null;
             // 早すぎた: 同じトークンのまま、押せる時刻を言う（出し直すと待ち直しになる）
+            // 待つ確認で送ってきたブラウザには、待つ確認のまま返す（切り替えた人を計算に戻さない）
             if (waited == WaitOutcome.TooEarly)
-                return new(await check.WidgetAsync(http, action, ct), new(token, readyAt!.Value), BotCheckTexts.TooEarly(JapanTime.FormatTime(readyAt.Value)));
-            return await ViewAsync(http, action, BotCheckTexts.WaitFailed, ct);
+                return new(await check.WidgetAsync(http, action, ct), new(token, readyAt!.Value), BotCheckTexts.TooEarly(JapanTime.FormatTime(readyAt.Value)), WaitInstead: true);
+            return await ViewAsync(http, action, BotCheckTexts.WaitFailed, ct) with { WaitInstead = true };
         }
         var outcome = await check.VerifyAsync(http, response, action, ct);
         if (outcome == BotCheckOutcome.Passed) return null;
@@ -58,6 +60,11 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
     // 画面に出す確認: 部品と、新しく出した待つ確認
     private async Task<BotCheckView> ViewAsync(HttpContext http, string action, string? problem, CancellationToken ct)
         => new(await check.WidgetAsync(http, action, ct), await waits.IssueAsync(http, action, ct), problem);
+
+    // 計算の代わりに待つ確認（計算が長引いたときの切り替え）。いま出ている待つ確認をそのまま出す: 切り替えても待ち直しにも
+    // 早まりにもならず、この接続元とこのフォームに結びつき、一度だけ、通るたびに倍（WaitCheck の決まりのまま）
+    public async Task<BotCheckView?> WaitInsteadAsync(HttpContext http, string action, CancellationToken ct = default)
+        => Enabled ? new(new BotCheckWidget(check.Provider, action), await waits.IssueAsync(http, action, ct), null, WaitInstead: true) : null;
 
     private static string? WaitAnswer(HttpContext http)
         => http.Request.HasFormContentType && http.Request.Form[WaitCheck.Field].ToString() is { Length: > 0 } token ? token : null;

@@ -42,6 +42,10 @@ internal class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Brows
         this.ShowCheck(BotCheck);
     }
 
+    // 計算による確認が長引いたときの「時刻まで待つ方法に切り替える」: 部品 (#bot-check) だけを待つ確認にして返す（htmx の差し替え）
+    public async Task<IActionResult> OnPostBotWaitAsync(CancellationToken ct)
+        => await botGate.WaitInsteadAsync(HttpContext, BotGate.ResetAction, ct) is { } check ? Partial("_BotCheck", check) : NotFound();
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (LoginId.Check(Input.Id, LoginId.MaxLength, PasswordResetTexts.IdMessages, out var loginId) is { } problem)

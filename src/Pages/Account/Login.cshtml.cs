@@ -108,6 +108,10 @@ internal class LoginModel(
         }
     }
 
+    // 計算による確認が長引いたときの「時刻まで待つ方法に切り替える」: 部品 (#bot-check) だけを待つ確認にして返す（htmx の差し替え）
+    public async Task<IActionResult> OnPostBotWaitAsync(CancellationToken ct)
+        => await botGate.WaitInsteadAsync(HttpContext, BotGate.LoginAction, ct) is { } check ? Partial("_BotCheck", check) : NotFound();
+
     // htmx にはフォームだけ、JavaScript なしなら画面全体（どちらも 200: htmx 2 は 4xx を差し替えない）
     private IActionResult Redraw()
     {

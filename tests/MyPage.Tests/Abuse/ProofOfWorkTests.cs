@@ -87,6 +87,110 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         Assert.Equal([$"polite: {BotCheckTexts.Done}"], await transcript.HearAsync());
     }
 
+    // 弱い端末: 計算が長引けば、5秒ごとに進み具合を一度ずつ言い、15秒を過ぎたら待つ確認への切り替えを出して、そのことを一度だけ言い添える。
+    // ページの時計を止めて、5秒ずつ進める（Worker は止めておく）
+    [Fact]
+    public async Task A_long_check_says_how_it_goes_every_5_seconds_and_offers_the_wait_after_15()
+    {
+        var (page, transcript, release) = await LongCheckAsync();
+        await using var _ = transcript;
+        var box = page.Locator("#bot-check");
+        var offer = box.GetByRole(AriaRole.Button, new() { Name = BotCheckTexts.SwitchToWait });
+        foreach (var seconds in new[] { 5, 10 })
+        {
+            await page.Clock.FastForwardAsync(5_000);
+            await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.Progress(seconds));
+            Assert.Equal([$"polite: {BotCheckTexts.Progress(seconds)}"], await transcript.HearAsync());
+            await Expect(offer).ToBeHiddenAsync();
+        }
+        await page.Clock.FastForwardAsync(5_000);
+        await Expect(offer).ToBeVisibleAsync();
+        Assert.Equal([$"polite: {BotCheckTexts.Progress(15)}{BotCheckTexts.Offer}"], await transcript.HearAsync());
+        // 切り替えの知らせは一度だけ。進み具合は続ける
+        await page.Clock.FastForwardAsync(5_000);
+        await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.Progress(20));
+        Assert.Equal([$"polite: {BotCheckTexts.Progress(20)}"], await transcript.HearAsync());
+
+        await page.Clock.ResumeAsync();
+        await Browser.ScreenshotAsync(page, "login-bot-check-offer-360");
+        await Axe.AssertNoViolationsAsync(page);
+        release.SetResult();
+    }
+
+    // 切り替えると、JavaScript なしと同じ待つ確認（サーバーが描く）: フォーカスで押せる時刻を一度聞き、時刻になればそう聞き、
+    // 時刻を過ぎて押せば正しいパスワードで入れる
+    [Fact]
+    public async Task Switching_to_the_wait_lets_the_right_password_in_after_the_wait()
+    {
+        var (page, transcript, release) = await LongCheckAsync();
+        await using var _ = transcript;
+        await page.Clock.FastForwardAsync(15_000);
+        var box = page.Locator("#bot-check");
+        var left = new BotCheckOptions().Wait;
+        var time = MyPage.Time.JapanTime.FormatTime(app.Time.GetUtcNow() + left);
+        await transcript.HearAsync();
+
+        await transcript.PressAsync(box.GetByRole(AriaRole.Button, new() { Name = BotCheckTexts.SwitchToWait }));
+        await SettleAsync(page, "#bot-check[data-bot-check=Wait]");
+        await Expect(box.Locator("#bot-wait")).ToHaveTextAsync(BotCheckTexts.Wait(time, left));
+        await Expect(box).ToBeFocusedAsync();
+        var heard = await transcript.HearAsync();
+        // 切り替えも送信なので「送信しています…」、それから確認へのフォーカスで、押せる時刻を一度（切り替えの知らせはもう言わない）
+        Assert.Equal([$"polite: {FormTexts.Sending}", $"focus group: {BotCheckTexts.Heading} | {BotCheckTexts.Why} {BotCheckTexts.Wait(time, left)}"], heard);
+        await Expect(box).ToHaveAttributeAsync("data-bot-check", "Wait");
+
+        // 時刻になったら、フォーカスを動かさずに polite で一度
+        await page.Clock.FastForwardAsync((long)left.TotalMilliseconds);
+        await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.WaitReady);
+        Assert.Equal([$"polite: {BotCheckTexts.WaitReady}"], await transcript.HearAsync());
+
+        app.Time.Advance(left);
+        var hashes = app.PasswordVerifications;
+        var login = new LoginPage(page);
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectHomeAsync();
+        Assert.Equal(hashes + 1, app.PasswordVerifications);
+        release.SetResult();
+    }
+
+    // 接続元が上限に達したあと、ログインを押して確認を出す。Worker は release まで止め（解けない弱い端末のように）、
+    // ページの時計は画面を開いたところで止める: 時間は FastForwardAsync / RunForAsync で進めたぶんだけ（5秒ごとの知らせが勝手に出ない）
+    private async Task<(IPage Page, ScreenReaderTranscript Transcript, TaskCompletionSource Release)> LongCheckAsync()
+    {
+        var page = await browser.OpenAsync(app, width: 360, fresh: true);
+        await page.Clock.InstallAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await PauseClockAsync(page);
+        await FailLoginsUpToTheThresholdAsync();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/js/botcheck-worker.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        var transcript = await ScreenReaderTranscript.StartAsync(page);
+        await login.Id.FillAsync(Email);
+        await login.Password.FillAsync(Password);
+        await transcript.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }));
+        await SettleAsync(page, "#bot-check[data-bot-check=ProofOfWork]");
+        await Expect(page.Locator("#bot-check")).ToBeFocusedAsync();
+        await Expect(page.Locator("#bot-check .bot-check-status")).ToHaveTextAsync(BotCheckTexts.Working);
+        await transcript.HearAsync();
+        return (page, transcript, release);
+    }
+
+    // 時計を止める（いまより先の時刻で: 止めるまでに実際の時間が過ぎても戻らない。この画面にはまだ待つものがない）
+    private static async Task PauseClockAsync(IPage page)
+        => await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(await page.EvaluateAsync<long>("Date.now()") + 10_000).UtcDateTime);
+
+    // htmx の差し替えが入るのを待ち、止めた時計で落ち着かせる（htmx は settle を setTimeout で待つ）
+    private static async Task SettleAsync(IPage page, string selector)
+    {
+        await page.Locator(selector).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Clock.RunForAsync(100);
+    }
+
     // JavaScript なし: 待つ確認。押せる時刻を言い、早く押せばその時刻をもう一度言い（照合もしない）、その時刻からはログインできる
     [Fact]
     public async Task Without_javascript_the_seeker_gets_in_after_the_wait_the_form_tells()

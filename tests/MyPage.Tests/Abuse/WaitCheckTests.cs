@@ -104,6 +104,61 @@ public abstract partial class WaitCheckTest(SiteFixture site) : AbuseTest(site)
         await app.Smtp.WaitForAsync(Email, MyPage.PasswordReset.ResetMails.RequestSubject);
     }
 
+    // 計算が長引いたときの切り替え (?handler=BotWait) は、いま出ている待つ確認を返すだけ: 待ち直しにも早まりにもならず、
+    // 早すぎれば断られ（待つ確認のまま）、一度通れば次は倍。ほかの接続元には、その接続元の待つ確認
+    [Fact]
+    public async Task Switching_from_the_proof_of_work_gives_the_wait_already_running_under_its_rules()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        await FailLoginsUpToTheThresholdAsync("203.0.113.92");
+        using var client = app.CreateHttpClient();
+        var token = Token(await client.GetStringAsync("/Account/Login"));
+        var ready = app.Time.GetUtcNow() + Wait;
+        app.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var switched = await (await Forms.PostAsync(client, "/Account/Login?handler=BotWait", [], htmx: true)).Content.ReadAsStringAsync();
+        Assert.Equal(token, Token(switched));
+        Assert.Contains("data-bot-check=\"Wait\"", switched);
+        Assert.Contains(BotCheckTexts.Wait(MyPage.Time.JapanTime.FormatTime(ready), Wait - TimeSpan.FromSeconds(10)), WebUtility.HtmlDecode(switched));
+        Assert.DoesNotContain("maxnumber", switched); // 計算の問題は出さない
+
+        // 早すぎる: 断り、待つ確認のまま（計算に戻さない）。照合もしない
+        var hashes = app.PasswordVerifications;
+        var early = await (await Forms.PostAsync(client, "/Account/Login", new() { ["Input.Id"] = Email, ["Input.Password"] = Password, [WaitCheck.Field] = token }, htmx: true)).Content.ReadAsStringAsync();
+        Assert.Contains(BotCheckTexts.TooEarly(MyPage.Time.JapanTime.FormatTime(ready)), early);
+        Assert.Contains("data-bot-check=\"Wait\"", early);
+        Assert.Equal(hashes, app.PasswordVerifications);
+
+        using (var elsewhere = app.CreateHttpClient())
+        {
+            elsewhere.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.92");
+            var theirs = Token(await (await Forms.PostAsync(elsewhere, "/Account/Login?handler=BotWait", [], htmx: true)).Content.ReadAsStringAsync());
+            Assert.NotEqual(token, theirs);
+            Assert.Contains(BotCheckTexts.WaitFailed, await (await WaitLoginAsync(elsewhere, Email, Password, token)).Content.ReadAsStringAsync());
+        }
+
+        app.Time.Advance(Wait - TimeSpan.FromSeconds(10));
+        // 時刻からは通る（誤ったパスワードでも確認は通り、照合して断る）
+        Assert.Contains(MyPage.Pages.Account.LoginTexts.Failed, await (await WaitLoginAsync(client, Email, "Wrong-pass-1", token)).Content.ReadAsStringAsync());
+        // 通ったので、次の切り替えの待つ時間は倍
+        var doubled = await (await Forms.PostAsync(client, "/Account/Login?handler=BotWait", [], htmx: true)).Content.ReadAsStringAsync();
+        Assert.Contains(BotCheckTexts.Wait(MyPage.Time.JapanTime.FormatTime(app.Time.GetUtcNow() + Wait * 2), Wait * 2), WebUtility.HtmlDecode(doubled));
+    }
+
+    // S2 の切り替えで出た待つ確認は S2 のもの: ログインには使えない
+    [Fact]
+    public async Task A_wait_switched_to_on_the_reset_form_does_not_pass_a_login()
+    {
+        await FailLoginsUpToTheThresholdAsync();
+        using var client = app.CreateHttpClient();
+        var switched = await (await Forms.PostAsync(client, "/Account/ForgotPassword?handler=BotWait", [], htmx: true)).Content.ReadAsStringAsync();
+        Assert.Contains("data-action=\"reset\"", switched);
+        app.Time.Advance(Wait);
+        var hashes = app.PasswordVerifications;
+        Assert.Contains(BotCheckTexts.WaitFailed, await (await WaitLoginAsync(client, Email, Password, Token(switched))).Content.ReadAsStringAsync());
+        Assert.Equal(hashes, app.PasswordVerifications);
+    }
+
     [GeneratedRegex("name=\"BotWait\" value=\"([^\"]+)\"")]
     private static partial Regex WaitToken();
 }
