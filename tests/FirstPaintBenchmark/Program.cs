@@ -4,8 +4,8 @@
 // 二度目（同じブラウザで開き直す）に開き、中央値を、その画面が避けられない時間（床）と並べる:
 //   床 = 往復の数 × 往復の時間 + 描くまでに回線を通ったバイト ÷ 速さ
 //   往復の数は、新しい接続なら 3（TCP、TLS 1.3、要求）、開いたままの接続なら 1（要求）
-// 使い方: run.sh [回数=5]（サイトを publish して Production で起動し、測る求職者を用意してから、これを呼ぶ）
-//   FirstPaintBenchmark <サイトの URL> <メールボックスのフォルダー> [回数=5]
+// 使い方: run.sh [回数=5] [パス]（サイトを publish して Production で起動し、測る求職者を用意してから、これを呼ぶ）
+//   FirstPaintBenchmark <サイトの URL> <メールボックスのフォルダー> [回数=5] [パス: その画面だけ測る]
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -16,6 +16,7 @@ using MimeKit;
 var site = new Uri(args.Length > 0 ? args[0] : "https://127.0.0.1:5643");
 var mailbox = args.Length > 1 ? args[1] : "mailbox";
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+var only = args.Length > 3 ? args[3] : null;
 const string OneTimePasswordSeeker = "bench-otp@example.jp";
 const string BenchPassword = "Bench-pass-2026";
 const string DemoSeeker = "demo@example.jp";
@@ -47,7 +48,7 @@ foreach (var profile in profiles)
     ];
     await using var link = new SlowLink(new IPEndPoint(IPAddress.Parse(site.Host), site.Port), TimeSpan.FromMilliseconds(profile.RoundTripMs), profile.BitsPerSecond);
     var relayed = new Uri($"https://127.0.0.1:{link.Port}");
-    foreach (var (name, path, cookies) in pages)
+    foreach (var (name, path, cookies) in pages.Where(p => only is null || p.Path == only))
     {
         for (var round = 1; round <= rounds; round++)
         {

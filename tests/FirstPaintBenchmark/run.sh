@@ -2,7 +2,7 @@
 # 遅い回線での入口の画面の最初の描画のベンチマーク（テストではない。./test.sh はビルドだけ）。
 # サイトを publish して Production で起動し（指紋付きのファイルが immutable になる: 二度目の訪問を本番どおりに）、
 # デモデータと、ワンタイムパスワードの画面を測る求職者を用意して、遅い回線の中継を通して Chromium で測る。
-# 使い方: tests/FirstPaintBenchmark/run.sh [回数=5]
+# 使い方: tests/FirstPaintBenchmark/run.sh [回数=5] [パス: /Account/Login、/Account/OneTimePassword、/Home のどれかだけ測る]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=$(mktemp -d)
@@ -28,4 +28,4 @@ curl -sk -o /dev/null https://127.0.0.1:5643/healthz/ready || { cat "$work/site.
 printf '%s\n' Bench-pass-2026 | (cd "$work/site" && env "${site_env[@]}" dotnet MyPage.dll staff create-seeker --email bench-otp@example.jp --password-stdin >/dev/null)
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(chromium --version 2>/dev/null || true)"
-dotnet tests/FirstPaintBenchmark/bin/Release/net10.0/FirstPaintBenchmark.dll https://127.0.0.1:5643 "$work/mailbox" "${1:-5}"
+dotnet tests/FirstPaintBenchmark/bin/Release/net10.0/FirstPaintBenchmark.dll https://127.0.0.1:5643 "$work/mailbox" "${1:-5}" ${2:+"$2"}
