@@ -1,6 +1,6 @@
 // 遅い回線での最初の描画 (first-contentful-paint) を測る。テストではない（./test.sh はビルドだけ）。
 // ブラウザは遅い回線の中継 (SlowLink) を通してサイトにつなぐ: TCP と TLS の往復も、回線の速さも、本当に払う。
-// 入口の画面（S1、ワンタイムパスワード、ホーム）を、二つの回線で、初めて（キャッシュも接続もない新しいブラウザ）と
+// 入口の画面（S1、ワンタイムパスワード入力、S5 ホーム）を、二つの回線で、初めて（キャッシュも接続もない新しいブラウザ）と
 // 二度目（同じブラウザで開き直す）に開き、中央値を、その画面が避けられない時間（床）と並べる:
 //   床 = 往復の数 × 往復の時間 + 描くまでに回線を通ったバイト ÷ 速さ
 //   往復の数は、新しい接続なら 3（TCP、TLS 1.3、要求）、開いたままの接続なら 1（要求）
@@ -46,7 +46,7 @@ foreach (var profile in profiles)
     (string Name, string Path, CookieContainer? Cookies)[] pages =
     [
         ("S1 ログイン", "/Account/Login", null),
-        ("S2 ワンタイムパスワード", "/Account/OneTimePassword", pending),
+        ("ワンタイムパスワード入力", "/Account/OneTimePassword", pending),
         ("S5 ホーム（デモ求職者）", "/Home", signedIn),
     ];
     await using var link = new SlowLink(new IPEndPoint(IPAddress.Parse(site.Host), site.Port), TimeSpan.FromMilliseconds(profile.RoundTripMs), profile.BitsPerSecond);

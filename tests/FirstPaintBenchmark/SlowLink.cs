@@ -22,11 +22,12 @@ public sealed class SlowLink : IAsyncDisposable
     private readonly Line down;
     private readonly Line up;
     private readonly CancellationTokenSource stop = new();
-    private readonly ConcurrentDictionary<int, Task> open = new();
+    private readonly ConcurrentDictionary<int, Task> relays = new();
     private readonly Task accepting;
     private readonly double startedUnixMilliseconds = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
     private readonly long startedTimestamp = Stopwatch.GetTimestamp();
     private int connections;
+    private int open;
 
     public SlowLink(IPEndPoint target, TimeSpan roundTrip, long bitsPerSecond)
     {
@@ -43,7 +44,7 @@ public sealed class SlowLink : IAsyncDisposable
 
     // これまでに受け付けた接続の数と、いま開いている接続の数
     public int Connections => Volatile.Read(ref connections);
-    public int Open => open.Count;
+    public int Open => Volatile.Read(ref open);
 
     public long BytesDown => down.Bytes;
     public long BytesUp => up.Bytes;
@@ -72,8 +73,10 @@ public sealed class SlowLink : IAsyncDisposable
                 return;
             }
             Interlocked.Increment(ref connections);
+            // 数えてから始める（中継がすぐに終わっても、開いている数が負にならない）
+            Interlocked.Increment(ref open);
             var key = id++;
-            open[key] = RelayAsync(client, key, ct);
+            relays[key] = RelayAsync(client, key, ct);
         }
     }
 
@@ -102,7 +105,8 @@ public sealed class SlowLink : IAsyncDisposable
         finally
         {
             Abort();
-            open.TryRemove(key, out _);
+            Interlocked.Decrement(ref open);
+            relays.TryRemove(key, out _);
         }
     }
 
@@ -173,7 +177,7 @@ public sealed class SlowLink : IAsyncDisposable
         await stop.CancelAsync();
         listener.Stop();
         await accepting;
-        await Task.WhenAll(open.Values);
+        await Task.WhenAll(relays.Values);
         stop.Dispose();
     }
 
