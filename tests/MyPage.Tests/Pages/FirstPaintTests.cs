@@ -26,7 +26,22 @@ public partial class FirstPaintTests(SeekerSiteFixture site) : IClassFixture<See
     public async Task Can_draw_an_entry_page_from_its_html_alone(string path)
     {
         using var client = site.App.CreateHttpClient();
-        var response = await client.GetAsync(path);
+        await AssertDrawnFromHtmlAloneAsync(await client.GetAsync(path));
+    }
+
+    // ホームも入口: マイナポータルから来る求職者は、ログインの画面を通らずに（スタイルシートの先読みなしで）ここに着く
+    [Fact]
+    public async Task Can_draw_home_from_its_html_alone()
+    {
+        using var client = site.App.CreateHttpClient();
+        await Forms.LoginAsync(client, SeekerSiteFixture.Email, SeekerSiteFixture.Password);
+        var response = await client.GetAsync("/Home");
+        Assert.EndsWith("/Home", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        await AssertDrawnFromHtmlAloneAsync(response);
+    }
+
+    private static async Task AssertDrawnFromHtmlAloneAsync(HttpResponseMessage response)
+    {
         var html = await response.Content.ReadAsStringAsync();
         var head = Head().Match(html).Groups[1].Value;
 
@@ -46,7 +61,7 @@ public partial class FirstPaintTests(SeekerSiteFixture site) : IClassFixture<See
     {
         using var client = site.App.CreateHttpClient();
         await Forms.LoginAsync(client, SeekerSiteFixture.Email, SeekerSiteFixture.Password);
-        var html = await client.GetStringAsync("/Home");
+        var html = await client.GetStringAsync("/Messages");
         Assert.Matches("<link rel=\"stylesheet\" href=\"/css/site\\.[a-z0-9]+\\.css\">", Head().Match(html).Groups[1].Value);
         Assert.DoesNotContain("<style>", html, StringComparison.Ordinal);
     }
