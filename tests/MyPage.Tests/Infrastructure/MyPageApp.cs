@@ -37,8 +37,15 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     // migrated: 新しいデータベースはマイグレーション済みの写しから（既定）。false なら空から（マイグレーションの試験）
     // productionHashing: 本番と同じ重さの Argon2id（ハッシュの重さ、時間でIDがわからないことの試験）。既定は一番軽いもの
     public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true,
-        Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false, bool plainHttpToo = false)
+        Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false, bool plainHttpToo = false,
+        bool metrics = false)
     {
+        // metrics: Prometheus の受け口 (MyPage:Metrics:Urls) を、このサイトだけのループバックのポートで開く
+        if (metrics)
+        {
+            MetricsUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
+            settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["MyPage:Metrics:Urls"] = MetricsUrl.ToString().TrimEnd('/') };
+        }
         hashes = new(productionHashing);
         if (store == Store.PostgreSql || postgres is not null)
         {
@@ -74,6 +81,10 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
 
     public Uri BaseUrl => new($"{scheme}://127.0.0.1:{port}/");
     public Uri? PlainHttpUrl { get; }
+    public Uri? MetricsUrl { get; }
+
+    // 受け口 (/metrics) が今返す数（metrics: true のサイトだけ）
+    public Task<Scrape> ScrapeAsync() => Scrape.ReadAsync(MetricsUrl ?? throw new InvalidOperationException("metrics: true で作ったサイトではありません"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

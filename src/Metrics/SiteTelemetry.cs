@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace MyPage.Metrics;
+
+// サイトの数と追跡の名前。数は IMeterFactory が作るただ一つの Meter「MyPage」に、各部品が自分の型（LoginMetrics など）で書く。
+// 追跡は ASP.NET Core の要求の span の下に、データベース（SQLite は DatabaseSpans、PostgreSQL は Npgsql）と SMTP の span
+internal static class SiteTelemetry
+{
+    public const string Name = "MyPage";
+
+    // SQLite と SMTP の span（聞く者がいなければ StartActivity は null を返し、何もしない）
+    public static readonly ActivitySource Spans = new(Name);
+
+    public static Meter Meter(this IMeterFactory factory) => factory.Create(Name);
+
+    // 数: サイトの Meter、ASP.NET Core（要求の時間と状態コード）、HttpClient、.NET ランタイム
+    public static MeterProviderBuilder AddSiteMeters(this MeterProviderBuilder metrics)
+        => metrics.AddMeter(Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation();
+
+    // 追跡: 要求、HttpClient（マイナポータル、reCAPTCHA）、データベース、SMTP。ヘルスチェックと数の受け口の要求は追わない
+    public static TracerProviderBuilder AddSiteSpans(this TracerProviderBuilder traces)
+        => traces.AddSource(Name)
+            .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/healthz", StringComparison.Ordinal))
+            .AddHttpClientInstrumentation()
+            .AddNpgsql();
+}
