@@ -11,7 +11,7 @@ internal sealed record BotCheckView(BotCheckWidget Widget, WaitChallenge? Wait, 
 
 // 人の確認が要るかを決め、要るなら答えを確かめる。ふつうに使う人には出ない。
 // 確かめる前に、パスワードのハッシュもデータベースの行も作らない（断る要求は安く断る）。
-internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures clients, Browsers browsers, RequestOrigins origins)
+internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures clients, Browsers browsers, RequestOrigins origins, AbuseMetrics metrics)
 {
     public const string LoginAction = "login";
     public const string ResetAction = "reset";
@@ -29,6 +29,7 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
         if (!Enabled) return null;
         if (await clients.CheckRequiredUntilAsync(origins.Of(http).Key, ct) is null) return null;
         if (await browsers.KnownForAsync(http, loginId, ct)) return null;
+        metrics.Refused(RateLimitPolicy.ClientLoginFailures);
         return await VerifyAsync(http, response, LoginAction, ct);
     }
 
@@ -39,6 +40,7 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
         if (string.IsNullOrWhiteSpace(response) && WaitAnswer(http) is { } token)
         {
             var (waited, readyAt) = await waits.VerifyAsync(http, token, action, ct);
+            if (waited != WaitOutcome.TooEarly) metrics.BotCheck(check.Provider, waited == WaitOutcome.Passed ? BotCheckResult.Passed : BotCheckResult.Failed, wait: true);
             if (waited == WaitOutcome.Passed) return null;
             // 早すぎた: 同じトークンのまま、押せる時刻を言う（出し直すと待ち直しになる）
             if (waited == WaitOutcome.TooEarly)
@@ -46,6 +48,8 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
             return await ViewAsync(http, action, BotCheckTexts.WaitFailed, ct);
         }
         var outcome = await check.VerifyAsync(http, response, action, ct);
+        // 答えのない送信（まだ確認を見ていない）は、失敗に数えない
+        if (outcome != BotCheckOutcome.Missing) metrics.BotCheck(check.Provider, outcome == BotCheckOutcome.Passed ? BotCheckResult.Passed : BotCheckResult.Failed);
         if (outcome == BotCheckOutcome.Passed) return null;
         return await ViewAsync(http, action, outcome switch
         {
@@ -57,7 +61,10 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
 
     // 画面に出す確認: 部品と、新しく出した待つ確認
     private async Task<BotCheckView> ViewAsync(HttpContext http, string action, string? problem, CancellationToken ct)
-        => new(await check.WidgetAsync(http, action, ct), await waits.IssueAsync(http, action, ct), problem);
+    {
+        metrics.BotCheck(check.Provider, BotCheckResult.Shown);
+        return new(await check.WidgetAsync(http, action, ct), await waits.IssueAsync(http, action, ct), problem);
+    }
 
     private static string? WaitAnswer(HttpContext http)
         => http.Request.HasFormContentType && http.Request.Form[WaitCheck.Field].ToString() is { Length: > 0 } token ? token : null;

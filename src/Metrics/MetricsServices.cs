@@ -52,11 +52,13 @@ internal static class MetricsServices
         telemetry.WithMetrics(metrics =>
         {
             metrics.AddSiteMeters();
-            if (scrape) metrics.AddPrometheusExporter();
+            // 読みに来るたびに今の値（既定の 300 ms の使い回しはしない: Prometheus が読むのは 15 秒ほどに一度）
+            if (scrape) metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             if (otlp) metrics.AddOtlpExporter();
         });
         // 追跡は書き出す先があるときだけ（span を作るだけでも要求ごとに手間がかかる）
         if (otlp) telemetry.WithTracing(traces => traces.AddSiteSpans().AddOtlpExporter());
+        services.AddHostedService<SiteGaugesStart>();
         if (scrape) services.AddHostedService<MetricsEndpoint>();
         return services;
     }

@@ -18,8 +18,17 @@ internal static class SiteTelemetry
     public static Meter Meter(this IMeterFactory factory) => factory.Create(Name);
 
     // 数: サイトの Meter、ASP.NET Core（要求の時間と状態コード）、HttpClient、.NET ランタイム
+    // IMeterFactory が作った Meter は、このサイトの IMeterFactory のものだけ（Meter は名前で聞くので、同じプロセスの
+    // ほかのホスト: 数の受け口の Kestrel、テストで並んで動くほかのサイト、の数が混ざらないように）
     public static MeterProviderBuilder AddSiteMeters(this MeterProviderBuilder metrics)
-        => metrics.AddMeter(Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation();
+    {
+        metrics.AddMeter(Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation();
+        return ((IDeferredMeterProviderBuilder)metrics).Configure((services, builder) =>
+        {
+            var own = services.GetRequiredService<IMeterFactory>();
+            builder.AddView(instrument => instrument.Meter.Scope is IMeterFactory factory && factory != own ? MetricStreamConfiguration.Drop : null);
+        });
+    }
 
     // 追跡: 要求、HttpClient（マイナポータル、reCAPTCHA）、データベース、SMTP。ヘルスチェックと数の受け口の要求は追わない
     public static TracerProviderBuilder AddSiteSpans(this TracerProviderBuilder traces)
@@ -27,4 +36,19 @@ internal static class SiteTelemetry
             .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/healthz", StringComparison.Ordinal))
             .AddHttpClientInstrumentation()
             .AddNpgsql();
+}
+
+// 値を読みに来られる数 (ObservableGauge) を持つ部品の型。数を出すサイトでは起動のときに作る
+// （使われるまで作られない型だと、最初の要求まで数が無い）
+internal interface ISiteGauges;
+
+internal sealed class SiteGaugesStart(IEnumerable<ISiteGauges> gauges) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = gauges.ToList();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

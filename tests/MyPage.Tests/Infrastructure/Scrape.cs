@@ -16,6 +16,9 @@ public sealed partial class Scrape(string text)
         return new(await response.Content.ReadAsStringAsync());
     }
 
+    // 受け口の数が done になるまで読み直す（送信者のように裏で動く部品の数のため）
+    public static Task<Scrape> UntilAsync(MyPageApp app, Func<Scrape, bool> done, string what) => Eventually.ValueAsync(app.ScrapeAsync, done, what);
+
     // name: 接尾辞まで（例 mypage_logins_total）。labels: "method=password" のように。ほかのラベルは問わない
     public double Value(string name, params string[] labels)
     {
