@@ -58,6 +58,7 @@ internal static class MetricsServices
         });
         // 追跡は書き出す先があるときだけ（span を作るだけでも要求ごとに手間がかかる）
         if (otlp) telemetry.WithTracing(traces => traces.AddSiteSpans().AddOtlpExporter());
+        services.AddSingleton<ISiteGauges, ReadinessMetrics>();
         services.AddHostedService<SiteGaugesStart>();
         if (scrape) services.AddHostedService<MetricsEndpoint>();
         return services;

@@ -23,12 +23,24 @@ internal static class SiteTelemetry
     public static MeterProviderBuilder AddSiteMeters(this MeterProviderBuilder metrics)
     {
         metrics.AddMeter(Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation();
+        // .NET ランタイムの数のうち、名前が .count で終わるゲージは、Prometheus では _count（ヒストグラムの部分の名前）と紛れる
+        // (promtool check metrics が断る)。その四つだけ名前を変える
+        foreach (var (name, renamed) in RuntimeRenames)
+            metrics.AddView(name, new MetricStreamConfiguration { Name = renamed });
         return ((IDeferredMeterProviderBuilder)metrics).Configure((services, builder) =>
         {
             var own = services.GetRequiredService<IMeterFactory>();
             builder.AddView(instrument => instrument.Meter.Scope is IMeterFactory factory && factory != own ? MetricStreamConfiguration.Drop : null);
         });
     }
+
+    public static readonly (string Name, string Renamed)[] RuntimeRenames =
+    [
+        ("dotnet.assembly.count", "dotnet.assemblies.loaded"),
+        ("dotnet.process.cpu.count", "dotnet.process.cpus"),
+        ("dotnet.thread_pool.thread.count", "dotnet.thread_pool.threads"),
+        ("dotnet.timer.count", "dotnet.timers"),
+    ];
 
     // 追跡: 要求、HttpClient（マイナポータル、reCAPTCHA）、データベース、SMTP。ヘルスチェックと数の受け口の要求は追わない
     public static TracerProviderBuilder AddSiteSpans(this TracerProviderBuilder traces)
