@@ -29,11 +29,15 @@ internal sealed class MetricsOptions
 
 internal static class MetricsServices
 {
+    private static readonly DatabaseSpans DatabaseSpansInstance = new();
+
     // 運用者が見る数 (Prometheus の受け口、MyPage:Metrics:Urls) と、OTLP への書き出し (OTEL_EXPORTER_OTLP_ENDPOINT)。
     // どちらも無ければ OpenTelemetry を登録しない: 数は Meter に書くだけで（聞く者がなければ何もしない）、追跡も作らない
     public static IServiceCollection AddOperatorMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMetrics();
+        // SQLite のコマンドの span（聞く者がいないときは、接続の型を見るだけ）
+        services.ConfigureDbContext<MyPage.Data.MyPageDb>((_, db) => db.AddInterceptors(DatabaseSpansInstance));
         services.AddOptions<MetricsOptions>().BindConfiguration("MyPage:Metrics")
             .Refuse(o => o.Addresses.Any(a => !MetricsOptions.IsListenAddress(a)),
                 o => SettingChecks.Line("MyPage:Metrics:Urls", o.Urls, "http のアドレスとポート（例 http://127.0.0.1:9464）を ; で区切って書いてください。",

@@ -38,8 +38,9 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     // productionHashing: 本番と同じ重さの Argon2id（ハッシュの重さ、時間でIDがわからないことの試験）。既定は一番軽いもの
     public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true,
         Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false, bool plainHttpToo = false,
-        bool metrics = false)
+        bool metrics = false, Action<IServiceCollection>? services = null)
     {
+        moreServices = services;
         // metrics: Prometheus の受け口 (MyPage:Metrics:Urls) を、このサイトだけのループバックのポートで開く
         if (metrics)
         {
@@ -71,6 +72,9 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         });
         StartServer();
     }
+
+    // services: サイトのサービスに足すもの（追跡の試験が、メモリーに書き出す先を足す）
+    private readonly Action<IServiceCollection>? moreServices;
 
     public PostgresDatabase? Postgres { get; }
     // サイトが登録したサービスの一覧（サイトが読む設定を数える試験のため: ReadmeSettingsTests）
@@ -121,6 +125,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
             services.AddSingleton(hashes);
             services.RemoveAll<IPasswordHasher<Seeker>>();
             services.AddSingleton<IPasswordHasher<Seeker>, CountingPasswordHasher>();
+            moreServices?.Invoke(services);
         });
     }
 

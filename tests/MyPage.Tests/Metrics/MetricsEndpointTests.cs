@@ -24,6 +24,15 @@ public class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Can_read_that_the_instance_is_ready()
+    {
+        await using var app = new MyPageApp(metrics: true);
+
+        // 準備の確かめ (/healthz/ready と同じ) は裏で: はじめて読まれたときに確かめ、そのあとは覚えた値
+        await Scrape.UntilAsync(app, s => s.Value("mypage_ready") == 1, "準備できた");
+    }
+
+    [Fact]
     public async Task Cannot_scrape_metrics_on_the_public_port()
     {
         await using var app = new MyPageApp(metrics: true);
