@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # すべてのテストを実行する。ブラウザのテストに要る Debian の chromium（とその軽いヘッドレス版）と日本語フォント、
-# PostgreSQL がなければ入れる。
+# PostgreSQL、promtool (prometheus) がなければ入れる。
 # PostgreSQL のテストには、使い捨てのクラスタを一時ディレクトリに postgres ユーザーで作り、空いたループバックのポートで動かす（終われば消す）。
 # 書式: コードの形 (.editorconfig の IDE0055 ほか) はビルドが確かめ、空白と改行は dotnet format whitespace が確かめる。
 # 終わりに、かかった時間（ビルド、テスト）と、遅いテストクラス10個を出す。
@@ -13,6 +13,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# promtool（警告の規則と受け口の確かめ: Metrics/PrometheusRulesTests）は Debian の prometheus のパッケージにある
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

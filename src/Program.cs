@@ -6,6 +6,7 @@ using MyPage.Housekeeping;
 using MyPage.Jobs;
 using MyPage.Login;
 using MyPage.Mail;
+using MyPage.Metrics;
 using MyPage.Mynaportal;
 using MyPage.OneTimePassword;
 using MyPage.Pages;
@@ -51,6 +52,7 @@ static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     var staff = args is ["staff", ..];
 
     builder.Services
+        .AddOperatorMetrics(builder.Configuration)                     // Metrics/: 運用者が見る数 (Prometheus、MyPage:Metrics:Urls) と追跡 (OTLP)
         .AddMyPageData(builder.Configuration, generatesKeys: !staff)   // Data/: SQLite か PostgreSQL + EF Core、Data Protection の鍵、ヘルスチェック
         .AddSeekerAccounts()                                           // Account/: Identity、パスワードの照合とロック
         .AddServerSessions(builder.Configuration)                      // Sessions/: データベースに置くセッション、自動ログアウト、ログイン履歴

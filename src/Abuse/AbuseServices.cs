@@ -56,6 +56,7 @@ internal static class AbuseServices
         services.AddHousekeepingStep<UsedBotChallengesCleanup>();
         services.AddSingleton<CheckedClients>();
         services.AddScoped<BotGate>();
+        services.AddSingleton<AbuseMetrics>();
         services.AddFormRateLimits();
         return services;
     }

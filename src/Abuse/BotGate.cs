@@ -12,7 +12,7 @@ internal sealed record BotCheckView(BotCheckWidget Widget, WaitChallenge? Wait, 
 
 // 人の確認が要るかを決め、要るなら答えを確かめる。ふつうに使う人には出ない。
 // 確かめる前に、パスワードのハッシュもデータベースの行も作らない（断る要求は安く断る）。
-internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures clients, Browsers browsers, RequestOrigins origins)
+internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures clients, Browsers browsers, RequestOrigins origins, AbuseMetrics metrics)
 {
     public const string LoginAction = "login";
     public const string ResetAction = "reset";
@@ -30,6 +30,7 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
         if (!Enabled) return null;
         if (await clients.CheckRequiredUntilAsync(origins.Of(http).Key, ct) is null) return null;
         if (await browsers.KnownForAsync(http, loginId, ct)) return null;
+        metrics.Refused(RateLimitPolicy.ClientLoginFailures);
         return await VerifyAsync(http, response, LoginAction, ct);
     }
 
@@ -40,6 +41,7 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
         if (string.IsNullOrWhiteSpace(response) && WaitAnswer(http) is { } token)
         {
             var (waited, readyAt) = await waits.VerifyAsync(http, token, action, ct);
+            if (waited != WaitOutcome.TooEarly) metrics.BotCheck(check.Provider, waited == WaitOutcome.Passed ? BotCheckResult.Passed : BotCheckResult.Failed, wait: true);
             if (waited == WaitOutcome.Passed) return null;
             // 早すぎた: 同じトークンのまま、押せる時刻を言う（出し直すと待ち直しになる）
             // 待つ確認で送ってきたブラウザには、待つ確認のまま返す（切り替えた人を計算に戻さない）
@@ -48,6 +50,8 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
             return await ViewAsync(http, action, BotCheckTexts.WaitFailed, ct) with { WaitInstead = true };
         }
         var outcome = await check.VerifyAsync(http, response, action, ct);
+        // 答えのない送信（まだ確認を見ていない）は、失敗に数えない
+        if (outcome != BotCheckOutcome.Missing) metrics.BotCheck(check.Provider, outcome == BotCheckOutcome.Passed ? BotCheckResult.Passed : BotCheckResult.Failed);
         if (outcome == BotCheckOutcome.Passed) return null;
         return await ViewAsync(http, action, outcome switch
         {
@@ -59,7 +63,10 @@ internal sealed class BotGate(IBotCheck check, WaitCheck waits, ClientFailures c
 
     // 画面に出す確認: 部品と、新しく出した待つ確認
     private async Task<BotCheckView> ViewAsync(HttpContext http, string action, string? problem, CancellationToken ct)
-        => new(await check.WidgetAsync(http, action, ct), await waits.IssueAsync(http, action, ct), problem);
+    {
+        metrics.BotCheck(check.Provider, BotCheckResult.Shown);
+        return new(await check.WidgetAsync(http, action, ct), await waits.IssueAsync(http, action, ct), problem);
+    }
 
     // 計算の代わりに待つ確認（計算が長引いたときの切り替え）。いま出ている待つ確認をそのまま出す: 切り替えても待ち直しにも
     // 早まりにもならず、この接続元とこのフォームに結びつき、一度だけ、通るたびに倍（WaitCheck の決まりのまま）

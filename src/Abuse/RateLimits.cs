@@ -37,6 +37,8 @@ internal static class RateLimits
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 10;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Items[RetryAfterKey] = seconds;
+                context.HttpContext.RequestServices.GetRequiredService<AbuseMetrics>().Refused(RateLimitPolicy.FormPosts);
+                foreach (var counter in context.HttpContext.RequestServices.GetServices<IFormRefusalCounter>()) counter.Refused(context.HttpContext);
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MyPage.Abuse.RateLimits")
                     .FormRateLimited(context.HttpContext.Request.Path, context.HttpContext.RequestServices.GetRequiredService<RequestOrigins>().Of(context.HttpContext).LogTag, seconds);
                 return ValueTask.CompletedTask;

@@ -26,6 +26,7 @@ internal static class AccountServices
         services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<Seeker>, Argon2PasswordHasher>());
         services.AddSingleton<UnknownIdHash>();
         services.AddSingleton<PasswordHashingGate>();
+        services.AddSingleton<AccountMetrics>();
         services.AddScoped<IPasswordValidator<Seeker>, ManualPasswordValidator>();
         services.AddScoped<LoginThrottleStore>();
         services.AddHousekeepingStep<LoginThrottleCleanup>();

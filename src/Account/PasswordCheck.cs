@@ -22,6 +22,7 @@ internal sealed class PasswordCheck(
     IdTags tags,
     TimeProvider time,
     PasswordHashingGate hashing,
+    AccountMetrics metrics,
     ILogger<PasswordCheck> log)
 {
     // 監査ログに書く「何のための照合か」（ログの言葉。判断には使わない）
@@ -58,6 +59,7 @@ internal sealed class PasswordCheck(
             log.PasswordRejected(Describe(purpose), idTag, reservation.Failures, client, now);
             if (!reservation.LocksOnFailure) return new(PasswordCheckOutcome.Wrong);
             log.AccountLocked(idTag, reservation.LockedUntil, client, now);
+            metrics.LockoutStarted();
             return new(PasswordCheckOutcome.Locked, LockedUntil: reservation.LockedUntil);
         }
 

@@ -21,25 +21,27 @@ internal enum LockCount
 //   NeedsOneTimePassword: この方法はワンタイムパスワードの段階を含む（パスワードだけの方法は、省略してよいブラウザでだけ使う）
 //   LockCount:            成功したとき、失敗の回数をどうするか
 //   Audit:                監査ログの出来事（イベント ID はそれぞれの LoggerMessage に）
+//   Metric:               数 mypage.logins のラベル method（変えない: 運用者の警告とダッシュボードがこれで読む）
 internal sealed record LoginMethodRow(
     LoginMethod Method,
     string Code,
     string Name,
     bool NeedsOneTimePassword,
     LockCount LockCount,
-    Action<ILogger, string, string, DateTimeOffset> Audit);
+    Action<ILogger, string, string, DateTimeOffset> Audit,
+    string Metric);
 
 internal static class LoginMethods
 {
     public static readonly IReadOnlyList<LoginMethodRow> Table =
     [
         new(LoginMethod.Password, "pwd", "パスワード", NeedsOneTimePassword: false, LockCount.Clear,
-            (log, seeker, client, at) => log.LoginSucceeded(seeker, "pwd", client, at)),
+            (log, seeker, client, at) => log.LoginSucceeded(seeker, "pwd", client, at), "password"),
         new(LoginMethod.PasswordAndCode, "pwd+otp", "パスワード＋ワンタイムパスワード", NeedsOneTimePassword: true, LockCount.Clear,
-            (log, seeker, client, at) => log.LoginSucceeded(seeker, "pwd+otp", client, at)),
+            (log, seeker, client, at) => log.LoginSucceeded(seeker, "pwd+otp", client, at), "password_otp"),
         // マイナンバーカードでの認証はパスワードより強いので、コードは求めない。パスワードのロックは残す
         new(LoginMethod.Mynaportal, "mynaportal", "マイナポータル", NeedsOneTimePassword: false, LockCount.Keep,
-            (log, seeker, client, at) => log.MynaportalSignedIn(seeker, client, at)),
+            (log, seeker, client, at) => log.MynaportalSignedIn(seeker, client, at), "mynaportal"),
     ];
 
     public static LoginMethodRow Row(LoginMethod method) => Table.Single(row => row.Method == method);

@@ -14,6 +14,7 @@ internal sealed class LoginPipeline(
     SessionStarter sessions,
     RequestOrigins origins,
     TimeProvider time,
+    LoginMetrics metrics,
     ILogger<LoginPipeline> log)
 {
     public async Task FinishAsync(HttpContext http, Seeker seeker, LoginMethod method, CancellationToken ct = default)
@@ -23,5 +24,6 @@ internal sealed class LoginPipeline(
         if (row.LockCount == LockCount.Clear) await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
         await sessions.StartAsync(seeker, row.Code, row.Name, now, ct);
         row.Audit(log, seeker.Id, origins.Of(http).LogTag, now);
+        metrics.Record(method, LoginAttemptOutcome.Success);
     }
 }

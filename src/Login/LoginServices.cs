@@ -1,3 +1,5 @@
+using MyPage.Abuse;
+
 namespace MyPage.Login;
 
 internal static class LoginServices
@@ -6,6 +8,8 @@ internal static class LoginServices
     public static IServiceCollection AddLoginPipeline(this IServiceCollection services)
     {
         services.AddScoped<LoginPipeline>();
+        services.AddSingleton<LoginMetrics>();
+        services.AddSingleton<IFormRefusalCounter>(s => s.GetRequiredService<LoginMetrics>());
         services.AddScoped<PasswordLogin>();
         services.AddScoped<CodeLogin>();
         return services;

@@ -1,3 +1,4 @@
+using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Data;
 using MyPage.OneTimePassword;
@@ -5,22 +6,34 @@ using MyPage.Security;
 
 namespace MyPage.Login;
 
-internal enum LoginOutcome { Succeeded, NeedsCode, Failed, Locked }
+internal enum LoginOutcome { Succeeded, NeedsCode, Failed, Locked, NeedsBotCheck }
 
-internal sealed record LoginResult(LoginOutcome Outcome, DateTimeOffset? LockedUntil = null, Seeker? Seeker = null);
+// BotCheck: NeedsBotCheck のとき画面に出す人の確認
+internal sealed record LoginResult(LoginOutcome Outcome, DateTimeOffset? LockedUntil = null, Seeker? Seeker = null, BotCheckView? BotCheck = null);
 
 // 「求職者マイページログイン」画面の ID・パスワードでのログイン。
 // パスワードが合えば、このブラウザで省略を選んでいない限り、ログインはまだ済ませずにワンタイムパスワードを送る。
-internal sealed class PasswordLogin(PasswordCheck check, PendingLogins pending, LoginPipeline pipeline, RequestOrigins origins)
+internal sealed class PasswordLogin(PasswordCheck check, PendingLogins pending, LoginPipeline pipeline, BotGate botGate, RequestOrigins origins, LoginMetrics metrics)
 {
-    // returnUrl: ワンタイムパスワードのあとに戻る、検査済みの戻り先
-    public async Task<LoginResult> LoginAsync(HttpContext http, string loginId, string password, string? returnUrl, CancellationToken ct = default)
+    // returnUrl: ワンタイムパスワードのあとに戻る、検査済みの戻り先。botCheckAnswer: 画面の人の確認の答え（あれば）
+    public async Task<LoginResult> LoginAsync(HttpContext http, string loginId, string password, string? botCheckAnswer, string? returnUrl, CancellationToken ct = default)
     {
+        // ID をまたいだ失敗の多い接続元からは、人の確認を通ってから（断るときはハッシュもデータベースの行も作らない）
+        if (await botGate.ForLoginAsync(http, loginId, botCheckAnswer, ct) is { } botCheck)
+        {
+            metrics.Record(LoginMethod.Password, LoginAttemptOutcome.BotCheckRequired);
+            return new(LoginOutcome.NeedsBotCheck, BotCheck: botCheck);
+        }
+
         var result = await check.CheckAsync(loginId, password, PasswordPurpose.Login, origins.Of(http), clearOnSuccess: false, ct: ct);
         switch (result.Outcome)
         {
-            case PasswordCheckOutcome.Locked: return new(LoginOutcome.Locked, result.LockedUntil);
-            case PasswordCheckOutcome.Wrong: return new(LoginOutcome.Failed);
+            case PasswordCheckOutcome.Locked:
+                metrics.Record(LoginMethod.Password, LoginAttemptOutcome.Locked);
+                return new(LoginOutcome.Locked, result.LockedUntil);
+            case PasswordCheckOutcome.Wrong:
+                metrics.Record(LoginMethod.Password, LoginAttemptOutcome.WrongCredentials);
+                return new(LoginOutcome.Failed);
         }
 
         var seeker = result.Seeker!;
@@ -37,12 +50,22 @@ internal sealed class PasswordLogin(PasswordCheck check, PendingLogins pending, 
 }
 
 // 「ワンタイムパスワード入力」の「送信」: コードが合えば、ログインを済ませる（省略を選べば、このブラウザを覚える）
-internal sealed class CodeLogin(PendingLogins pending, LoginPipeline pipeline)
+internal sealed class CodeLogin(PendingLogins pending, LoginPipeline pipeline, LoginMetrics metrics)
 {
     public async Task<CodeResult> LoginAsync(HttpContext http, string code, bool trustBrowser, CancellationToken ct = default)
     {
         var result = await pending.VerifyAsync(http, code, ct);
-        if (result.Outcome != CodeOutcome.Accepted) return result;
+        switch (result.Outcome)
+        {
+            case CodeOutcome.Wrong or CodeOutcome.Replaced:
+                metrics.Record(LoginMethod.PasswordAndCode, LoginAttemptOutcome.WrongCredentials);
+                return result;
+            case CodeOutcome.Locked:
+                metrics.Record(LoginMethod.PasswordAndCode, LoginAttemptOutcome.Locked);
+                return result;
+            case CodeOutcome.Void:
+                return result;
+        }
         await pipeline.FinishAsync(http, result.Seeker!, LoginMethod.PasswordAndCode, ct);
         if (trustBrowser) await pending.TrustThisBrowserAsync(http, result.Seeker!, ct);
         return result;

@@ -29,6 +29,8 @@ internal static class MailServices
             sp.GetRequiredService<IOptions<MailOptions>>().Value.Transport.Equals("Directory", StringComparison.OrdinalIgnoreCase)
                 ? sp.GetRequiredService<DirectoryMailTransport>()
                 : sp.GetRequiredService<SmtpMailTransport>());
+        services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<MyPage.Metrics.ISiteGauges>(s => s.GetRequiredService<OutboxMetrics>());
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         // PostgreSQL（複数のインスタンス）: ほかのインスタンスが積んだメールでも、NOTIFY ですぐに起きる

@@ -16,6 +16,7 @@ internal sealed class OutboxSender(
     OutboxSignal signal,
     IDataProtectionProvider protection,
     TimeProvider time,
+    OutboxMetrics metrics,
     ILogger<OutboxSender> log) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
@@ -58,7 +59,17 @@ internal sealed class OutboxSender(
             if (ct.IsCancellationRequested) break;
             if (await DeliverAsync(db, id, ct)) sent++;
         }
+        if (metrics.Observed) await CountWaitingAsync(db, ct);
         return sent;
+    }
+
+    // 送っていない行の数と、いちばん古い行の時刻（行は積んだ順の Id）
+    private async Task CountWaitingAsync(MyPageDb db, CancellationToken ct)
+    {
+        var waiting = db.OutboxMessages.AsNoTracking().Where(m => m.SentAt == null && m.FailedAt == null);
+        var count = await waiting.LongCountAsync(ct);
+        var oldest = count == 0 ? null : await waiting.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
+        metrics.Waiting(count, oldest);
     }
 
     private async Task<bool> DeliverAsync(MyPageDb db, long id, CancellationToken ct)
@@ -90,6 +101,7 @@ internal sealed class OutboxSender(
                 .SetProperty(m => m.Body, (string?)null)
                 .SetProperty(m => m.Secret, (string?)null), CancellationToken.None);
             log.FailedPermanently(id, message.Subject, error);
+            metrics.Send(SendOutcome.Failed);
             return false;
         }
         catch (Exception e)
@@ -103,6 +115,7 @@ internal sealed class OutboxSender(
                 .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LastError, error.Length > 500 ? error[..500] : error), CancellationToken.None);
             log.SendFailed(id, attempts, next, error);
+            metrics.Send(SendOutcome.Retry);
             return false;
         }
 
@@ -116,6 +129,7 @@ internal sealed class OutboxSender(
             .SetProperty(m => m.Body, (string?)null)
             .SetProperty(m => m.Secret, (string?)null), CancellationToken.None);
         log.Sent(id, message.Subject);
+        metrics.Send(SendOutcome.Sent);
         return true;
     }
 

@@ -13,6 +13,10 @@ internal sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTr
         var smtp = options.Value.Smtp;
         if (string.IsNullOrWhiteSpace(smtp.Host))
             throw new InvalidOperationException("MyPage:Mail:Smtp:Host が設定されていません。メールは送信待ちのまま残ります。");
+        // SMTP の span（送信者は要求の外で動くので、メール一通が一つの追跡）。宛先は載せない
+        using var span = MyPage.Metrics.SiteTelemetry.Spans.StartActivity("smtp send", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("server.address", smtp.Host);
+        span?.SetTag("server.port", smtp.Port);
         using var client = new SmtpClient { Timeout = 30_000 };
         var security = !smtp.UseTls ? SecureSocketOptions.None
             : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect

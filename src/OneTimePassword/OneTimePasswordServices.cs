@@ -20,6 +20,7 @@ internal static class OneTimePasswordServices
             .Refuse(o => o.MaxResends is < 0 or > 10, o => SettingChecks.Line($"{section}:MaxResends", o.MaxResends, "0から10の間にしてください。", "must be between 0 and 10."))
             .ValidateOnStart();
         services.AddScoped<PendingLogins>();
+        services.AddSingleton<OneTimePasswordMetrics>();
         services.AddGrantRevoker<WaitingLoginsRevoker>();
         services.AddHousekeepingStep<WaitingLoginsCleanup>();
         return services;

@@ -35,6 +35,9 @@ internal sealed class PendingLogins(
     IOptions<OneTimePasswordOptions> options,
     IOptions<RateLimitOptions> limits,
     TimeProvider time,
+    OneTimePasswordMetrics metrics,
+    AccountMetrics accountMetrics,
+    AbuseMetrics abuseMetrics,
     ILogger<PendingLogins> log)
 {
     public const string CookieName = "__Host-mypage-otp";
@@ -72,6 +75,8 @@ internal sealed class PendingLogins(
         await tx.CommitAsync(ct);
         var client = origins.Of(http).LogTag;
         log.OneTimePasswordSent(seeker.Id, id[..12], resend: false, mail, client, now);
+        if (mail) metrics.Record(OneTimePasswordEvent.Sent);
+        else abuseMetrics.Refused(RateLimitPolicy.OneTimePasswordMails);
         http.Response.Cookies.Append(CookieName, reference, new CookieOptions
         {
             // ブラウザを閉じれば終わる。ログインの画面どうしの移動でだけ送る
@@ -140,10 +145,16 @@ internal sealed class PendingLogins(
             if (lockReservation.LocksOnFailure)
             {
                 log.AccountLocked(tags.ForLog(seeker.NormalizedUserName), lockReservation.LockedUntil, client, now);
+                accountMetrics.LockoutStarted();
+                metrics.Record(OneTimePasswordEvent.Voided);
                 return new(CodeOutcome.Locked, LockedUntil: lockReservation.LockedUntil, ByCode: true);
             }
             var remaining = Options.MaxWrongEntries - attempt.FailedAttempts;
-            if (remaining <= 0) return new(CodeOutcome.Void);
+            if (remaining <= 0)
+            {
+                metrics.Record(OneTimePasswordEvent.Voided);
+                return new(CodeOutcome.Void);
+            }
             // パスワードの誤りと合わせて数えるロックのほうが先に来るなら、その回数を言う
             var beforeLock = LoginThrottleStore.MaxFailures - lockReservation.Failures;
             return new(await WasReplacedAsync(id, attempt, code, ct) ? CodeOutcome.Replaced : CodeOutcome.Wrong,
@@ -161,6 +172,7 @@ internal sealed class PendingLogins(
 
         http.Response.Cookies.Delete(CookieName, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });
         var pending = await db.PendingLogins.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+        metrics.Record(OneTimePasswordEvent.Passed);
         return new(CodeOutcome.Accepted, seeker, pending);
     }
 
@@ -187,7 +199,12 @@ internal sealed class PendingLogins(
         if (pending is null) return ResendOutcome.Void;
         var seeker = await users.FindByIdAsync(pending.SeekerId);
         if (seeker?.Email is null || !SameStamp(pending.SecurityStamp, seeker)) return ResendOutcome.Void;
-        if (pending.Resends >= Options.MaxResends || !await WithinMailQuotaAsync(pending.SeekerId, now, ct)) return ResendOutcome.LimitReached;
+        if (pending.Resends >= Options.MaxResends) return ResendOutcome.LimitReached;
+        if (!await WithinMailQuotaAsync(pending.SeekerId, now, ct))
+        {
+            abuseMetrics.Refused(RateLimitPolicy.OneTimePasswordMails);
+            return ResendOutcome.LimitReached;
+        }
 
         var codeHash = OneTimeCode.Hash(tags, id, code);
         var replaced = string.IsNullOrEmpty(pending.ReplacedCodeHashes) ? pending.CodeHash : $"{pending.ReplacedCodeHashes},{pending.CodeHash}";
@@ -203,6 +220,7 @@ internal sealed class PendingLogins(
         await tx.CommitAsync(ct);
         var client = origins.Of(http).LogTag;
         log.OneTimePasswordSent(pending.SeekerId, id[..12], resend: true, mail: true, client, now);
+        metrics.Record(OneTimePasswordEvent.Sent);
         return ResendOutcome.Sent;
     }
 

@@ -7,5 +7,5 @@ internal static class PasswordResetServices
 {
     // 「パスワードをお忘れの方」: 申込み (S2) と認証キーでの完了 (S3)
     public static IServiceCollection AddPasswordReset(this IServiceCollection services)
-        => services.AddScoped<PasswordResets>().AddGrantRevoker<ResetKeysRevoker>().AddHousekeepingStep<ResetRequestsCleanup>();
+        => services.AddScoped<PasswordResets>().AddSingleton<PasswordResetMetrics>().AddGrantRevoker<ResetKeysRevoker>().AddHousekeepingStep<ResetRequestsCleanup>();
 }

@@ -29,6 +29,8 @@ internal sealed class PasswordResets(
     RequestOrigins origins,
     IOptions<RateLimitOptions> limits,
     TimeProvider time,
+    PasswordResetMetrics metrics,
+    AbuseMetrics abuseMetrics,
     ILogger<PasswordResets> log)
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(50);
@@ -107,6 +109,9 @@ internal sealed class PasswordResets(
         });
         await tx.CommitAsync(ct);
         log.ResetRequested(idTag[..16], sendMail, limited, origin.LogTag, now);
+        metrics.Record(PasswordResetEvent.Requested);
+        if (sendMail) metrics.Record(PasswordResetEvent.Mailed);
+        if (limited) abuseMetrics.Refused(RateLimitPolicy.ResetMails);
         return reference;
     }
 
@@ -125,6 +130,7 @@ internal sealed class PasswordResets(
         if (await ReserveKeyAttempt.RunAsync(db, id, now, MaxWrongKeys, ct) is not { } request)
         {
             log.ResetKeyVoid(id[..12], client);
+            metrics.Record(PasswordResetEvent.Refused);
             return ResetOutcome.KeyVoid;
         }
 
@@ -133,6 +139,7 @@ internal sealed class PasswordResets(
         if (!keyMatches)
         {
             log.ResetKeyRejected(id[..12], request.FailedAttempts, client);
+            metrics.Record(PasswordResetEvent.Refused);
             if (request.FailedAttempts >= MaxWrongKeys) return ResetOutcome.KeyVoid;
             return await WasReplacedAsync(id, request.SeekerId, key, ct) ? ResetOutcome.ReplacedKey : ResetOutcome.WrongKey;
         }
@@ -142,7 +149,11 @@ internal sealed class PasswordResets(
         var used = await db.PasswordResetRequests
             .Where(r => r.Id == id && r.UsedAt == null && r.VoidedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, now), ct);
-        if (used == 0) return ResetOutcome.KeyVoid;
+        if (used == 0)
+        {
+            metrics.Record(PasswordResetEvent.Refused);
+            return ResetOutcome.KeyVoid;
+        }
 
         var seeker = await users.FindByIdAsync(request.SeekerId!)
             ?? throw new InvalidOperationException("申込みの求職者が見つかりません");
@@ -164,6 +175,7 @@ internal sealed class PasswordResets(
         outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now, linkedAt));
         await tx.CommitAsync(ct);
         log.ResetCompleted(seeker.Id, ended[Grant.Sessions], client, now);
+        metrics.Record(PasswordResetEvent.Completed);
         return ResetOutcome.Completed;
     }
 

@@ -6,5 +6,5 @@ internal static class RegistrationServices
 {
     // 「求職者マイページを開設する」（仮登録 → 本登録）と退会
     public static IServiceCollection AddRegistration(this IServiceCollection services)
-        => services.AddScoped<Registrations>().AddScoped<Withdrawals>().AddHousekeepingStep<RegistrationRequestsCleanup>();
+        => services.AddScoped<Registrations>().AddSingleton<RegistrationMetrics>().AddScoped<Withdrawals>().AddHousekeepingStep<RegistrationRequestsCleanup>();
 }

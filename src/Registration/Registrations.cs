@@ -20,6 +20,8 @@ internal sealed class Registrations(
     RequestOrigins origins,
     IOptions<RateLimitOptions> limits,
     TimeProvider time,
+    RegistrationMetrics metrics,
+    AbuseMetrics abuseMetrics,
     ILogger<Registrations> log)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
@@ -59,6 +61,8 @@ internal sealed class Registrations(
         }
         await tx.CommitAsync(ct);
         log.RegistrationRequested(emailTag[..16], existing is not null, limited, origin.LogTag, now);
+        metrics.Record(RegistrationStage.Requested);
+        if (limited) abuseMetrics.Refused(RateLimitPolicy.RegistrationMails);
     }
 
     // 使い終わった URL か（この URL で開設した口座がいまもある）。開き直した人には「開設済み」と伝え、ログインへ案内する
@@ -115,6 +119,7 @@ internal sealed class Registrations(
         outbox.Add(email, RegistrationMails.CompletedSubject, RegistrationMails.CompletedBody(now));
         await tx.CommitAsync(ct);
         log.RegistrationCompleted(seeker.Id, origin.LogTag, now);
+        metrics.Record(RegistrationStage.Completed);
         return RegistrationOutcome.Created;
     }
 

@@ -23,6 +23,8 @@ internal static class SessionServices
             .ValidateOnStart();
         services.AddSingleton<ServerSessionStore>();
         services.AddSingleton<SessionClock>();
+        services.AddSingleton<SessionMetrics>();
+        services.AddSingleton<MyPage.Metrics.ISiteGauges>(s => s.GetRequiredService<SessionMetrics>());
         services.AddScoped<LoginHistory>();
         services.AddScoped<SessionStarter>();
         services.AddScoped<Browsers>();

@@ -16,6 +16,7 @@ namespace MyPage.Pages.Account;
 [AllowAnonymous]
 [StartsSession]
 [GuardedForm]
+[LoginForm(LoginMethod.Password)]
 // パスワードでのログインの手順 (PasswordLogin: Identity、セッション、照合) と、マイナポータルのサインイン (MynaportalSignIn) は
 // 使うときだけ作る（画面を開くたびに作らない: UserManager は作るたびに測定の計器を錠の下で探す。IdentityMetricsTests）
 internal class LoginModel(
@@ -83,16 +84,12 @@ internal class LoginModel(
         TypedPassword.Accept(ModelState, "login-password", Input.Password, out var password);
         if (ModelState.ErrorCount > 0) return Redraw();
 
-        // ID をまたいだ失敗の多い接続元からは、人の確認を通ってから（断るときはハッシュもデータベースの行も作らない）
-        if (await botGate.ForLoginAsync(HttpContext, loginId, BotCheckAnswer, ct) is { } check)
-        {
-            BotCheck = check;
-            return Redraw();
-        }
-
-        var result = await login.LoginAsync(HttpContext, loginId, password, AfterLogin.SafeReturnUrl(this, ReturnUrl), ct);
+        var result = await login.LoginAsync(HttpContext, loginId, password, BotCheckAnswer, AfterLogin.SafeReturnUrl(this, ReturnUrl), ct);
         switch (result.Outcome)
         {
+            case LoginOutcome.NeedsBotCheck:
+                BotCheck = result.BotCheck;
+                return Redraw();
             case LoginOutcome.Succeeded:
                 return await AfterLogin.ContinueAsync(this, mynaportal, result.Seeker!, ReturnUrl, ct);
             case LoginOutcome.NeedsCode:

@@ -18,6 +18,7 @@ namespace MyPage.Pages.Account;
 // 「ワンタイムパスワード入力」: S1 で ID・パスワードが合ったあと。このブラウザの Cookie の参照で、待っているログインを引く。
 [AllowAnonymous]
 [GuardedForm]
+[LoginForm(LoginMethod.PasswordAndCode)]
 [StartsSession]
 internal class OneTimePasswordModel(
     PendingLogins pending,

@@ -27,8 +27,6 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     public LogCapture Logs { get; } = new();
     public TestSmtpServer Smtp { get; } = new();
     private readonly CountingPasswordHasher.Counter hashes;
-    // テストが足す・置き換えるサービス（サイトの登録のあと）
-    private readonly Action<IServiceCollection>? moreServices;
     public int PasswordVerifications => hashes.Verifications;
     public int MaxHashesInFlight => hashes.MaxInFlight;
 
@@ -40,10 +38,16 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     // productionHashing: 本番と同じ重さの Argon2id（ハッシュの重さ、時間でIDがわからないことの試験）。既定は一番軽いもの
     public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true,
         Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false, bool plainHttpToo = false,
-        Action<IServiceCollection>? services = null)
+        bool metrics = false, Action<IServiceCollection>? services = null)
     {
-        hashes = new(productionHashing);
         moreServices = services;
+        // metrics: Prometheus の受け口 (MyPage:Metrics:Urls) を、このサイトだけのループバックのポートで開く
+        if (metrics)
+        {
+            MetricsUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
+            settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["MyPage:Metrics:Urls"] = MetricsUrl.ToString().TrimEnd('/') };
+        }
+        hashes = new(productionHashing);
         if (store == Store.PostgreSql || postgres is not null)
         {
             Postgres = postgres ?? PostgresDatabase.Create(migrated);
@@ -69,6 +73,10 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         StartServer();
     }
 
+    // services: サイトのサービスに足す・置き換えるもの（サイトの登録のあと。追跡の試験が書き出す先を足し、
+    // IdentityMetricsTests が UserManager を数える）
+    private readonly Action<IServiceCollection>? moreServices;
+
     public PostgresDatabase? Postgres { get; }
     // サイトが登録したサービスの一覧（サイトが読む設定を数える試験のため: ReadmeSettingsTests）
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
@@ -78,6 +86,10 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
 
     public Uri BaseUrl => new($"{scheme}://127.0.0.1:{port}/");
     public Uri? PlainHttpUrl { get; }
+    public Uri? MetricsUrl { get; }
+
+    // 受け口 (/metrics) が今返す数（metrics: true のサイトだけ）
+    public Task<Scrape> ScrapeAsync() => Scrape.ReadAsync(MetricsUrl ?? throw new InvalidOperationException("metrics: true で作ったサイトではありません"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

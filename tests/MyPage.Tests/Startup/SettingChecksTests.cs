@@ -39,6 +39,8 @@ public class SettingChecksTests
     [InlineData("MyPage__RateLimits__OneTimePasswordMailsPerHour=0", "MyPage:RateLimits:OneTimePasswordMailsPerHour", "0")]
     [InlineData("MyPage__Login__OneTimePassword__Length=4", "MyPage:Login:OneTimePassword:Length", "4")]
     [InlineData("MyPage__Pages__HtmxTimeout=00:30:00", "MyPage:Pages:HtmxTimeout", "00:30:00")]
+    [InlineData("MyPage__Metrics__Urls=127.0.0.1:9464", "MyPage:Metrics:Urls", "127.0.0.1:9464")]
+    [InlineData("MyPage__Metrics__Urls=https://127.0.0.1:9464", "MyPage:Metrics:Urls", "https://127.0.0.1:9464")]
     public async Task Cannot_start_with_a_wrong_setting_and_says_which_and_its_value_in_one_line(string wrong, string setting, string value)
     {
         var environment = new Dictionary<string, string>(Valid);
