@@ -22,7 +22,7 @@ internal sealed class DatabaseSpans : DbCommandInterceptor
 
     private void Stop(DbCommand command, Exception? error = null)
     {
-        if (!open.TryGetValue(command, out var span)) return;
+        if (!SiteTelemetry.Spans.HasListeners() || !open.TryGetValue(command, out var span)) return;
         open.Remove(command);
         if (error is not null) span.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
         span.Dispose();

@@ -45,17 +45,21 @@ public class PrometheusRulesTests
             Assert.Contains($"alertname: {alert}\n        exp_alerts:\n          - exp_labels:", tests, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Promtool_finds_no_problem_in_a_real_scrape()
+    // PostgreSQL では Npgsql の数も出る
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.PostgreSql)]
+    public async Task Promtool_finds_no_problem_in_a_real_scrape(Store store)
     {
-        await using var app = new MyPageApp(metrics: true);
+        await using var app = new MyPageApp(metrics: true, store: store);
         await app.CreateSeekerAsync("metrics@example.jp", "Right-pass-1");
         using (var client = app.CreateHttpClient())
         {
             await Forms.LoginAsync(client, "metrics@example.jp", "Wrong-pass-1");
             await Forms.LoginAsync(client, "metrics@example.jp", "Right-pass-1");
         }
-        var scrape = await Scrape.UntilAsync(app, s => s.Has("mypage_ready") && s.Has("mypage_logins_total"), "サイトの数");
+        var scrape = await Scrape.UntilAsync(app, s => s.Has("mypage_ready") && s.Has("mypage_logins_total")
+            && (store == Store.Sqlite || s.Has("db_client_connections")), "サイトの数");
 
         var (code, output) = await PromtoolAsync(scrape.Text, "check", "metrics");
         Assert.True(code == 0 && output.Trim().Length == 0, output);
