@@ -10,26 +10,24 @@ internal sealed class ReadinessMetrics : ISiteGauges
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(15);
 
     private readonly HealthCheckService health;
-    private readonly TimeProvider time;
+    private readonly BackgroundRefresh refresh;
     private int ready;
-    private DateTimeOffset checkedAt = DateTimeOffset.MinValue;
-    private int checking;
 
     public ReadinessMetrics(IMeterFactory meters, HealthCheckService health, TimeProvider time)
     {
         this.health = health;
-        this.time = time;
+        refresh = new(time, RefreshEvery, CheckAsync);
         meters.Meter().CreateObservableGauge("mypage.ready", Observe, "1", "1 when this instance is ready (database answers, migrations applied), else 0");
     }
 
     private int Observe()
     {
-        if (time.GetUtcNow() - checkedAt >= RefreshEvery && Interlocked.Exchange(ref checking, 1) == 0)
-            _ = Task.Run(CheckAsync);
+        refresh.WhenDue();
         return Volatile.Read(ref ready);
     }
 
-    private async Task CheckAsync()
+    // 確かめられなくても（例外）、その答えは「準備できていない」: 次の確かめは RefreshEvery の後
+    private async Task<bool> CheckAsync()
     {
         try
         {
@@ -40,10 +38,6 @@ internal sealed class ReadinessMetrics : ISiteGauges
         {
             Volatile.Write(ref ready, 0);
         }
-        finally
-        {
-            checkedAt = time.GetUtcNow();
-            Volatile.Write(ref checking, 0);
-        }
+        return true;
     }
 }

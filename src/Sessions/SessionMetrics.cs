@@ -14,26 +14,26 @@ internal sealed class SessionMetrics : ISiteGauges
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider time;
     private readonly ILogger<SessionMetrics> log;
+    private readonly BackgroundRefresh refresh;
     private long active;
-    private DateTimeOffset countedAt = DateTimeOffset.MinValue;
-    private int counting;
 
     public SessionMetrics(IMeterFactory meters, IServiceScopeFactory scopes, TimeProvider time, ILogger<SessionMetrics> log)
     {
         this.scopes = scopes;
         this.time = time;
         this.log = log;
+        refresh = new(time, RefreshEvery, CountAsync);
         meters.Meter().CreateObservableGauge("mypage.sessions.active", Observe, "{session}", "Login sessions that have not ended (all instances)");
     }
 
     private long Observe()
     {
-        if (time.GetUtcNow() - countedAt >= RefreshEvery && Interlocked.Exchange(ref counting, 1) == 0)
-            _ = Task.Run(CountAsync);
+        refresh.WhenDue();
         return Interlocked.Read(ref active);
     }
 
-    private async Task CountAsync()
+    // 数えられなければ false: 前の値のまま、次に読みに来たときにまた数える
+    private async Task<bool> CountAsync()
     {
         try
         {
@@ -42,16 +42,13 @@ internal sealed class SessionMetrics : ISiteGauges
             var now = time.GetUtcNow();
             Interlocked.Exchange(ref active, await db.Sessions.AsNoTracking()
                 .LongCountAsync(s => s.SeekerId != null && s.EndedBy == null && (s.ExpiresAt == null || s.ExpiresAt > now)));
-            countedAt = now;
+            return true;
         }
         catch (Exception e)
         {
             // 数えられなくても（データベースが止まっている）、前の値のまま。準備の確認 (/healthz/ready) が知らせる
             log.ActiveSessionsUncounted(e);
-        }
-        finally
-        {
-            Volatile.Write(ref counting, 0);
+            return false;
         }
     }
 }
