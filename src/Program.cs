@@ -100,6 +100,7 @@ static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
+    app.UseOutputCache();                   // 誰にでも同じ画面 (S0) は描き直さない（Pages/PagesServices.cs）
     app.MapMyPagePages();
 
     await app.RunAsync();

@@ -9,6 +9,14 @@ using MyPage.Startup;
 
 namespace MyPage.Pages;
 
+// 誰にでも同じ画面の出力キャッシュ: 画面は [OutputCache(PolicyName = AnonymousPages.Policy)] で名乗る
+internal static class AnonymousPages
+{
+    public const string Policy = "anonymous-page";
+    public const long SizeLimit = 4 * 1024 * 1024;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+}
+
 internal static class PagesServices
 {
     // 画面: Razor Pages（src/Pages）。ログインが要らない画面は [AllowAnonymous] で自分から名乗る（それ以外はすべてログインが要る）。
@@ -26,6 +34,14 @@ internal static class PagesServices
         // 日本語を &#x...; にせず UTF-8 のまま送る（バイト数が約3分の1になる）
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddResponseCompression(o => o.EnableForHttps = true);
+        // ログインしていない人に誰にでも同じ画面 (S0) は、一度描いた HTML を配る（描き直さない）。
+        // ログインした人の要求、Cookie を渡す応答、200 以外は覚えない（出力キャッシュの既定）。
+        // クエリは見ない: 見ると、でたらめなクエリの要求のたびに覚える数が増える
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = AnonymousPages.SizeLimit;
+            o.AddPolicy(AnonymousPages.Policy, b => b.SetVaryByQuery([]).Expire(AnonymousPages.Lifetime), excludeDefaultPolicy: false);
+        });
         services.AddOptions<PageOptions>().BindConfiguration(PageOptions.Section)
             .Refuse(o => o.HtmxTimeout < TimeSpan.FromSeconds(1) || o.HtmxTimeout > TimeSpan.FromMinutes(5),
                 o => SettingChecks.Line($"{PageOptions.Section}:HtmxTimeout", o.HtmxTimeout, "1秒から5分の間にしてください。", "must be between 00:00:01 and 00:05:00."))
@@ -34,7 +50,7 @@ internal static class PagesServices
         services.AddScoped<CurrentSeeker>();
         services.AddScoped<PasswordConfirmation>();
         // 入口の画面に直接書くスタイルは、その SHA-256 だけを CSP で許す（スクリプトはどれもこのサイトのファイル）
-        services.Configure<MyPage.Security.SecurityHeaderOptions>(o => o.StyleSources.Add(InlineAssets.CssHash));
+        services.Configure<MyPage.Security.SecurityHeaderOptions>(o => o.StyleSources.AddRange(InlineAssets.CssHashes));
         return services;
     }
 
