@@ -49,6 +49,7 @@ internal static class PagesServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentSeeker>();
         services.AddScoped<PasswordConfirmation>();
+        services.AddSingleton<AnonymousFormPages>();
         // 入口の画面に直接書くスタイルは、その SHA-256 だけを CSP で許す（スクリプトはどれもこのサイトのファイル）
         services.Configure<MyPage.Security.SecurityHeaderOptions>(o => o.StyleSources.AddRange(InlineAssets.CssHashes));
         return services;

@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,7 +56,7 @@ internal class LoginModel(
         public string? Password { get; set; }
     }
 
-    public async Task OnGetAsync(string? status, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? status, [FromServices] AnonymousFormPages plain, CancellationToken ct)
     {
         // この接続元に人の確認が要るなら、はじめから出しておく（入力の間に解ける）
         BotCheck = await botGate.ForLoginPageAsync(HttpContext, ct);
@@ -74,6 +75,9 @@ internal class LoginModel(
             Sessions.SessionEndings.MynaportalUnlinked => LoginTexts.MynaportalUnlinked,
             _ => null,
         };
+        // 何も付かない S1（クエリなし、ログインしていない、人の確認なし、htmx でない）は、誰にでも同じ: 覚えた HTML を配る
+        var plainView = !Request.QueryString.HasValue && User.Identity?.IsAuthenticated != true && BotCheck is null && !Request.IsHtmx();
+        return plainView ? plain.Serve(this) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromServices] PasswordLogin login, [FromServices] MynaportalSignIn mynaportal, CancellationToken ct)
