@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MyPage.Tests.Infrastructure;
 
 namespace MyPage.Tests.Pages;
@@ -36,18 +35,5 @@ public class AnonymousPageCacheTests(SeekerSiteFixture site) : IClassFixture<See
 
         Assert.Null(page.Headers.Age);
         Assert.Contains("ログアウト", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-}
-
-// 実行時の設定: ワークステーションの GC（2 コアで、サーバーの GC は同じ処理量で約 50 MB 多かった）
-public class RuntimeSettingsTests
-{
-    [Fact]
-    public void Runs_with_the_workstation_garbage_collector()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "MyPage.runtimeconfig.json");
-        using var config = JsonDocument.Parse(File.ReadAllText(path));
-        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
-        Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
     }
 }
