@@ -72,6 +72,7 @@ internal class LoginModel(
             Sessions.SessionEndings.PasswordReset => LoginTexts.PasswordWasReset,
             Sessions.SessionEndings.Withdrawn => LoginTexts.WithdrawnElsewhere,
             Sessions.SessionEndings.MynaportalUnlinked => LoginTexts.MynaportalUnlinked,
+            Sessions.SessionEndings.IdChanged => LoginTexts.IdWasChanged,
             _ => null,
         };
     }
