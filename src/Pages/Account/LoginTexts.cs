@@ -34,6 +34,8 @@ internal static class LoginTexts
     public const string MynaportalHeading = "マイナポータルからログインする場合";
     public const string MynaportalSteps = "マイナポータルにログインして「もっとつながる」を開き、「つながっているウェブサイト」の「厚生労働省ハローワークインターネットサービス」をクリックすると、ID・パスワードを入力せずに求職者マイページホームが開きます。";
     public const string MynaportalLink = "マイナポータルを開く";
+    // S2 と S7: メールボックスをなくしても、マイナポータルから入って ID を変えられる
+    public const string ChangeIdByMynaportal = "マイナポータルと連携している方は、前のメールアドレスが使えなくなっていても、マイナポータルからログインし、「求職者情報・設定」の「ID(メールアドレス)の変更」で、新しいメールアドレスに変更できます。";
     public const string MynaportalFirst = "はじめて使う場合は、先にこの画面からログインし、「求職者情報・設定」の「マイナポータルとつなげる」で連携してください。";
     public const string LockedHeading = "アカウントがロックされています";
     public const string LockedByCodes = "ワンタイムパスワードの誤りも、パスワードの誤りと合わせて数えます。続けて5回誤ったため、ロックがかかりました。";

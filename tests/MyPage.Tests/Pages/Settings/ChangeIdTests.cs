@@ -348,4 +348,14 @@ public partial class ChangeIdTests(SiteFixture site) : SeekerTest(site), IClassF
         Assert.Contains(IdChangeTexts.NothingWaiting, Html.ErrorSummary(key));
         Assert.DoesNotContain("id=\"change-key\"", key);
     }
+
+    // マイナポータルを使わないサイトでは、S2 と S7 はマイナポータルの道を言わない
+    [Theory]
+    [InlineData("/Account/ForgotId")]
+    [InlineData("/Account/ForgotPassword")]
+    public async Task Cannot_see_the_mynaportal_way_on_s2_and_s7_when_mynaportal_is_not_set_up(string path)
+    {
+        using var client = app.CreateHttpClient();
+        Assert.DoesNotContain(LoginTexts.ChangeIdByMynaportal, await client.GetStringAsync(path));
+    }
 }
