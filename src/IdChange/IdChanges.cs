@@ -164,12 +164,14 @@ internal sealed class IdChanges(
         }
         var browser = UserAgents.Describe(http.Request.Headers.UserAgent.ToString());
         var keep = (SessionRestart.CurrentSessionKey(http), browsers.ExistingTagOf(http));
-        if (await ApplyAsync(seeker, attempt.NewEmail, browser, origin.Masked, keep, ct) is not { } ended)
+        var (outcome, ended) = await ApplyAsync(seeker, attempt.NewEmail, browser, origin.Masked, keep, ct);
+        if (ended is null)
         {
-            // 申し込んだあとに、ほかの人の ID になった: この申込みは使えない（変更はしない）
+            // 申し込んだあとに、ほかの人の ID になった（または同時に窓口で変わった）: この申込みは使えない（変更はしない）
             await db.IdChangeRequests.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.VoidedAt, now), ct);
             await tx.CommitAsync(ct);
-            return new(IdChangeOutcome.AddressTaken);
+            log.IdChangeKeyVoid(seeker.Id, origin.LogTag);
+            return new(outcome);
         }
         await tx.CommitAsync(ct);
         var (fromTag, toTag) = (tags.ForLog(loginId), tags.ForLog(attempt.NewEmail));
@@ -182,8 +184,8 @@ internal sealed class IdChanges(
     {
         var oldTag = tags.ForLog(seeker.NormalizedUserName);
         await using var tx = await outbox.BeginAsync(ct);
-        if (await ApplyAsync(seeker, newEmail, browser: null, client: null, keep: (null, null), ct) is not { } ended)
-            return new(IdChangeOutcome.AddressTaken);
+        var (outcome, ended) = await ApplyAsync(seeker, newEmail, browser: null, client: null, keep: (null, null), ct);
+        if (ended is null) return new(outcome);
         await tx.CommitAsync(ct);
         var (newTag, now) = (tags.ForLog(newEmail), time.GetUtcNow());
         log.IdChanged(seeker.Id, oldTag, newTag, "staff", ended[Grant.Sessions], null, now);
@@ -192,13 +194,14 @@ internal sealed class IdChanges(
 
     // ID を変え（Identity の UserName、Email と、その正規化した値）、資格情報が開いたものを終え（keep のセッションとブラウザは残す）、
     // 前と新しいアドレスへ「ID(メールアドレス)変更完了通知」を積む。呼び出し側のトランザクションの中で。
-    // 新しいアドレスがもうほかの人の ID なら、何も変えずに null
-    private async Task<IReadOnlyDictionary<Grant, int>?> ApplyAsync(Seeker seeker, string newEmail, string? browser, string? client,
+    // 変えたら Changed と終えたものの数。新しいアドレスがもうほかの人の ID なら AddressTaken、読んだあとに ID が変わっていれば
+    // （同じときの窓口での変更など）Void: どちらも何も変えない
+    private async Task<(IdChangeOutcome Outcome, IReadOnlyDictionary<Grant, int>? Ended)> ApplyAsync(Seeker seeker, string newEmail, string? browser, string? client,
         (string? Session, string? Browser) keep, CancellationToken ct)
     {
-        if (await Taken(seeker.Id, newEmail).AnyAsync(ct)) return null;
+        if (await Taken(seeker.Id, newEmail).AnyAsync(ct)) return (IdChangeOutcome.AddressTaken, null);
         var now = time.GetUtcNow();
-        var oldEmail = seeker.Email!;
+        var (oldEmail, oldName) = (seeker.Email!, seeker.NormalizedUserName);
         var (name, email) = (normalizer.NormalizeName(newEmail), normalizer.NormalizeEmail(newEmail));
         // スタンプも変える: 前の ID で始めたワンタイムパスワードのログインは続けられず、同時に読まれた求職者の行の保存
         // （ConcurrencyStamp を見る Identity の更新）が、前の ID を書き戻すこともない
@@ -206,9 +209,11 @@ internal sealed class IdChanges(
         // 一意の索引に断られても、トランザクションは続けられるように（PostgreSQL は失敗した文でトランザクション全体を止める）
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("ID の変更は呼び出し側のトランザクションの中で行います");
         await transaction.CreateSavepointAsync("id_change", ct);
+        int updated;
         try
         {
-            await db.Users.Where(s => s.Id == seeker.Id).ExecuteUpdateAsync(u => u
+            // 読んだときの ID のままなら（二つの変更が同時に来ても、前の ID から変えるのは一つだけ）
+            updated = await db.Users.Where(s => s.Id == seeker.Id && s.NormalizedUserName == oldName).ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.UserName, newEmail)
                 .SetProperty(s => s.NormalizedUserName, name)
                 .SetProperty(s => s.Email, newEmail)
@@ -221,8 +226,9 @@ internal sealed class IdChanges(
         {
             // 調べたあとに、ほかの人が同じアドレスで作った（一意の索引が断った）
             await transaction.RollbackToSavepointAsync("id_change", ct);
-            return null;
+            return (IdChangeOutcome.AddressTaken, null);
         }
+        if (updated == 0) return (IdChangeOutcome.Void, null);
         // 手元の求職者は、データベースに書いた値に合わせ、あとの保存で書き直さないように追跡から外す
         db.Entry(seeker).State = EntityState.Detached;
         (seeker.UserName, seeker.NormalizedUserName, seeker.Email, seeker.NormalizedEmail) = (newEmail, name, newEmail, email);
@@ -234,7 +240,7 @@ internal sealed class IdChanges(
         var change = new IdChangeMails.Change(now, browser, client, linkedAt);
         outbox.Add(oldEmail, IdChangeMails.ChangedSubject, IdChangeMails.ChangedBodyForOld(change));
         outbox.Add(newEmail, IdChangeMails.ChangedSubject, IdChangeMails.ChangedBodyForNew(change));
-        return ended;
+        return (IdChangeOutcome.Changed, ended);
     }
 
     // ほかの求職者の ID（名前とメールアドレスの両方。Identity はどちらも一意に保つ）

@@ -158,8 +158,10 @@ internal static class StaffCommand
         if (await sp.GetRequiredService<UserManager<Seeker>>().FindByNameAsync(email) is not { } seeker)
             return Fail(error, $"このID(メールアドレス)の求職者はいません: {email}", 1);
         var result = await sp.GetRequiredService<IdChanges>().ChangeAtCounterAsync(seeker, newEmail);
-        if (result.Outcome != IdChangeOutcome.Changed)
+        if (result.Outcome == IdChangeOutcome.AddressTaken)
             return Fail(error, $"このID(メールアドレス)は、ほかの求職者がすでに使っています: {newEmail}", 1);
+        if (result.Outcome != IdChangeOutcome.Changed)
+            return Fail(error, $"同じときに、この求職者のID(メールアドレス)が変わりました。確かめてから、もう一度実行してください: {email}", 1);
         output.WriteLine($"ID(メールアドレス)を変更しました: {email} → {newEmail}");
         output.WriteLine($"ログイン中のセッション {result.SessionsEnded} 件を終了し、ワンタイムパスワードを待つログイン、省略するブラウザ、未使用の認証キーも無効にしました。");
         output.WriteLine($"「{IdChangeMails.ChangedSubject}」を {email} と {newEmail} に送ります。");

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MyPage.Data;
 using MyPage.IdChange;
 using MyPage.Staff;
 using MyPage.Tests.Infrastructure;
@@ -80,5 +83,20 @@ public abstract class ChangeIdCommandTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(expected, code);
         Assert.NotEmpty(error);
         Assert.Equal(Email, await IdAsync());
+    }
+
+    // 読んだあとに ID が変わっていたら（同じときの二つの変更）、前の ID から変えるのは一つだけ: 後のものは何も変えず、通知も送らない
+    [Fact]
+    public async Task Cannot_change_an_id_that_changed_since_it_was_read()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var stale = await scope.ServiceProvider.GetRequiredService<UserManager<Seeker>>().FindByNameAsync(Email);
+        Assert.Equal(0, (await RunAsync("change-id", "--email", Email, "--new-email", NewEmail)).Code);
+
+        var result = await scope.ServiceProvider.GetRequiredService<IdChanges>().ChangeAtCounterAsync(stale!, "later-" + Email);
+        Assert.Equal(IdChangeOutcome.Void, result.Outcome);
+        Assert.Equal(NewEmail, await IdAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == "later-" + Email)));
+        Assert.Single(LogLines, l => l.StartsWith("ID(メールアドレス)の変更 ", StringComparison.Ordinal));
     }
 }
