@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MyPage.IdChange;
+using MyPage.Login;
 using MyPage.Pages.Account;
 using MyPage.Pages.Settings;
 using MyPage.Pages.Shared;
@@ -131,5 +132,27 @@ public class ChangeIdBrowserTests(SiteFixture site) : SeekerTest(site), IClassFi
         await page.UnrouteAllAsync();
         await change.ConfirmAsync(key);
         await change.ExpectChangedAsync(NewEmail);
+    }
+
+    // 変更のフォームのほかの状態: マイナポータルからログインして10分を過ぎた（パスワードの欄が戻り、わけを言う）、1時間の上限
+    [Fact]
+    public async Task Can_use_the_change_form_past_the_mynaportal_minutes_and_past_the_hourly_limit_without_axe_violations()
+    {
+        var page = await browser.OpenSignedInAsync(app, Email, LoginMethod.Mynaportal, width: 360);
+        var change = new ChangeIdPage(page);
+        app.Time.Advance(IdChanges.MynaportalGrace);
+        await page.GotoAsync("/Settings/ChangeId");
+        await Expect(page.Locator("#change-password-hint")).ToHaveTextAsync(IdChangeTexts.MynaportalTooOld);
+        await Axe.AssertNoViolationsAsync(page);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await change.RequestAsync($"{i}-" + NewEmail, password: Password);
+            await change.ExpectKeyScreenAsync();
+            await page.GotoAsync("/Settings/ChangeId");
+        }
+        await change.RequestAsync("4-" + NewEmail, password: Password);
+        await change.ExpectErrorAsync("1時間に3通までです");
+        await Axe.AssertNoViolationsAsync(page);
     }
 }
