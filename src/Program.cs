@@ -3,6 +3,7 @@ using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Data;
 using MyPage.Housekeeping;
+using MyPage.IdChange;
 using MyPage.Jobs;
 using MyPage.Login;
 using MyPage.Mail;
@@ -62,6 +63,7 @@ static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
         .AddMail(builder.Configuration)                                // Mail/: 送信待ちの表と MailKit の送信者
         .AddPasswordReset()                                            // PasswordReset/: 認証キーでのパスワード再登録
         .AddRegistration()                                             // Registration/: 開設（仮登録・本登録）と退会
+        .AddIdChange()                                                 // IdChange/: ID(メールアドレス)の変更（認証キー、窓口での変更）
         .AddSeekerJobs(builder.Configuration)                          // Jobs/: ホームの求人・応募・メッセージ・保存した条件
         .AddMynaportal(builder.Configuration, builder.Environment)     // Mynaportal/: シングルサインオンと連携
         .AddHousekeeping()                                             // Housekeeping/: 1時間ごとの後片付け（手順は各部品が登録する）

@@ -4,7 +4,7 @@ using MyPage.Metrics;
 namespace MyPage.Abuse;
 
 // 数の上での上限の名前（ラベル policy）。README の上限の表の行
-internal enum RateLimitPolicy { FormPosts, ClientLoginFailures, OneTimePasswordMails, ResetMails, RegistrationMails }
+internal enum RateLimitPolicy { FormPosts, ClientLoginFailures, OneTimePasswordMails, ResetMails, RegistrationMails, IdChangeMails }
 
 internal enum BotCheckResult { Shown, Passed, Failed }
 
@@ -26,6 +26,7 @@ internal sealed class AbuseMetrics(IMeterFactory meters)
         RateLimitPolicy.ClientLoginFailures => "client_login_failures",
         RateLimitPolicy.OneTimePasswordMails => "one_time_password_mails",
         RateLimitPolicy.ResetMails => "reset_mails",
+        RateLimitPolicy.IdChangeMails => "id_change_mails",
         _ => "registration_mails",
     }));
 

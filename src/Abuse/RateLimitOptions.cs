@@ -35,4 +35,8 @@ internal sealed class RateLimitOptions
 
     // 一人に1時間で送るワンタイムパスワードのメール（ログインのやり直しと再送を合わせて）。超えたら画面でそう伝える
     public int OneTimePasswordMailsPerHour { get; set; } = 10;
+
+    // 一人に1時間で送る「ID(メールアドレス)変更の確認」（新しいアドレスがほかの人の ID で、「すでに使われている」と送るものも）。
+    // 超えたら画面でそう伝える（パスワードを知る人が、ほかのアドレスへメールを送り続けられないように）
+    public int IdChangeMailsPerSeekerPerHour { get; set; } = 3;
 }

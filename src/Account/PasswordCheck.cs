@@ -9,11 +9,11 @@ namespace MyPage.Account;
 internal enum PasswordCheckOutcome { Verified, Wrong, Locked }
 
 // 何のためにパスワードを確かめるか。どれも同じロックの回数に数える。ID をまたいだ接続元の失敗に数えるのはログインだけ
-internal enum PasswordPurpose { Login, Withdrawal, MynaportalLink, MynaportalUnlink, SignOutOtherDevices }
+internal enum PasswordPurpose { Login, Withdrawal, MynaportalLink, MynaportalUnlink, SignOutOtherDevices, IdChange }
 
 internal sealed record PasswordCheckResult(PasswordCheckOutcome Outcome, Seeker? Seeker = null, DateTimeOffset? LockedUntil = null);
 
-// パスワードの照合はすべてここを通る（ログイン、退会の確認）。ロックの回数に数え、ロック中は照合しない。
+// パスワードの照合はすべてここを通る（ログイン、退会や ID(メールアドレス)の変更などの確認）。ロックの回数に数え、ロック中は照合しない。
 internal sealed class PasswordCheck(
     UserManager<Seeker> users,
     LoginThrottleStore throttle,
@@ -32,6 +32,7 @@ internal sealed class PasswordCheck(
         PasswordPurpose.Withdrawal => "退会のパスワード確認",
         PasswordPurpose.MynaportalLink => "マイナポータル連携のパスワード確認",
         PasswordPurpose.MynaportalUnlink => "マイナポータル連携解除のパスワード確認",
+        PasswordPurpose.IdChange => "ID(メールアドレス)の変更のパスワード確認",
         _ => "他の端末からのログアウトのパスワード確認",
     };
 

@@ -105,6 +105,23 @@ internal static partial class AuditLog
         Message = "資格情報が開いたものを終えました seeker={SeekerId} reason={Reason} ended={Ended}")]
     public static partial void CredentialsRevoked(this ILogger log, string seekerId, string reason, string ended);
 
+    // 1600番台: ID(メールアドレス)の変更。アドレスはタグで (to=, from=)
+    [LoggerMessage(EventId = 1601, EventName = "IdChangeRequested", Level = LogLevel.Information,
+        Message = "ID(メールアドレス)の変更の申込み seeker={SeekerId} to={ToTag} taken={Taken} limited={Limited} client={Client} at={At:o}")]
+    public static partial void IdChangeRequested(this ILogger log, string seekerId, string toTag, bool taken, bool limited, string? client, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1602, EventName = "IdChanged", Level = LogLevel.Information,
+        Message = "ID(メールアドレス)の変更 seeker={SeekerId} from={FromTag} to={ToTag} by={By} sessionsEnded={Sessions} client={Client} at={At:o}")]
+    public static partial void IdChanged(this ILogger log, string seekerId, string fromTag, string toTag, string by, int sessions, string? client, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1603, EventName = "IdChangeKeyRejected", Level = LogLevel.Warning,
+        Message = "ID(メールアドレス)の変更: 認証キーの誤り seeker={SeekerId} failures={Failures} client={Client}")]
+    public static partial void IdChangeKeyRejected(this ILogger log, string seekerId, int failures, string? client);
+
+    [LoggerMessage(EventId = 1604, EventName = "IdChangeKeyVoid", Level = LogLevel.Warning,
+        Message = "ID(メールアドレス)の変更: 無効な認証キー seeker={SeekerId} client={Client}")]
+    public static partial void IdChangeKeyVoid(this ILogger log, string seekerId, string? client);
+
     [LoggerMessage(EventId = 1207, EventName = "MynaportalLinkDeclined", Level = LogLevel.Information,
         Message = "マイナポータルの連携を本人が断りました seeker={SeekerId} client={Client}")]
     public static partial void MynaportalLinkDeclined(this ILogger log, string seekerId, string client);

@@ -45,6 +45,7 @@ internal class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
     public DbSet<ClientThrottle> ClientThrottles => Set<ClientThrottle>();
     public DbSet<UsedBotChallenge> UsedBotChallenges => Set<UsedBotChallenge>();
     public DbSet<PendingMynaportalSignIn> PendingMynaportalSignIns => Set<PendingMynaportalSignIn>();
+    public DbSet<IdChangeRequest> IdChangeRequests => Set<IdChangeRequest>();
 
     private static bool ConfiguresThisModel(Type type)
         => type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)

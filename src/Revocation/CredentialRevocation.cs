@@ -23,10 +23,13 @@ internal enum Grant
 
     // ログインのあと、本人の「連携する」を待っているマイナポータルのサインイン
     MynaportalSignInsAwaitingLink,
+
+    // 認証キーの入力を待っている ID(メールアドレス)の変更（始めるのにパスワードかマイナポータルのログインが要った）
+    IdChangeKeys,
 }
 
 // なぜ終えるか（監査ログ）
-internal enum RevocationReason { PasswordReset, Withdrawal, SignOutOtherDevices, MynaportalUnlinked }
+internal enum RevocationReason { PasswordReset, Withdrawal, SignOutOtherDevices, MynaportalUnlinked, IdChanged }
 
 // 終えるものと残すもの。KeepSessionKey: このセッション（Cookie の鍵）は残す。KeepBrowserTag: このブラウザは「前にログインしたブラウザ」のまま。
 // Reason: 終えたセッションの端末に、次に来たとき理由を伝えるため
@@ -40,7 +43,7 @@ internal interface IGrantRevoker
 }
 
 // 資格情報が開いたものを、一度にすべて終える、ただ一つの操作。パスワードの再登録、退会、「他の端末からログアウトする」、
-// マイナポータルの連携解除が、それぞれ残すもの（いまのセッション、このブラウザ）を渡して呼ぶ。
+// マイナポータルの連携解除、ID(メールアドレス)の変更が、それぞれ残すもの（いまのセッション、このブラウザ）を渡して呼ぶ。
 internal sealed class CredentialRevocation(IEnumerable<IGrantRevoker> revokers, TimeProvider time, ILogger<CredentialRevocation> log)
 {
     public async Task<IReadOnlyDictionary<Grant, int>> RevokeAsync(string seekerId, RevocationReason reason,

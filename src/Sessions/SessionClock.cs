@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,15 @@ internal sealed class SessionClock(TimeProvider time, IOptions<SessionPolicy> po
         var idleEnd = renews ? now + Policy.IdleTimeout : expires;
         var lifetimeEnd = SignedInAt(result.Properties) + Policy.AbsoluteLifetime;
         return idleEnd < lifetimeEnd ? new(idleEnd, CanExtend: true) : new(lifetimeEnd, CanExtend: false);
+    }
+
+    // このセッションのログインの方法（ログインの方法の表の Code: SignInManager が amr のクレームに入れた）と、ログインした時刻。
+    // ログインしていなければ null。Cookie 認証はこの要求の結果を覚えているので、二度目はセッションの行を読まない
+    public static async Task<(string? Method, DateTimeOffset SignedInAt)?> LoginOfAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!result.Succeeded) return null;
+        return (result.Principal.FindFirstValue(ClaimTypes.AuthenticationMethod), SignedInAt(result.Properties));
     }
 
     // ログインした時刻。記録のない古いセッションは、最後に延長した時刻から数える

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MyPage.Account;
 using MyPage.Data;
+using MyPage.IdChange;
 
 namespace MyPage.Staff;
 
@@ -16,6 +17,9 @@ internal static class StaffCommand
           staff unlock --email E
           staff find-id --seeker-number N
           staff confirm-seeker --email E --seeker-number N --office NAME
+          staff change-id --email OLD --new-email NEW
+              窓口で本人を確かめたうえで ID(メールアドレス)を変える。ログイン中の端末はすべてログアウトし、
+              前と新しいアドレスへ「ID(メールアドレス)変更完了通知」を送る
           staff client-tag --address A
               ログに書かれる接続元のタグ (client=) を、アドレスから求める（IPv6 は /64 ごとに同じタグ）
         """;
@@ -40,6 +44,7 @@ internal static class StaffCommand
                 "unlock" => await UnlockAsync(options, sp, output, error),
                 "find-id" => await FindIdAsync(options, sp, output, error),
                 "confirm-seeker" => await ConfirmSeekerAsync(options, sp, output, error),
+                "change-id" => await ChangeIdAsync(options, sp, output, error),
                 "client-tag" => ClientTag(options, sp, output, error),
                 _ => Fail(error, $"知らないコマンドです: {args[0]}"),
             };
@@ -136,6 +141,30 @@ internal static class StaffCommand
         var result = await users.UpdateAsync(seeker);
         if (!result.Succeeded) return Fail(error, "記録できませんでした。もう一度実行してください。", 1);
         output.WriteLine($"求職番号を記録しました: {email} {number} {office}");
+        return 0;
+    }
+
+    // 窓口で本人を確かめた求職者の ID(メールアドレス)を変える（前のメールボックスをなくし、マイナポータルとも連携していない人）。
+    // 画面での変更と同じ手順 (IdChanges): ほかのセッションなどをすべて終え、両方のアドレスへ通知を送り、監査ログ (1602 by=staff) に残す
+    private static async Task<int> ChangeIdAsync(Dictionary<string, string> o, IServiceProvider sp, TextWriter output, TextWriter error)
+    {
+        Allow(o, "email", "new-email");
+        var email = LoginId.Normalize(Required(o, "email"));
+        var newEmail = LoginId.Normalize(Required(o, "new-email"));
+        if (!MailAddress.IsValid(email)) return Fail(error, "--email がメールアドレスの形ではありません。");
+        if (!MailAddress.IsValid(newEmail)) return Fail(error, "--new-email がメールアドレスの形ではありません。");
+        if (email == newEmail) return Fail(error, "--email と --new-email が同じです。");
+
+        if (await sp.GetRequiredService<UserManager<Seeker>>().FindByNameAsync(email) is not { } seeker)
+            return Fail(error, $"このID(メールアドレス)の求職者はいません: {email}", 1);
+        var result = await sp.GetRequiredService<IdChanges>().ChangeAtCounterAsync(seeker, newEmail);
+        if (result.Outcome == IdChangeOutcome.AddressTaken)
+            return Fail(error, $"このID(メールアドレス)は、ほかの求職者がすでに使っています: {newEmail}", 1);
+        if (result.Outcome != IdChangeOutcome.Changed)
+            return Fail(error, $"同じときに、この求職者のID(メールアドレス)が変わりました。確かめてから、もう一度実行してください: {email}", 1);
+        output.WriteLine($"ID(メールアドレス)を変更しました: {email} → {newEmail}");
+        output.WriteLine($"ログイン中のセッション {result.SessionsEnded} 件を終了し、ワンタイムパスワードを待つログイン、省略するブラウザ、未使用の認証キーも無効にしました。");
+        output.WriteLine($"「{IdChangeMails.ChangedSubject}」を {email} と {newEmail} に送ります。");
         return 0;
     }
 

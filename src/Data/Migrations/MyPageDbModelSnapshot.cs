@@ -181,6 +181,52 @@ namespace MyPage.src.Data.Migrations
                     b.ToTable("ClientThrottles");
                 });
 
+            modelBuilder.Entity("MyPage.Data.IdChangeRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeySent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeekerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SeekerId", "CreatedAt");
+
+                    b.ToTable("IdChangeRequests");
+                });
+
             modelBuilder.Entity("MyPage.Data.JobApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -1003,6 +1049,15 @@ namespace MyPage.src.Data.Migrations
                     b.HasOne("MyPage.Data.Seeker", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MyPage.Data.IdChangeRequest", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -192,6 +192,52 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.ToTable("ClientThrottles");
                 });
 
+            modelBuilder.Entity("MyPage.Data.IdChangeRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("KeySent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NewEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("SeekerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SeekerId", "CreatedAt");
+
+                    b.ToTable("IdChangeRequests");
+                });
+
             modelBuilder.Entity("MyPage.Data.JobApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -1030,6 +1076,15 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.HasOne("MyPage.Data.Seeker", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MyPage.Data.IdChangeRequest", b =>
+                {
+                    b.HasOne("MyPage.Data.Seeker", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MyPage.Abuse;
 using MyPage.Account;
 using MyPage.Mail;
+using MyPage.Mynaportal;
 using MyPage.Pages.Shared;
 using MyPage.PasswordReset;
 using MyPage.Security;
@@ -15,7 +16,8 @@ namespace MyPage.Pages.Account;
 // S2「求職者マイページパスワード再登録」
 [AllowAnonymous]
 [GuardedForm]
-internal class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browsers browsers, RequestOrigins origins, IOptions<MailOptions> mail) : PageModel
+internal class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Browsers browsers, RequestOrigins origins, IOptions<MailOptions> mail,
+    IOptions<MynaportalOptions> mynaportal) : PageModel
 {
     // 人の確認の答え（確認が要るときだけ画面にある）
     [BindProperty(Name = "BotCheck")]
@@ -27,6 +29,9 @@ internal class ForgotPasswordModel(PasswordResets resets, BotGate botGate, Brows
     public InputModel Input { get; set; } = new();
 
     public string From => mail.Value.From;
+
+    // マイナポータルの入口（設定されていれば、メールボックスをなくした人に ID の変更を案内する）
+    public string? MynaportalPortal => mynaportal.Value.Enabled ? mynaportal.Value.Portal : null;
 
     public static readonly string[] Fields = ["reset-id"];
 

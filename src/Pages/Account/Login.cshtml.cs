@@ -73,6 +73,7 @@ internal class LoginModel(
             Sessions.SessionEndings.PasswordReset => LoginTexts.PasswordWasReset,
             Sessions.SessionEndings.Withdrawn => LoginTexts.WithdrawnElsewhere,
             Sessions.SessionEndings.MynaportalUnlinked => LoginTexts.MynaportalUnlinked,
+            Sessions.SessionEndings.IdChanged => LoginTexts.IdWasChanged,
             _ => null,
         };
         // 何も付かない S1（クエリなし、ログインしていない、人の確認なし、htmx でない）は、誰にでも同じ: 覚えた HTML を配る

@@ -34,9 +34,12 @@ internal static class LoginTexts
     public const string MynaportalHeading = "マイナポータルからログインする場合";
     public const string MynaportalSteps = "マイナポータルにログインして「もっとつながる」を開き、「つながっているウェブサイト」の「厚生労働省ハローワークインターネットサービス」をクリックすると、ID・パスワードを入力せずに求職者マイページホームが開きます。";
     public const string MynaportalLink = "マイナポータルを開く";
+    // S2 と S7: メールボックスをなくしても、マイナポータルから入って ID を変えられる
+    public const string ChangeIdByMynaportal = "マイナポータルと連携している方は、前のメールアドレスが使えなくなっていても、マイナポータルからログインし、「求職者情報・設定」の「ID(メールアドレス)の変更」で、新しいメールアドレスに変更できます。";
     public const string MynaportalFirst = "はじめて使う場合は、先にこの画面からログインし、「求職者情報・設定」の「マイナポータルとつなげる」で連携してください。";
     public const string LockedHeading = "アカウントがロックされています";
     public const string LockedByCodes = "ワンタイムパスワードの誤りも、パスワードの誤りと合わせて数えます。続けて5回誤ったため、ロックがかかりました。";
+    public const string LockedByKeys = "ID(メールアドレス)の変更の認証キーの誤りも、パスワードの誤りと合わせて数えます。続けて5回誤ったため、ロックがかかりました。";
     public const string ResetUnlocks = "パスワードを再登録すると、すぐにロックが解除されます。";
 
     public const string SignedOutStatus = "signed-out";
@@ -47,6 +50,7 @@ internal static class LoginTexts
     public const string PasswordWasReset = "パスワードが再登録されたため、ログアウトしました。新しいパスワードでログインしてください。";
     public const string WithdrawnElsewhere = "退会の手続きが行われたため、ログアウトしました。";
     public const string MynaportalUnlinked = "マイナポータルとの連携が解除されたため、ログアウトしました。続けて利用する場合は、もう一度ログインしてください。";
+    public const string IdWasChanged = "ID(メールアドレス)が変更されたため、ログアウトしました。続けて利用する場合は、新しいID(メールアドレス)でログインしてください。心当たりがない場合は、「ID(メールアドレス)変更完了通知」メールの案内をご覧ください。";
     public static string SessionExpired(int hours) => $"ログインしてから{hours}時間がたったため、安全のためにログアウトしました。もう一度ログインしてください。";
 
     public const int PasswordMaxLength = 128;

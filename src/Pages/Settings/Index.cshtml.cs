@@ -10,7 +10,7 @@ using MyPage.Pages.Shared;
 
 namespace MyPage.Pages.Settings;
 
-// 「求職者情報・設定」。いまは 3.4「マイナポータルとつなげる」（連携と連携解除）。
+// 「求職者情報・設定」。ログインに使う情報（「ID(メールアドレス)の変更」へ）と、3.4「マイナポータルとつなげる」（連携と連携解除）。
 internal class IndexModel(CurrentSeeker current, MynaportalLinks links, PasswordConfirmation passwords, IOptions<MynaportalOptions> options) : PageModel
 {
     // 連携を始めるときも解除するときも、いまのパスワードをもう一度
@@ -40,7 +40,9 @@ internal class IndexModel(CurrentSeeker current, MynaportalLinks links, Password
             case MynaportalStatus.SubjectTaken: ModelState.AddModelError(string.Empty, MynaportalTexts.SubjectTaken); break;
             case MynaportalStatus.AlreadyLinked: ModelState.AddModelError(string.Empty, MynaportalTexts.AlreadyLinked); break;
         }
-        return await LoadAsync(ct) ? Page() : Challenge();
+        if (!await LoadAsync(ct)) return Challenge();
+        if (PageStatus.Read<IdChangeStatus>(Request) == IdChangeStatus.IdChanged) StatusMessage = IdChangeTexts.Changed(Seeker.Email!);
+        return Page();
     }
 
     // 連携開始: マイナポータルでログインして戻ってくる（戻り先は /Mynaportal/Linked）

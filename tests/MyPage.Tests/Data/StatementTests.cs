@@ -81,6 +81,22 @@ public abstract class StatementTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_id_change_key_attempt_is_counted_up_to_the_limit_and_only_for_its_seeker_while_usable()
+    {
+        await using var db = await WithSeekerAsync("seeker-change");
+        db.IdChangeRequests.Add(new IdChangeRequest { Id = "open", SeekerId = "seeker-change", NewEmail = "new@example.jp", KeyHash = "hash", KeySent = true, ExpiresAt = Now + TimeSpan.FromMinutes(50) });
+        db.IdChangeRequests.Add(new IdChangeRequest { Id = "voided", SeekerId = "seeker-change", NewEmail = "new@example.jp", KeyHash = "hash", ExpiresAt = Now + TimeSpan.FromMinutes(50), VoidedAt = Now });
+        await db.SaveChangesAsync();
+
+        Assert.Null(await ReserveIdChangeAttempt.RunAsync(db, "open", "someone-else", Now, 2));
+        Assert.Equal(new ReserveIdChangeAttempt.Reserved(1, "new@example.jp", "hash", true), await ReserveIdChangeAttempt.RunAsync(db, "open", "seeker-change", Now, 2));
+        Assert.Equal(2, (await ReserveIdChangeAttempt.RunAsync(db, "open", "seeker-change", Now, 2))?.FailedAttempts);
+        Assert.Null(await ReserveIdChangeAttempt.RunAsync(db, "open", "seeker-change", Now, 2));
+        Assert.Null(await ReserveIdChangeAttempt.RunAsync(db, "voided", "seeker-change", Now, 2));
+        Assert.Null(await ReserveIdChangeAttempt.RunAsync(db, "open", "seeker-change", Now + TimeSpan.FromMinutes(50), 5));
+    }
+
+    [Fact]
     public async Task A_code_attempt_is_counted_until_the_login_expires()
     {
         await using var db = await WithSeekerAsync("seeker-code");

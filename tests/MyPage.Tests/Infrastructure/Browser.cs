@@ -117,10 +117,13 @@ public sealed class Browser : IAsyncDisposable
     }
 
     // ログイン済みのブラウザ（ログインそのものを試さないテストのため）: セッションはサイトのログインの手順で作り、Cookie を渡す
-    public async Task<IPage> OpenSignedInAsync(MyPageApp app, string email, bool javaScript = true, int width = 1280)
+    public Task<IPage> OpenSignedInAsync(MyPageApp app, string email, bool javaScript = true, int width = 1280)
+        => OpenSignedInAsync(app, email, MyPage.Login.LoginMethod.Password, javaScript, width);
+
+    internal async Task<IPage> OpenSignedInAsync(MyPageApp app, string email, MyPage.Login.LoginMethod method, bool javaScript = true, int width = 1280)
     {
         var page = await OpenAsync(app, javaScript, width);
-        var cookies = await app.SignInCookiesAsync(email);
+        var cookies = await app.SignInCookiesAsync(email, method);
         await page.Context.AddCookiesAsync(cookies.Select(c => new Cookie
         {
             Name = c.Name,

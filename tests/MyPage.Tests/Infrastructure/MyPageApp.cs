@@ -154,7 +154,10 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
 
     // ID・パスワードでログインしたのと同じセッションを、サイトのログインの手順 (LoginPipeline) で作り、
     // ブラウザに渡す Cookie（セッションと、このブラウザの印）を返す。ログインを試さないブラウザのテストのため
-    public async Task<IReadOnlyList<(string Name, string Value)>> SignInCookiesAsync(string email)
+    public Task<IReadOnlyList<(string Name, string Value)>> SignInCookiesAsync(string email) => SignInCookiesAsync(email, MyPage.Login.LoginMethod.Password);
+
+    // method: ログインの方法（マイナポータルからのログインと同じセッション: ID(メールアドレス)の変更の試験）
+    internal async Task<IReadOnlyList<(string Name, string Value)>> SignInCookiesAsync(string email, MyPage.Login.LoginMethod method)
     {
         await using var scope = Services.CreateAsyncScope();
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -165,7 +168,7 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<Seeker>>();
         signIn.Context = http;
         var seeker = await signIn.UserManager.FindByNameAsync(email) ?? throw new InvalidOperationException($"{email} の求職者がいません");
-        await scope.ServiceProvider.GetRequiredService<MyPage.Login.LoginPipeline>().FinishAsync(http, seeker, MyPage.Login.LoginMethod.Password);
+        await scope.ServiceProvider.GetRequiredService<MyPage.Login.LoginPipeline>().FinishAsync(http, seeker, method);
         return http.Response.Headers.SetCookie
             .Select(header => header!.Split(';')[0].Split('=', 2))
             .Select(pair => (pair[0], pair[1]))

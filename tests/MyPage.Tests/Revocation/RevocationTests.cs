@@ -26,10 +26,10 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
     // 終えなければならないもの（資格情報が開いたもの）。新しい種類の Grant を足したら、ここと下の数え方に足す
     // （足さなければ Lists_every_kind_of_grant_and_one_revoker_for_each が落ちる）
     private static readonly Grant[] MustEnd =
-        [Grant.Sessions, Grant.WaitingLogins, Grant.TrustedBrowsers, Grant.KnownBrowsers, Grant.ResetKeys, Grant.MynaportalSignInsAwaitingLink];
+        [Grant.Sessions, Grant.WaitingLogins, Grant.TrustedBrowsers, Grant.KnownBrowsers, Grant.ResetKeys, Grant.MynaportalSignInsAwaitingLink, Grant.IdChangeKeys];
 
     // 求職者の行を持つ表: 資格情報が開いたもの（終える）と、本人のデータ（残す）。新しい表はどちらかに入れる
-    private static readonly string[] GrantTables = ["Sessions", "PendingLogins", "SeekerBrowsers", "PasswordResetRequests", "PendingMynaportalSignIns"];
+    private static readonly string[] GrantTables = ["Sessions", "PendingLogins", "SeekerBrowsers", "PasswordResetRequests", "PendingMynaportalSignIns", "IdChangeRequests"];
     private static readonly string[] KeptTables = ["LoginRecords", "MynaportalLinks", "JobRequests", "JobApplications", "SavedSearches", "Messages", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens"];
 
     [Fact]
@@ -68,6 +68,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(0, after[Grant.WaitingLogins]);
         Assert.Equal(0, after[Grant.ResetKeys]);
         Assert.Equal(0, after[Grant.MynaportalSignInsAwaitingLink]);
+        Assert.Equal(0, after[Grant.IdChangeKeys]);
         Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync("/Home")).StatusCode);
         // ほかの人のものには触れない
         Assert.Equal(before, await ActiveAsync(other.Id));
@@ -113,9 +114,38 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(0, after[Grant.WaitingLogins]);
         Assert.Equal(0, after[Grant.ResetKeys]);
         Assert.Equal(0, after[Grant.MynaportalSignInsAwaitingLink]);
+        Assert.Equal(0, after[Grant.IdChangeKeys]);
         Assert.NotNull(mineCookies.GetCookies(app.BaseUrl)["__Host-mypage-browser"]);
         Assert.Equal(before, await ActiveAsync(other.Id));
         await AssertToldWhyAsync(device, "password-reset", MyPage.Pages.Account.LoginTexts.PasswordWasReset);
+    }
+
+    // ID(メールアドレス)の変更: このセッションとこのブラウザのほかは、すべて終わる。ほかの端末は、次に来たとき理由を聞く
+    [Fact]
+    public async Task An_id_change_ends_every_grant_but_this_session_and_this_browser()
+    {
+        var (mine, _, device) = await GrantEverythingAsync(Email, SeekerId);
+        var other = await OtherSeekerWithGrantsAsync();
+        var before = await ActiveAsync(other.Id);
+
+        var newEmail = "changed-" + Email;
+        await Forms.PostAsync(mine, "/Settings/ChangeId", new() { ["Input.NewId"] = newEmail, ["Input.ConfirmId"] = newEmail, ["Input.Password"] = Password });
+        var key = Mails.Key(await app.Smtp.WaitForAsync(newEmail, MyPage.IdChange.IdChangeMails.ConfirmSubject));
+        var done = await Forms.PostAsync(mine, "/Settings/ChangeIdKey", new() { ["Input.Key"] = key });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        var after = await ActiveAsync(SeekerId);
+        Assert.Equal(1, after[Grant.Sessions]);          // このセッション
+        Assert.Equal(1, after[Grant.KnownBrowsers]);     // このブラウザ
+        Assert.Equal(0, after[Grant.TrustedBrowsers]);
+        Assert.Equal(0, after[Grant.WaitingLogins]);
+        Assert.Equal(0, after[Grant.ResetKeys]);
+        Assert.Equal(0, after[Grant.MynaportalSignInsAwaitingLink]);
+        Assert.Equal(0, after[Grant.IdChangeKeys]);
+        Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync("/Home")).StatusCode);
+        Assert.Equal(before, await ActiveAsync(other.Id));
+        await AssertToldWhyAsync(device, "id-changed", MyPage.Pages.Account.LoginTexts.IdWasChanged);
+        Assert.Contains(LogLines, l => l.StartsWith("資格情報が開いたものを終えました", StringComparison.Ordinal) && l.Contains("reason=IdChanged", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -174,6 +204,8 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
             });
             return db.SaveChangesAsync();
         });
+        // 認証キーの入力を待っている ID(メールアドレス)の変更（いまのパスワードで始めた）
+        await Forms.PostAsync(mine, "/Settings/ChangeId", new() { ["Input.NewId"] = "waiting-" + email, ["Input.ConfirmId"] = "waiting-" + email, ["Input.Password"] = Password });
         Assert.All(MustEnd, grant => Assert.True(ActiveAsync(seekerId).Result[grant] > 0, $"{grant} を開けませんでした"));
         return (mine, cookies, device);
     }
@@ -197,6 +229,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
             [Grant.KnownBrowsers] = await db.SeekerBrowsers.CountAsync(b => b.SeekerId == seekerId),
             [Grant.ResetKeys] = await db.PasswordResetRequests.CountAsync(r => r.SeekerId == seekerId && r.UsedAt == null && r.VoidedAt == null),
             [Grant.MynaportalSignInsAwaitingLink] = await db.PendingMynaportalSignIns.CountAsync(p => p.SeekerId == seekerId && p.ExpiresAt > now),
+            [Grant.IdChangeKeys] = await db.IdChangeRequests.CountAsync(r => r.SeekerId == seekerId && r.UsedAt == null && r.VoidedAt == null),
         };
     });
 }
