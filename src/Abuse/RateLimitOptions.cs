@@ -35,4 +35,7 @@ internal sealed class RateLimitOptions
 
     // 一人に1時間で送るワンタイムパスワードのメール（ログインのやり直しと再送を合わせて）。超えたら画面でそう伝える
     public int OneTimePasswordMailsPerHour { get; set; } = 10;
+
+    // 一人が登録しておけるパスキーの数（端末ごとに一つとして、十分な数）。これを超える登録は、画面でそう伝えて断る
+    public int PasskeysPerSeeker { get; set; } = 10;
 }

@@ -48,6 +48,7 @@ internal class MyPageDb : IdentityDbContext<Seeker, IdentityRole, string, Identi
     public DbSet<ClientThrottle> ClientThrottles => Set<ClientThrottle>();
     public DbSet<UsedBotChallenge> UsedBotChallenges => Set<UsedBotChallenge>();
     public DbSet<PendingMynaportalSignIn> PendingMynaportalSignIns => Set<PendingMynaportalSignIn>();
+    public DbSet<UsedPasskeyChallenge> UsedPasskeyChallenges => Set<UsedPasskeyChallenge>();
 
     private static bool ConfiguresThisModel(Type type)
         => type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)

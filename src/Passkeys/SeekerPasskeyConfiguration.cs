@@ -17,3 +17,14 @@ internal sealed class SeekerPasskeyConfiguration : IEntityTypeConfiguration<Seek
         builder.HasOne<Seeker>().WithMany().HasForeignKey(p => p.UserId).IsRequired().OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+// ログインに使い終わったパスキーの問題
+internal sealed class UsedPasskeyChallengeConfiguration : IEntityTypeConfiguration<UsedPasskeyChallenge>
+{
+    public void Configure(EntityTypeBuilder<UsedPasskeyChallenge> builder)
+    {
+        builder.HasKey(c => c.Challenge);
+        builder.Property(c => c.Challenge).HasMaxLength(128);
+        builder.HasIndex(c => c.ExpiresAt);
+    }
+}

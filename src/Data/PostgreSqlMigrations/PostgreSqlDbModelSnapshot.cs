@@ -1003,6 +1003,22 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.ToTable("UsedBotChallenges");
                 });
 
+            modelBuilder.Entity("MyPage.Data.UsedPasskeyChallenge", b =>
+                {
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Challenge");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedPasskeyChallenges");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -31,10 +31,27 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UsedPasskeyChallenges",
+                columns: table => new
+                {
+                    Challenge = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedPasskeyChallenges", x => x.Challenge);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserPasskeys_UserId",
                 table: "AspNetUserPasskeys",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedPasskeyChallenges_ExpiresAt",
+                table: "UsedPasskeyChallenges",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -42,6 +59,9 @@ namespace MyPage.src.Data.PostgreSqlMigrations
         {
             migrationBuilder.DropTable(
                 name: "AspNetUserPasskeys");
+
+            migrationBuilder.DropTable(
+                name: "UsedPasskeyChallenges");
         }
     }
 }

@@ -11,7 +11,7 @@ using MyPage.Data;
 namespace MyPage.src.Data.Migrations
 {
     [DbContext(typeof(MyPageDb))]
-    [Migration("20261207051429_Passkeys")]
+    [Migration("20261207051916_Passkeys")]
     partial class Passkeys
     {
         /// <inheritdoc />
@@ -977,6 +977,22 @@ namespace MyPage.src.Data.Migrations
                     b.HasIndex("ClientTag", "UsedAt");
 
                     b.ToTable("UsedBotChallenges");
+                });
+
+            modelBuilder.Entity("MyPage.Data.UsedPasskeyChallenge", b =>
+                {
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Challenge");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedPasskeyChallenges");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -30,10 +30,27 @@ namespace MyPage.src.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UsedPasskeyChallenges",
+                columns: table => new
+                {
+                    Challenge = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedPasskeyChallenges", x => x.Challenge);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserPasskeys_UserId",
                 table: "AspNetUserPasskeys",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedPasskeyChallenges_ExpiresAt",
+                table: "UsedPasskeyChallenges",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -41,6 +58,9 @@ namespace MyPage.src.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AspNetUserPasskeys");
+
+            migrationBuilder.DropTable(
+                name: "UsedPasskeyChallenges");
         }
     }
 }

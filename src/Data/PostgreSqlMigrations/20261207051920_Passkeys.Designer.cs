@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MyPage.src.Data.PostgreSqlMigrations
 {
     [DbContext(typeof(PostgreSqlDb))]
-    [Migration("20261207051436_Passkeys")]
+    [Migration("20261207051920_Passkeys")]
     partial class Passkeys
     {
         /// <inheritdoc />
@@ -1004,6 +1004,22 @@ namespace MyPage.src.Data.PostgreSqlMigrations
                     b.HasIndex("ClientTag", "UsedAt");
 
                     b.ToTable("UsedBotChallenges");
+                });
+
+            modelBuilder.Entity("MyPage.Data.UsedPasskeyChallenge", b =>
+                {
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Challenge");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedPasskeyChallenges");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
