@@ -44,6 +44,7 @@ internal static class PasskeyServices
         });
         services.AddScoped<PasskeyLogin>();
         services.AddScoped<SeekerPasskeys>();
+        services.AddScoped<PasskeyOffer>();
         services.AddGrantRevoker<PasskeysRevoker>();
         services.AddHousekeepingStep<UsedPasskeyChallengesCleanup>();
         return services;
