@@ -123,8 +123,16 @@
       var field = evt.detail.elt.querySelector && evt.detail.elt.querySelector('#login-id');
       if (field) field.setAttribute('autocomplete', 'username webauthn');
     });
+    // 自動入力は、ID の欄にフォーカスが来てから（ボタンを押す人には、ボタンの画面だけを出す）
+    var onIdField = function (evt) {
+      if (!evt.target || evt.target.id !== 'login-id') return;
+      document.removeEventListener('focusin', onIdField);
+      startAutofill();
+    };
     // スクリプトを読んでいる間にボタンが押されていた (forms.js が data-pending を付ける)
-    if (login.hasAttribute('data-pending')) { login.removeAttribute('data-pending'); signIn(); } else startAutofill();
+    if (login.hasAttribute('data-pending')) { login.removeAttribute('data-pending'); signIn(); }
+    else if (document.activeElement && document.activeElement.id === 'login-id') startAutofill();
+    else document.addEventListener('focusin', onIdField);
   }
 
   // 「ログインの安全」: パスワードを確かめたフォームには作成の選択肢がある。パスキーを作って送る

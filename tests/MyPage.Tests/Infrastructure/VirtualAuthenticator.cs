@@ -30,6 +30,11 @@ public sealed class VirtualAuthenticator
         return new(session, added!.Value.GetProperty("authenticatorId").GetString()!);
     }
 
+    // 本人がすぐに答えるか。false の間は、ID の欄の自動入力 (conditional mediation) にもパスキーを渡さない
+    // （true なら、フォームにふれただけで自動入力のパスキーが選ばれてログインする）
+    public Task AnswersAsync(bool enabled)
+        => session.SendAsync("WebAuthn.setAutomaticPresenceSimulation", new Dictionary<string, object> { ["authenticatorId"] = id, ["enabled"] = enabled });
+
     // 認証器にあるパスキーの数（サイトで削除しても、端末のパスキーは残る）
     public async Task<int> CredentialCountAsync()
     {

@@ -82,6 +82,14 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         await Expect(page.Locator("#login-history tbody tr").First.Locator("td").First).ToHaveTextAsync("パスキー");
         await Expect(row).Not.ToContainTextAsync(PasskeyTexts.NeverUsed);
 
+        // ID の欄の自動入力 (conditional mediation): 欄にフォーカスすると、この端末のパスキーが候補に出る（仮想の認証器はすぐに選ぶ）
+        await page.GotoAsync("/Home");
+        await login.LogOutAsync();
+        await login.Id.FocusAsync();
+        await login.ExpectHomeAsync();
+        Assert.Single(app.Smtp.For(Email, OneTimePasswordMails.Subject));
+        await page.GotoAsync("/Settings/Security");
+
         // 6. 削除: 「削除」ボタンの名前がどのパスキーかを言う。そのあとのパスキーでのログインは、S1 のフォームの知らせで断られる
         var registered = MyPage.Time.JapanTime.Format(app.Time.GetUtcNow());
         var delete = page.GetByRole(AriaRole.Button, new() { Name = PasskeyTexts.DeleteWhich("Chrome（Linux）", registered) });
@@ -94,7 +102,8 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         await Button(page, LoginTexts.PasskeyLogin).ClickAsync();
         await login.ExpectErrorAsync(LoginTexts.PasskeyFailed);
         await Axe.AssertNoViolationsAsync(page);
-        // S1 はそのまま使える
+        // S1 はそのまま使える（ID の欄の自動入力に、端末に残った消したパスキーを選ばせない）
+        await authenticator.AnswersAsync(false);
         await login.SubmitAsync(Email, Password);
         await new OneTimePasswordPage(page).ExpectShownAsync();
 
@@ -105,5 +114,74 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         var deleted = await app.Smtp.WaitForAsync(Email, PasskeyMails.DeletedSubject);
         Assert.Contains("Chrome（Linux）", deleted.TextBody);
         Assert.Equal(0, await app.WithDbAsync(db => db.UserPasskeys.CountAsync(p => p.UserId == SeekerId)));
+    }
+
+    // ロックはパスワードを当てさせないためのもの: 他人が5回誤っても、パスキーを持つ本人は入れる（パスワードのロックはそのまま）
+    [Fact]
+    public async Task Can_log_in_with_a_passkey_while_the_password_is_locked()
+    {
+        var page = await browser.OpenAsync(app, fresh: true);
+        var authenticator = await VirtualAuthenticator.AddAsync(page);
+        await RegisterInBrowserAsync(page);
+
+        // 他人がパスワードを5回誤る（その間、この端末のパスキーは答えない: 自動入力で入ってしまわないように）
+        await authenticator.AnswersAsync(false);
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        for (var i = 0; i < 5; i++) await login.SubmitAsync(Email, "Wrong-pass-" + i);
+        await login.ExpectLockedAsync();
+        await authenticator.AnswersAsync(true);
+        await Button(page, LoginTexts.PasskeyLogin).ClickAsync();
+        await login.ExpectHomeAsync();
+        Assert.Contains(LogLines, l => l.StartsWith("ログイン成功（パスキー）", StringComparison.Ordinal));
+
+        // パスワードのロックは残る（パスキーでのログインは、パスワードを確かめていない）
+        await page.GotoAsync("/Home");
+        await authenticator.AnswersAsync(false);
+        await login.LogOutAsync();
+        await login.SubmitAsync(Email, Password);
+        await login.ExpectLockedAsync();
+    }
+
+    // JavaScript なしと、WebAuthn のないブラウザ: S1 にパスキーのボタンはなく、ID の欄も今までどおり。ID・パスワードでログインできる
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Shows_no_passkey_button_without_javascript_or_webauthn_and_logs_in_with_the_password(bool javaScript)
+    {
+        var page = await browser.OpenAsync(app, javaScript, fresh: true);
+        var scripts = new List<string>();
+        page.Request += (_, request) => { if (request.Url.Contains("passkeys", StringComparison.Ordinal)) scripts.Add(request.Url); };
+        if (javaScript) await page.AddInitScriptAsync("delete window.PublicKeyCredential;");
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await login.Id.FocusAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.PasskeyLogin })).ToHaveCountAsync(0);
+        await Expect(page.Locator("#passkey-login")).ToHaveCountAsync(0);
+        await Expect(login.Id).ToHaveAttributeAsync("autocomplete", "username");
+        if (javaScript) await Axe.AssertNoViolationsAsync(page);
+        else await Axe.AssertNoViolationsWithoutScriptAsync(page);
+
+        await login.SubmitAsync(Email, Password);
+        var code = new OneTimePasswordPage(page);
+        await code.ExpectShownAsync();
+        await code.SubmitAsync(await OneTimePasswordPage.MailedCodeAsync(app, Email));
+        await login.ExpectHomeAsync();
+        // WebAuthn のないブラウザには、登録のおすすめも出さない
+        await Expect(page.Locator("#passkey-offer")).ToHaveCountAsync(0);
+        Assert.Empty(scripts);
+    }
+
+    // ログイン済みのブラウザ（サイトのログインの手順で作ったセッション）で、「ログインの安全」からパスキーを登録する
+    private async Task RegisterInBrowserAsync(IPage page)
+    {
+        var cookies = await app.SignInCookiesAsync(Email);
+        await page.Context.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = app.BaseUrl.ToString(), Secure = true, HttpOnly = true }));
+        await page.GotoAsync("/Settings/Security");
+        await page.Locator("#passkey-form").GetByLabel(SettingsTexts.WithdrawPasswordLabel).FillAsync(Password);
+        await Button(page, PasskeyTexts.Register).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync(PasskeyTexts.Added);
+        await page.GotoAsync("/Home");
+        await new LoginPage(page).LogOutAsync();
     }
 }
