@@ -44,12 +44,15 @@ internal sealed class PasskeyLogin(
             return Refuse(http, "replayed");
 
         var seeker = result.User;
-        // 署名の回数（写した鍵を見つけるため）と最終利用日時
-        var saved = await signIn.UserManager.AddOrUpdatePasskeyAsync(seeker, result.Passkey);
-        if (!saved.Succeeded) return Refuse(http, "not-saved");
+        // 署名の回数（写した鍵を見つけるため）と最終利用日時。行は確かめのときに Identity のストアが読んで追跡している:
+        // セッションを始めるトランザクション (LoginPipeline) で一緒に保存する（UserManager.AddOrUpdatePasskeyAsync は、
+        // ログインのたびに求職者の行の確かめと書き込みを足す。ベンチマーク: tests/PasskeyBenchmark）
         var id = result.Passkey.CredentialId;
-        await db.UserPasskeys.Where(p => p.CredentialId == id && p.UserId == seeker.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.LastUsedAt, now), ct);
+        var row = db.UserPasskeys.Local.FirstOrDefault(p => p.UserId == seeker.Id && p.CredentialId.AsSpan().SequenceEqual(id))
+            ?? await db.UserPasskeys.SingleAsync(p => p.UserId == seeker.Id && p.CredentialId == id, ct);
+        row.Data.SignCount = result.Passkey.SignCount;
+        row.Data.IsBackedUp = result.Passkey.IsBackedUp;
+        row.LastUsedAt = now;
 
         await pipeline.FinishAsync(http, seeker, LoginMethod.Passkey, ct);
         return new(PasskeyLoginOutcome.Succeeded, seeker);

@@ -36,8 +36,6 @@ internal sealed class SeekerPasskeys(
         return [.. rows.OrderBy(r => r.CreatedAt).Select(r => new PasskeyEntry(Base64Url.EncodeToString(r.CredentialId), r.Name ?? "", r.CreatedAt, r.LastUsedAt))];
     }
 
-    public Task<bool> AnyAsync(string seekerId, CancellationToken ct = default) => db.UserPasskeys.AnyAsync(p => p.UserId == seekerId, ct);
-
     // 登録の一歩め（パスワードは画面が先に確かめる）: ブラウザに渡す作成の選択肢（JSON）。上限に達していれば null
     public async Task<string?> CreationOptionsAsync(Seeker seeker, CancellationToken ct = default)
     {

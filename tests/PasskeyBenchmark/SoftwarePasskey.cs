@@ -4,12 +4,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MyPage.Tests.Infrastructure;
+namespace PasskeyBenchmark;
 
 // HttpClient で使うパスキー: P-256 の鍵を持つ認証器の代わりに、ブラウザが送るのと同じ JSON を作る
 // （登録は attestation "none"、ログインは署名）。サイトの側は本物の確かめ（Identity）を通る。
-// 壊れた答え（ほかの RP ID、同じ答えの送り直し）を作るのに使う。ブラウザでの確かめは Chromium の仮想の認証器 (VirtualAuthenticator)
-public sealed class SoftwarePasskey(string rpId, string origin) : IDisposable
+// パスキーのベンチマークがログインに使い、テスト (MyPage.Tests/Passkeys/PasskeyTests) が壊れた答え（ほかの RP ID、
+// 同じ答えの送り直し）を作るのに使う。ブラウザでの確かめは Chromium の仮想の認証器 (VirtualAuthenticator)
+// site: サイトの公開の URL（RP ID はその名前、オリジンはその scheme://host:port）。
+// counts: false なら署名の回数を数えない（いつも 0: 端末の間で同期するパスキーの多くはそうする）
+public sealed class SoftwarePasskey(Uri site, bool counts = true) : IDisposable
 {
     private static readonly string[] Internal = ["internal"];
     private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -19,7 +22,8 @@ public sealed class SoftwarePasskey(string rpId, string origin) : IDisposable
     public string Id => Base64Url.EncodeToString(CredentialId);
     private string? userHandle;
 
-    public static SoftwarePasskey For(MyPageApp app) => new(app.BaseUrl.Host, app.BaseUrl.GetLeftPart(UriPartial.Authority));
+    private readonly string rpId = site.Host;
+    private readonly string origin = site.GetLeftPart(UriPartial.Authority);
 
     // サイトの作成の選択肢 (PublicKeyCredentialCreationOptionsJSON) に答える
     public string Register(string creationOptionsJson)
@@ -49,7 +53,7 @@ public sealed class SoftwarePasskey(string rpId, string origin) : IDisposable
     {
         var options = JsonNode.Parse(requestOptionsJson)!;
         var clientData = ClientData("webauthn.get", options["challenge"]!.GetValue<string>());
-        byte[] authData = [.. RpIdHash(forRpId ?? rpId), 0x05, .. Counter(++signCount)];
+        byte[] authData = [.. RpIdHash(forRpId ?? rpId), 0x05, .. Counter(counts ? ++signCount : 0)];
         var signature = key.SignData([.. authData, .. SHA256.HashData(clientData)], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         return JsonSerializer.Serialize(new
         {
