@@ -35,6 +35,10 @@ public sealed class VirtualAuthenticator
     public Task AnswersAsync(bool enabled)
         => session.SendAsync("WebAuthn.setAutomaticPresenceSimulation", new Dictionary<string, object> { ["authenticatorId"] = id, ["enabled"] = enabled });
 
+    // 認証器のパスキーをすべて消す（「この端末にパスキーがない」）
+    public Task ClearAsync()
+        => session.SendAsync("WebAuthn.clearCredentials", new Dictionary<string, object> { ["authenticatorId"] = id });
+
     // 認証器にあるパスキーの数（サイトで削除しても、端末のパスキーは残る）
     public async Task<int> CredentialCountAsync()
     {

@@ -48,6 +48,7 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         await Button(page, PasskeyTexts.NotNow).ClickAsync();
         await Expect(page.Locator("#passkey-offer")).ToBeFocusedAsync();
         await Expect(page.Locator("#passkey-offer")).ToHaveTextAsync(PasskeyTexts.Later);
+        await Axe.AssertNoViolationsAsync(page);
         await page.ReloadAsync();
         await login.ExpectHomeAsync();
         await Expect(page.Locator("#passkey-offer")).ToHaveCountAsync(0);
@@ -106,6 +107,16 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         await authenticator.AnswersAsync(false);
         await login.SubmitAsync(Email, Password);
         await new OneTimePasswordPage(page).ExpectShownAsync();
+
+        // この端末にパスキーがない: ブラウザが断り、フォームの失敗の知らせにフォーカスが移る（サイトには何も送らない）
+        await authenticator.ClearAsync();
+        await authenticator.AnswersAsync(true);
+        await login.GotoAsync();
+        await Button(page, LoginTexts.PasskeyLogin).ClickAsync();
+        var alert = page.Locator("#login-form .form-alert");
+        await Expect(alert).ToBeFocusedAsync();
+        await Expect(alert).ToHaveTextAsync(LoginTexts.PasskeyFailed);
+        await Axe.AssertNoViolationsAsync(page);
 
         // 7. お知らせのメール
         var added = await app.Smtp.WaitForAsync(Email, PasskeyMails.RegisteredSubject);
