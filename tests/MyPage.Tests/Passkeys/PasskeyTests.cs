@@ -73,8 +73,8 @@ public abstract partial class PasskeyTests(SiteFixture site) : SeekerTest(site)
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static Task<HttpResponseMessage> PasskeyLoginAsync(HttpClient client, string credential)
-        => Forms.PostAsync(client, "/Account/Login?handler=Passkey", new() { ["Credential"] = credential });
+    private static Task<HttpResponseMessage> PasskeyLoginAsync(HttpClient client, string credential, string returnUrl = "")
+        => Forms.PostAsync(client, "/Account/Login?handler=Passkey", new() { ["Credential"] = credential, ["ReturnUrl"] = returnUrl });
 
     // 断られた: 500 でもリダイレクトでもなく、S1 がエラーのまとめに同じ文言を出す
     private static async Task AssertRefusedAsync(HttpResponseMessage response)
@@ -109,6 +109,20 @@ public abstract partial class PasskeyTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(1u, used.Data.SignCount);
         Assert.Equal("passkey", await app.WithDbAsync(db => db.LoginRecords.Where(r => r.SeekerId == SeekerId).OrderByDescending(r => r.At).Select(r => r.Method).FirstAsync()));
         Assert.Contains(LogLines, l => l.StartsWith("ログイン成功（パスキー）", StringComparison.Ordinal));
+    }
+
+    // 来た画面へ戻る（S1 のフォームの ReturnUrl を、答えと一緒に送る）。外のサイトへは戻らない
+    [Fact]
+    public async Task Lands_on_the_page_the_seeker_came_from()
+    {
+        using var phone = await SignedInAsync();
+        var passkey = await RegisterAsync(phone);
+        using var client = Client();
+        var back = await PasskeyLoginAsync(client, passkey.Assert(await RequestOptionsAsync(client)), "/Settings/Security");
+        Assert.Equal("/Settings/Security", back.Headers.Location?.OriginalString);
+        using var other = Client();
+        var outside = await PasskeyLoginAsync(other, passkey.Assert(await RequestOptionsAsync(other)), "https://example.com/");
+        Assert.Equal("/Home", outside.Headers.Location?.OriginalString);
     }
 
     // 問題を出す要求は誰の ID も受け取らず、誰のパスキーも並べない（どの ID があるかが分からない）
