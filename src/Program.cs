@@ -11,6 +11,7 @@ using MyPage.Metrics;
 using MyPage.Mynaportal;
 using MyPage.OneTimePassword;
 using MyPage.Pages;
+using MyPage.Passkeys;
 using MyPage.PasswordReset;
 using MyPage.Registration;
 using MyPage.Revocation;
@@ -60,6 +61,7 @@ static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
         .AddLoginPipeline()                                            // Login/: ログインの方法の表と、ログインを済ませるただ一つの手順
         .AddCredentialRevocation()                                     // Revocation/: 資格情報が開いたものを一度に終える、ただ一つの操作
         .AddOneTimePassword()                                          // OneTimePassword/: ログインのワンタイムパスワード
+        .AddPasskeys()                                                 // Passkeys/: パスキーでのログイン、登録と削除 (WebAuthn、Identity)
         .AddMail(builder.Configuration)                                // Mail/: 送信待ちの表と MailKit の送信者
         .AddPasswordReset()                                            // PasswordReset/: 認証キーでのパスワード再登録
         .AddRegistration()                                             // Registration/: 開設（仮登録・本登録）と退会

@@ -39,4 +39,6 @@ internal sealed class RateLimitOptions
     // 一人に1時間で送る「ID(メールアドレス)変更の確認」（新しいアドレスがほかの人の ID で、「すでに使われている」と送るものも）。
     // 超えたら画面でそう伝える（パスワードを知る人が、ほかのアドレスへメールを送り続けられないように）
     public int IdChangeMailsPerSeekerPerHour { get; set; } = 3;
+    // 一人が登録しておけるパスキーの数（端末ごとに一つとして、十分な数）。これを超える登録は、画面でそう伝えて断る
+    public int PasskeysPerSeeker { get; set; } = 10;
 }

@@ -20,6 +20,7 @@ internal static class AccountServices
             })
             .AddEntityFrameworkStores<MyPageDb>()
             .AddSignInManager();
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<Seeker>, SeekerStore>());
         services.AddSingleton<ILookupNormalizer, LoginIdNormalizer>();
         services.AddOptions<PasswordHashingOptions>().BindConfiguration("MyPage:Passwords")
             .Refuse(o => !o.MeetsOwaspMinimum, PasswordHashingOptions.BelowMinimum).ValidateOnStart();

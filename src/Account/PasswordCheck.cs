@@ -9,7 +9,7 @@ namespace MyPage.Account;
 internal enum PasswordCheckOutcome { Verified, Wrong, Locked }
 
 // 何のためにパスワードを確かめるか。どれも同じロックの回数に数える。ID をまたいだ接続元の失敗に数えるのはログインだけ
-internal enum PasswordPurpose { Login, Withdrawal, MynaportalLink, MynaportalUnlink, SignOutOtherDevices, IdChange }
+internal enum PasswordPurpose { Login, Withdrawal, MynaportalLink, MynaportalUnlink, SignOutOtherDevices, IdChange, PasskeyRegistration }
 
 internal sealed record PasswordCheckResult(PasswordCheckOutcome Outcome, Seeker? Seeker = null, DateTimeOffset? LockedUntil = null);
 
@@ -33,6 +33,7 @@ internal sealed class PasswordCheck(
         PasswordPurpose.MynaportalLink => "マイナポータル連携のパスワード確認",
         PasswordPurpose.MynaportalUnlink => "マイナポータル連携解除のパスワード確認",
         PasswordPurpose.IdChange => "ID(メールアドレス)の変更のパスワード確認",
+        PasswordPurpose.PasskeyRegistration => "パスキー登録のパスワード確認",
         _ => "他の端末からのログアウトのパスワード確認",
     };
 

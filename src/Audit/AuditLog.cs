@@ -125,4 +125,25 @@ internal static partial class AuditLog
     [LoggerMessage(EventId = 1207, EventName = "MynaportalLinkDeclined", Level = LogLevel.Information,
         Message = "マイナポータルの連携を本人が断りました seeker={SeekerId} client={Client}")]
     public static partial void MynaportalLinkDeclined(this ILogger log, string seekerId, string client);
+
+    // 1700番台: パスキー
+    [LoggerMessage(EventId = 1701, EventName = "PasskeySignedIn", Level = LogLevel.Information,
+        Message = "ログイン成功（パスキー） seeker={SeekerId} client={Client} at={At:o}")]
+    public static partial void PasskeySignedIn(this ILogger log, string seekerId, string? client, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1702, EventName = "PasskeyLoginRefused", Level = LogLevel.Warning,
+        Message = "パスキーでのログインを断りました reason={Reason} client={Client}")]
+    public static partial void PasskeyLoginRefused(this ILogger log, string reason, string? client);
+
+    [LoggerMessage(EventId = 1703, EventName = "PasskeyRegistered", Level = LogLevel.Information,
+        Message = "パスキー登録 seeker={SeekerId} passkeys={Count} client={Client} at={At:o}")]
+    public static partial void PasskeyRegistered(this ILogger log, string seekerId, int count, string? client, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1704, EventName = "PasskeyRegistrationRefused", Level = LogLevel.Warning,
+        Message = "パスキー登録を断りました reason={Reason} seeker={SeekerId} client={Client}")]
+    public static partial void PasskeyRegistrationRefused(this ILogger log, string reason, string seekerId, string? client);
+
+    [LoggerMessage(EventId = 1705, EventName = "PasskeyDeleted", Level = LogLevel.Information,
+        Message = "パスキー削除 seeker={SeekerId} client={Client} at={At:o}")]
+    public static partial void PasskeyDeleted(this ILogger log, string seekerId, string? client, DateTimeOffset at);
 }

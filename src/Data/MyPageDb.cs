@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MyPage.Data;
 
-// SQLite（既定）の DbContext。PostgreSQL では派生した PostgreSqlDb が使われる（マイグレーションは別のフォルダー）
-internal class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
+// SQLite（既定）の DbContext。PostgreSQL では派生した PostgreSqlDb が使われる（マイグレーションは別のフォルダー）。
+// Identity の表は既定のものに、パスキーの行だけ自前の SeekerPasskey（最終利用日時を足す）
+internal class MyPageDb : IdentityDbContext<Seeker, IdentityRole, string, IdentityUserClaim<string>, IdentityUserRole<string>, IdentityUserLogin<string>,
+    IdentityRoleClaim<string>, IdentityUserToken<string>, SeekerPasskey>, IDataProtectionKeyContext
 {
     public MyPageDb(DbContextOptions<MyPageDb> options) : base(options) { }
 
@@ -46,6 +49,7 @@ internal class MyPageDb : IdentityDbContext<Seeker>, IDataProtectionKeyContext
     public DbSet<UsedBotChallenge> UsedBotChallenges => Set<UsedBotChallenge>();
     public DbSet<PendingMynaportalSignIn> PendingMynaportalSignIns => Set<PendingMynaportalSignIn>();
     public DbSet<IdChangeRequest> IdChangeRequests => Set<IdChangeRequest>();
+    public DbSet<UsedPasskeyChallenge> UsedPasskeyChallenges => Set<UsedPasskeyChallenge>();
 
     private static bool ConfiguresThisModel(Type type)
         => type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)

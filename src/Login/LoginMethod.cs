@@ -3,7 +3,7 @@ using MyPage.Audit;
 namespace MyPage.Login;
 
 // ログインの方法。画面の言葉や記録の文字列はここから引く（日本語の文字列を判断には使わない）
-internal enum LoginMethod { Password, PasswordAndCode, Mynaportal }
+internal enum LoginMethod { Password, PasswordAndCode, Mynaportal, Passkey }
 
 // 成功したログインが、失敗の回数（ロック）をどうするか
 internal enum LockCount
@@ -42,6 +42,10 @@ internal static class LoginMethods
         // マイナンバーカードでの認証はパスワードより強いので、コードは求めない。パスワードのロックは残す
         new(LoginMethod.Mynaportal, "mynaportal", "マイナポータル", NeedsOneTimePassword: false, LockCount.Keep,
             (log, seeker, client, at) => log.MynaportalSignedIn(seeker, client, at), "mynaportal"),
+        // パスキーは端末のロック解除（指紋、顔、PIN）で本人を確かめる（user verification を必ず求める）ので、コードは求めない。
+        // パスワードのロックは残す: ロックはパスワードを当てさせないためのもので、パスキーを持つ本人を締め出すためのものではない
+        new(LoginMethod.Passkey, "passkey", "パスキー", NeedsOneTimePassword: false, LockCount.Keep,
+            (log, seeker, client, at) => log.PasskeySignedIn(seeker, client, at), "passkey"),
     ];
 
     public static LoginMethodRow Row(LoginMethod method) => Table.Single(row => row.Method == method);

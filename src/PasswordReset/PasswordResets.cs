@@ -121,7 +121,8 @@ internal sealed class PasswordResets(
 
     // 認証キーで新しいパスワードにする。キーは照合の前に一回分を予約して数える（並列でも5回まで）。
     // browserTag: 再登録したブラウザ（「前にログインしたブラウザ」のまま残す）
-    public async Task<ResetOutcome> CompleteAsync(string reference, string key, string newPassword, RequestOrigin origin, string? browserTag, CancellationToken ct = default)
+    // securityUrl: 完了のメールに書く「ログインの安全」の URL（パスキーの一覧と「削除」）
+    public async Task<ResetOutcome> CompleteAsync(string reference, string key, string newPassword, RequestOrigin origin, string? browserTag, string securityUrl, CancellationToken ct = default)
     {
         var id = HashReference(reference);
         var now = time.GetUtcNow();
@@ -172,7 +173,10 @@ internal sealed class PasswordResets(
         var ended = await revocation.RevokeAsync(seeker.Id, RevocationReason.PasswordReset, keepBrowserTag: browserTag, ct: ct);
         await throttle.ClearAsync(seeker.NormalizedUserName!, ct);
         var linkedAt = await db.MynaportalLinks.AsNoTracking().Where(l => l.SeekerId == seeker.Id).Select(l => (DateTimeOffset?)l.LinkedAt).SingleOrDefaultAsync(ct);
-        outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now, linkedAt));
+        // パスキーは再登録しても残る（Grant.Passkeys は退会のときだけ終わる）: 完了のメールに一覧を書く
+        var passkeys = (await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == seeker.Id).Select(p => new { p.Data.Name, p.Data.CreatedAt }).ToListAsync(ct))
+            .OrderBy(p => p.CreatedAt).Select(p => (p.Name ?? "", p.CreatedAt)).ToList();
+        outbox.Add(seeker.Email!, ResetMails.CompletedSubject, ResetMails.CompletedBody(now, linkedAt, passkeys, securityUrl));
         await tx.CommitAsync(ct);
         log.ResetCompleted(seeker.Id, ended[Grant.Sessions], client, now);
         metrics.Record(PasswordResetEvent.Completed);

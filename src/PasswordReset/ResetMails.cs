@@ -23,13 +23,19 @@ internal static class ResetMails
         """;
 
     // linkedSince: マイナポータルと連携していればその時刻。再登録しても連携は残るので、知らない連携に気づけるように書く
-    public static string CompletedBody(DateTimeOffset at, DateTimeOffset? linkedSince) => $"""
+    // passkeys: 登録してあるパスキー（名前と登録日時）。再登録しても残るので、知らないパスキーに気づけるように一覧を書く。
+    // securityUrl: パスキーを「削除」できる「ログインの安全」の URL
+    public static string CompletedBody(DateTimeOffset at, DateTimeOffset? linkedSince, IReadOnlyList<(string Name, DateTimeOffset RegisteredAt)> passkeys, string securityUrl) => $"""
         {JapanTime.Format(at)} に、求職者マイページのパスワードを再登録しました。
         新しいパスワードでログインしてください。ほかの端末でのログインは、すべて終了しました。
 
         {(linkedSince is { } since
             ? $"この求職者マイページは {JapanTime.Format(since)} からマイナポータルと連携しています。パスワードを再登録しても、連携はそのまま残ります。心当たりのない連携は、ログインして「求職者情報・設定」の「連携解除」ボタンで解除してください。"
             : "この求職者マイページは、マイナポータルと連携していません。")}
+
+        {(passkeys.Count == 0
+            ? "この求職者マイページには、パスキーが登録されていません。"
+            : $"パスワードを再登録しても、次のパスキーは残り、これまでどおりログインに使えます。\n{string.Join("\n", passkeys.Select(p => $"・{p.Name}（{JapanTime.Format(p.RegisteredAt)} に登録）"))}\n心当たりのないパスキーは、ログインして「求職者情報・設定」の「ログインの安全」（{securityUrl}）で「削除」してください。")}
 
         この再登録にお心当たりがない場合は、第三者が操作したおそれがあります。
         「求職者マイページログイン」画面の「パスワードをお忘れの方」から、すぐにパスワードを再登録し、

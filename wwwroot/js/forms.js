@@ -90,6 +90,46 @@
   loadBotCheck(document);
   document.addEventListener('htmx:load', function (evt) { loadBotCheck(evt.detail.elt); });
 
+  // パスキー: <template data-passkeys> の中身は、WebAuthn のあるブラウザでだけ画面に入れる（JavaScript なし、WebAuthn なしの画面は
+  // 今までと同じ）。data-replaces: 代わりに消す案内。data-webauthn-field: 自動入力にパスキーも出す欄。data-script: 動かすスクリプト。
+  // data-load="use" なら、data-area にふれたとき（ポインター、フォーカス、タッチ）に読む: S1 の最初の表示を重くしない
+  function passkeys(root) {
+    if (!window.PublicKeyCredential || !root || !root.querySelectorAll) return;
+    var templates = root.querySelectorAll('template[data-passkeys]');
+    for (var i = 0; i < templates.length; i++) {
+      var t = templates[i], replaced = document.getElementById(t.getAttribute('data-replaces') || '');
+      var field = document.getElementById(t.getAttribute('data-webauthn-field') || '');
+      if (replaced) replaced.remove();
+      if (field) field.setAttribute('autocomplete', 'username webauthn');
+      var parts = Array.prototype.filter.call(t.content.cloneNode(true).childNodes, function (n) { return n.nodeType === 1; });
+      parts.forEach(function (part) { t.parentNode.insertBefore(part, t); });
+      t.remove();
+      if (window.htmx) parts.forEach(function (part) { htmx.process(part); });
+      var src = t.getAttribute('data-script');
+      if (src) whenUsed(t.getAttribute('data-load') === 'use' ? [document.getElementById(t.getAttribute('data-area'))].concat(parts) : null, src, parts[0]);
+    }
+  }
+
+  function whenUsed(areas, src, block) {
+    var loaded = false;
+    var load = function () {
+      if (loaded) return;
+      loaded = true;
+      var script = document.createElement('script');
+      script.src = src;
+      document.body.appendChild(script);
+    };
+    if (!areas) return load();
+    // 読み終わる前にボタンが押されたら、読み終わったスクリプトが続ける
+    if (block) block.addEventListener('click', function () { if (!block.hasAttribute('data-ready')) block.setAttribute('data-pending', ''); });
+    areas.forEach(function (area) {
+      if (!area) return;
+      ['pointerover', 'focusin', 'touchstart', 'click'].forEach(function (type) { area.addEventListener(type, load, { once: true, passive: true }); });
+    });
+  }
+  passkeys(document);
+  document.addEventListener('htmx:load', function (evt) { passkeys(evt.detail.elt); });
+
   // 「ログイン時間を延長する」のあと、フォーカスは知らせの帯へ移る前にいた所へ戻す（入力の途中ならその欄へ）。
   // 前にいた所がなければ、知らせのある <main> の頭へ（押したボタンは消えたので、<body> に落とさない）。
   // 延長の知らせは role="status" の #session-status だけが読む（知らせにフォーカスを移すと、二度読まれる）

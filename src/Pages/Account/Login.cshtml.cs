@@ -9,6 +9,7 @@ using MyPage.Login;
 using MyPage.Mynaportal;
 using MyPage.Pages.Mynaportal;
 using MyPage.Pages.Shared;
+using MyPage.Passkeys;
 using MyPage.Sessions;
 
 namespace MyPage.Pages.Account;
@@ -49,6 +50,10 @@ internal class LoginModel(
     public string? StatusMessage { get; private set; }
 
     public static readonly string[] Fields = ["login-id", "login-password"];
+
+    // 「パスキーでログイン」の答え（ブラウザが作った JSON。スクリプトだけが送る）
+    [BindProperty]
+    public string? Credential { get; set; }
 
     public class InputModel
     {
@@ -110,6 +115,23 @@ internal class LoginModel(
         }
     }
 
+    // 「パスキーでログイン」の問題（スクリプトだけが使う）。ID は受け取らない: どの ID があるかを明かさない。
+    // ほかの送信と同じ、接続元ごとの上限で数える (GuardedForm)
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync([FromServices] PasskeyLogin passkeys)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return Content(await passkeys.OptionsAsync(), "application/json");
+    }
+
+    // 「パスキーでログイン」: 確かめられればホームか戻り先へ。断られたら、エラーのまとめに同じ文言（どの理由かは言わない）
+    public async Task<IActionResult> OnPostPasskeyAsync([FromServices] PasskeyLogin passkeys, [FromServices] MynaportalSignIn mynaportal, CancellationToken ct)
+    {
+        var result = await passkeys.LoginAsync(HttpContext, Credential, ct);
+        if (result.Outcome == PasskeyLoginOutcome.Succeeded) return await AfterLogin.ContinueAsync(this, mynaportal, result.Seeker!, ReturnUrl, ct);
+        ModelState.AddModelError(string.Empty, LoginTexts.PasskeyFailed);
+        return Redraw();
+    }
+
     // 計算による確認が長引いたときの「時刻まで待つ方法に切り替える」: 部品 (#bot-check) だけを待つ確認にして返す（htmx の差し替え）
     public async Task<IActionResult> OnPostBotWaitAsync(CancellationToken ct)
         => await botGate.WaitInsteadAsync(HttpContext, BotGate.LoginAction, ct) is { } check ? Partial("_BotCheck", check) : NotFound();
@@ -119,6 +141,7 @@ internal class LoginModel(
     {
         LinksMynaportal = Link == MynaportalOutcomes.LinkOnLogin;
         Input.Password = null;
+        Credential = null;
         return BotCheck is { } check ? this.RedrawWithCheck(check, "_LoginForm", new { ReturnUrl, Link }) : this.Redraw("_LoginForm");
     }
 }

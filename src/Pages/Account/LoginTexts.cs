@@ -54,4 +54,10 @@ internal static class LoginTexts
     public static string SessionExpired(int hours) => $"ログインしてから{hours}時間がたったため、安全のためにログアウトしました。もう一度ログインしてください。";
 
     public const int PasswordMaxLength = 128;
+
+    // パスキー（WebAuthn のあるブラウザでだけ、スクリプトが出す）
+    public const string PasskeyLogin = "パスキーでログイン";
+    public const string PasskeyOr = "パスワードの代わりに、この端末のロック解除（指紋、顔、PIN など）でログインすることもできます。";
+    // 取り消した、時間切れ、この端末にパスキーがない、削除したパスキー、問題の期限切れ: どれも同じ文言（どのアカウントがあるかを明かさない）
+    public const string PasskeyFailed = "パスキーでログインできませんでした。もう一度お試しいただくか、ID(メールアドレス)とパスワードでログインしてください。";
 }

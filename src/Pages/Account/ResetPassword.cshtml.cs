@@ -15,7 +15,7 @@ namespace MyPage.Pages.Account;
 // S3「パスワード再登録」。このブラウザで S2 から申し込んだ人だけが使える（Cookie の参照）。
 [AllowAnonymous]
 [GuardedForm]
-internal class ResetPasswordModel(PasswordResets resets, RequestOrigins origins, Browsers browsers, IOptions<MailOptions> mail) : PageModel
+internal class ResetPasswordModel(PasswordResets resets, RequestOrigins origins, Browsers browsers, SiteUrls urls, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -59,7 +59,8 @@ internal class ResetPasswordModel(PasswordResets resets, RequestOrigins origins,
         // 入力の誤りでは認証キーを使わない（照合もしない）
         if (ModelState.ErrorCount > 0) return Redraw();
 
-        switch (await resets.CompleteAsync(reference, key!, Input.NewPassword!, origins.Of(HttpContext), browsers.ExistingTagOf(HttpContext), ct))
+        switch (await resets.CompleteAsync(reference, key!, Input.NewPassword!, origins.Of(HttpContext), browsers.ExistingTagOf(HttpContext),
+            urls.Absolute(Request, Url.Page("/Settings/Security")!), ct))
         {
             case ResetOutcome.Completed:
                 Response.Cookies.Delete(PasswordResetTexts.ResetCookie, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });

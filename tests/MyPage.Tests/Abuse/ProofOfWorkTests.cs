@@ -73,7 +73,7 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         await using var transcript = await ScreenReaderTranscript.StartAsync(page);
         await login.Id.FillAsync(Email);
         await login.Password.FillAsync(Password);
-        await transcript.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }));
+        await transcript.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true }));
         var box = page.Locator("#bot-check");
         await Expect(box).ToBeFocusedAsync();
         await Expect(box.Locator(".bot-check-status")).ToHaveTextAsync(BotCheckTexts.Working);
@@ -172,7 +172,7 @@ public class ProofOfWorkTests(AbuseSite site) : AbuseTest(site), IClassFixture<A
         var transcript = await ScreenReaderTranscript.StartAsync(page);
         await login.Id.FillAsync(Email);
         await login.Password.FillAsync(Password);
-        await transcript.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }));
+        await transcript.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true }));
         await SettleAsync(page, "#bot-check[data-bot-check=ProofOfWork]");
         await Expect(page.Locator("#bot-check")).ToBeFocusedAsync();
         await Expect(page.Locator("#bot-check .bot-check-status")).ToHaveTextAsync(BotCheckTexts.Working);

@@ -38,8 +38,11 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     // productionHashing: 本番と同じ重さの Argon2id（ハッシュの重さ、時間でIDがわからないことの試験）。既定は一番軽いもの
     public MyPageApp(string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false, bool smtpUp = true, string environment = "Testing", bool https = true,
         Store store = Store.Sqlite, PostgresDatabase? postgres = null, bool migrated = true, bool productionHashing = false, bool plainHttpToo = false,
-        bool metrics = false, Action<IServiceCollection>? services = null)
+        bool metrics = false, Action<IServiceCollection>? services = null, bool localhost = false)
     {
+        // localhost: 公開の URL を https://localhost:port にする（パスキーの RP ID は IP アドレスになれない）。
+        // 127.0.0.1 と ::1 の両方で待ち受ける（ブラウザが localhost をどちらに引いても届く）
+        host = localhost ? "localhost" : "127.0.0.1";
         moreServices = services;
         // metrics: Prometheus の受け口 (MyPage:Metrics:Urls) を、このサイトだけのループバックのポートで開く
         if (metrics)
@@ -66,7 +69,8 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
         if (plainHttpToo) PlainHttpUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         UseKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, port, l => { if (https) l.UseHttps(Certificate); });
+            if (localhost) k.ListenLocalhost(port, l => { if (https) l.UseHttps(Certificate); });
+            else k.Listen(IPAddress.Loopback, port, l => { if (https) l.UseHttps(Certificate); });
             // plainHttpToo: HTTPS のほかに平文の HTTP でも待ち受ける（本番で、HTTPS へ移すか断るかの試験）
             if (PlainHttpUrl is { } plain) k.Listen(IPAddress.Loopback, plain.Port);
         });
@@ -83,8 +87,9 @@ public sealed class MyPageApp : WebApplicationFactory<Program>
     private readonly bool ownsPostgres;
     private readonly int port;
     private readonly string scheme;
+    private readonly string host;
 
-    public Uri BaseUrl => new($"{scheme}://127.0.0.1:{port}/");
+    public Uri BaseUrl => new($"{scheme}://{host}:{port}/");
     public Uri? PlainHttpUrl { get; }
     public Uri? MetricsUrl { get; }
 

@@ -7,8 +7,9 @@ public class SiteFixture : IAsyncLifetime
 {
     public SiteFixture() : this(null) { }
 
-    protected internal SiteFixture(IReadOnlyDictionary<string, string?>? settings, Store store = Store.Sqlite, bool productionHashing = false)
-        => App = new(settings: settings, store: store, productionHashing: productionHashing);
+    // localhost: 公開の URL を https://localhost:port に（パスキーの RP ID）
+    protected internal SiteFixture(IReadOnlyDictionary<string, string?>? settings, Store store = Store.Sqlite, bool productionHashing = false, bool localhost = false)
+        => App = new(settings: settings, store: store, productionHashing: productionHashing, localhost: localhost);
 
     public MyPageApp App { get; }
 

@@ -107,7 +107,7 @@ public class AccessibilityTests(DemoSite site) : SeekerTest(site), IClassFixture
     {
         var page = await browser.OpenAsync(app, width: 360);
         await page.GotoAsync("/Account/Login");
-        await page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true }).ClickAsync();
         await Expect(page.Locator("#error-summary")).ToContainTextAsync(LoginTexts.IdRequired);
         await Expect(page.GetByLabel(LoginTexts.IdLabel)).ToHaveAttributeAsync("aria-describedby", "login-id-error");
         await Browser.ScreenshotAsync(page, "login-error-360");

@@ -26,10 +26,10 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
     // 終えなければならないもの（資格情報が開いたもの）。新しい種類の Grant を足したら、ここと下の数え方に足す
     // （足さなければ Lists_every_kind_of_grant_and_one_revoker_for_each が落ちる）
     private static readonly Grant[] MustEnd =
-        [Grant.Sessions, Grant.WaitingLogins, Grant.TrustedBrowsers, Grant.KnownBrowsers, Grant.ResetKeys, Grant.MynaportalSignInsAwaitingLink, Grant.IdChangeKeys];
+        [Grant.Sessions, Grant.WaitingLogins, Grant.TrustedBrowsers, Grant.KnownBrowsers, Grant.ResetKeys, Grant.MynaportalSignInsAwaitingLink, Grant.IdChangeKeys, Grant.Passkeys];
 
     // 求職者の行を持つ表: 資格情報が開いたもの（終える）と、本人のデータ（残す）。新しい表はどちらかに入れる
-    private static readonly string[] GrantTables = ["Sessions", "PendingLogins", "SeekerBrowsers", "PasswordResetRequests", "PendingMynaportalSignIns", "IdChangeRequests"];
+    private static readonly string[] GrantTables = ["Sessions", "PendingLogins", "SeekerBrowsers", "PasswordResetRequests", "PendingMynaportalSignIns", "IdChangeRequests", "AspNetUserPasskeys"];
     private static readonly string[] KeptTables = ["LoginRecords", "MynaportalLinks", "JobRequests", "JobApplications", "SavedSearches", "Messages", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens"];
 
     [Fact]
@@ -69,6 +69,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(0, after[Grant.ResetKeys]);
         Assert.Equal(0, after[Grant.MynaportalSignInsAwaitingLink]);
         Assert.Equal(0, after[Grant.IdChangeKeys]);
+        Assert.Equal(1, after[Grant.Passkeys]);          // パスキーは、退会のときだけ消える
         Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync("/Home")).StatusCode);
         // ほかの人のものには触れない
         Assert.Equal(before, await ActiveAsync(other.Id));
@@ -115,6 +116,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(0, after[Grant.ResetKeys]);
         Assert.Equal(0, after[Grant.MynaportalSignInsAwaitingLink]);
         Assert.Equal(0, after[Grant.IdChangeKeys]);
+        Assert.Equal(1, after[Grant.Passkeys]);          // 再登録でもパスキーは残る（完了のメールが一覧を知らせる）
         Assert.NotNull(mineCookies.GetCookies(app.BaseUrl)["__Host-mypage-browser"]);
         Assert.Equal(before, await ActiveAsync(other.Id));
         await AssertToldWhyAsync(device, "password-reset", MyPage.Pages.Account.LoginTexts.PasswordWasReset);
@@ -142,6 +144,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         Assert.Equal(0, after[Grant.ResetKeys]);
         Assert.Equal(0, after[Grant.MynaportalSignInsAwaitingLink]);
         Assert.Equal(0, after[Grant.IdChangeKeys]);
+        Assert.Equal(1, after[Grant.Passkeys]);          // パスキーは残る（本人の端末の鍵で、ID ではなく求職者に結ばれている）
         Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync("/Home")).StatusCode);
         Assert.Equal(before, await ActiveAsync(other.Id));
         await AssertToldWhyAsync(device, "id-changed", MyPage.Pages.Account.LoginTexts.IdWasChanged);
@@ -156,21 +159,31 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         var db = scope.ServiceProvider.GetRequiredService<MyPageDb>();
         var revocation = scope.ServiceProvider.GetRequiredService<CredentialRevocation>();
 
-        // 呼び出し側がコミットしなければ、何も終わらない
+        // 呼び出し側がコミットしなければ、何も終わらない（退会: すべての種類を終える）
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            var ended = await revocation.RevokeAsync(SeekerId, RevocationReason.PasswordReset);
+            var ended = await revocation.RevokeAsync(SeekerId, RevocationReason.Withdrawal);
             Assert.All(MustEnd, grant => Assert.True(ended[grant] > 0, $"{grant} を終えていません"));
         }
         Assert.All(MustEnd, grant => Assert.True(ActiveAsync(SeekerId).Result[grant] > 0));
 
+        // パスワードの再登録は、パスキーのほかをすべて終える
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            await revocation.RevokeAsync(SeekerId, RevocationReason.PasswordReset);
+            var ended = await revocation.RevokeAsync(SeekerId, RevocationReason.PasswordReset);
+            Assert.Equal(0, ended[Grant.Passkeys]);
+            await tx.CommitAsync();
+        }
+        Assert.All(MustEnd.Except([Grant.Passkeys]), grant => Assert.Equal(0, ActiveAsync(SeekerId).Result[grant]));
+        Assert.Equal(1, (await ActiveAsync(SeekerId))[Grant.Passkeys]);
+        Assert.Contains(LogLines, l => l.StartsWith("資格情報が開いたものを終えました", StringComparison.Ordinal) && l.Contains("reason=PasswordReset", StringComparison.Ordinal));
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await revocation.RevokeAsync(SeekerId, RevocationReason.Withdrawal);
             await tx.CommitAsync();
         }
         Assert.All(MustEnd, grant => Assert.Equal(0, ActiveAsync(SeekerId).Result[grant]));
-        Assert.Contains(LogLines, l => l.StartsWith("資格情報が開いたものを終えました", StringComparison.Ordinal) && l.Contains("reason=PasswordReset", StringComparison.Ordinal));
     }
 
     // 一人の求職者に、すべての種類を開く。返すのは、コードを入れて省略を選んだブラウザ（ログイン中）と、同じようにログインしたほかの端末
@@ -206,6 +219,17 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
         });
         // 認証キーの入力を待っている ID(メールアドレス)の変更（いまのパスワードで始めた）
         await Forms.PostAsync(mine, "/Settings/ChangeId", new() { ["Input.NewId"] = "waiting-" + email, ["Input.ConfirmId"] = "waiting-" + email, ["Input.Password"] = Password });
+        // 登録したパスキー（登録の手順は PasskeyTests。ここでは行だけ）
+        await app.WithDbAsync(db =>
+        {
+            db.UserPasskeys.Add(new SeekerPasskey
+            {
+                UserId = seekerId,
+                CredentialId = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16),
+                Data = new() { PublicKey = [1], Name = "Chrome（Linux）", CreatedAt = app.Time.GetUtcNow(), AttestationObject = [1], ClientDataJson = [1] },
+            });
+            return db.SaveChangesAsync();
+        });
         Assert.All(MustEnd, grant => Assert.True(ActiveAsync(seekerId).Result[grant] > 0, $"{grant} を開けませんでした"));
         return (mine, cookies, device);
     }
@@ -230,6 +254,7 @@ public abstract class RevocationTests(SiteFixture site) : SeekerTest(site)
             [Grant.ResetKeys] = await db.PasswordResetRequests.CountAsync(r => r.SeekerId == seekerId && r.UsedAt == null && r.VoidedAt == null),
             [Grant.MynaportalSignInsAwaitingLink] = await db.PendingMynaportalSignIns.CountAsync(p => p.SeekerId == seekerId && p.ExpiresAt > now),
             [Grant.IdChangeKeys] = await db.IdChangeRequests.CountAsync(r => r.SeekerId == seekerId && r.UsedAt == null && r.VoidedAt == null),
+            [Grant.Passkeys] = await db.UserPasskeys.CountAsync(p => p.UserId == seekerId),
         };
     });
 }

@@ -28,7 +28,7 @@ public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixtur
         await login.Password.FillAsync(Password);
     }
 
-    private static ILocator Submit(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit });
+    private static ILocator Submit(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true });
 
     private static ILocator Alert(IPage page) => page.Locator("#login-form .form-alert");
 
@@ -40,8 +40,8 @@ public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixtur
         await Expect(Alert(page)).Not.ToHaveAttributeAsync("role", "alert");
         // もう一度押せる（無効のまま残らない）
         await Expect(page.Locator("#login-form")).Not.ToHaveAttributeAsync("aria-busy", "true");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit })).ToBeEnabledAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit })).Not.ToHaveAttributeAsync("aria-disabled", "true");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true })).ToBeEnabledAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true })).Not.ToHaveAttributeAsync("aria-disabled", "true");
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixtur
         });
         await login.Id.FillAsync(Email);
         await login.Password.FillAsync(Password);
-        var button = page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit });
+        var button = page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true });
         await button.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
@@ -192,7 +192,7 @@ public class FailurePathTests(SiteFixture site) : SeekerTest(site), IClassFixtur
     {
         var (page, _) = await LoginScreenAsync();
         await page.Keyboard.PressAsync("Tab");
-        var button = page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit });
+        var button = page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true });
         await button.FocusAsync();
         await page.Keyboard.PressAsync("Shift+Tab");
         await page.Keyboard.PressAsync("Tab");

@@ -81,7 +81,7 @@ public class LoginBrowserTests(SiteFixture site) : SeekerTest(site), IClassFixtu
         var lockedAt = app.Time.GetUtcNow();
         var login = new LoginPage(page);
         await using var transcript = await ScreenReaderTranscript.StartAsync(page);
-        var submit = page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit });
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = LoginTexts.Submit, Exact = true });
 
         for (var i = 1; i <= 5; i++)
         {
