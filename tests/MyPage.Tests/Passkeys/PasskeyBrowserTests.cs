@@ -19,6 +19,19 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
 {
     public sealed class Site() : SiteFixture(OneTimePasswordSite.Settings(), localhost: true);
 
+    // 画面の記録 (MYPAGE_SCREENSHOTS=1 のときだけ): 360 px と 1,200 px
+    private static async Task ShootAsync(IPage page, string name)
+    {
+        if (!Browser.KeepsScreenshots) return;
+        var size = page.ViewportSize;
+        foreach (var width in new[] { 360, 1200 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await Browser.ScreenshotAsync(page, $"{name}-{width}");
+        }
+        if (size is not null) await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
+
     private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     // ID・パスワードと、メールで届いたワンタイムパスワードでログインしてホームまで
@@ -45,6 +58,7 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         var offer = page.Locator("#passkey-offer");
         await Expect(offer).ToContainTextAsync(PasskeyTexts.OfferTitle);
         await Axe.AssertNoViolationsAsync(page);
+        await ShootAsync(page, "passkey-offer");
         await Button(page, PasskeyTexts.NotNow).ClickAsync();
         await Expect(page.Locator("#passkey-offer")).ToBeFocusedAsync();
         await Expect(page.Locator("#passkey-offer")).ToHaveTextAsync(PasskeyTexts.Later);
@@ -67,6 +81,7 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         await Expect(row).ToContainTextAsync(PasskeyTexts.NeverUsed);
         Assert.Equal(1, await authenticator.CredentialCountAsync());
         await Axe.AssertNoViolationsAsync(page);
+        await ShootAsync(page, "passkey-registered");
 
         // 3. ログアウト（ホームから: この画面には「他の端末からログアウトする」もある）、4. 「パスキーでログイン」: コードなしでホームへ
         await page.GotoAsync("/Home");
@@ -74,6 +89,7 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         await Expect(Button(page, LoginTexts.PasskeyLogin)).ToBeVisibleAsync();
         await Expect(page.GetByLabel(LoginTexts.IdLabel)).ToHaveAttributeAsync("autocomplete", "username webauthn");
         await Axe.AssertNoViolationsAsync(page);
+        await ShootAsync(page, "passkey-login-button");
         await Button(page, LoginTexts.PasskeyLogin).ClickAsync();
         await login.ExpectHomeAsync();
         Assert.Single(app.Smtp.For(Email, OneTimePasswordMails.Subject));
@@ -103,6 +119,7 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Site site) : SeekerTest(sit
         await Button(page, LoginTexts.PasskeyLogin).ClickAsync();
         await login.ExpectErrorAsync(LoginTexts.PasskeyFailed);
         await Axe.AssertNoViolationsAsync(page);
+        await ShootAsync(page, "passkey-login-failed");
         // S1 はそのまま使える（ID の欄の自動入力に、端末に残った消したパスキーを選ばせない）
         await authenticator.AnswersAsync(false);
         await login.SubmitAsync(Email, Password);
