@@ -14,9 +14,11 @@ namespace MyPage.Pages.Shared;
 // ホームはログイン後の入口なので全部を書く
 internal static partial class InlineAssets
 {
-    public static readonly string Css = Compact(Read("site.css"));
+    private static readonly string Sheet = Read("site.css");
 
-    public static readonly string EntryCss = Compact(SignedInOnly().Replace(Read("site.css"), ""));
+    public static readonly string Css = Compact(Sheet);
+
+    public static readonly string EntryCss = Compact(SignedInOnly().Replace(Sheet, ""));
 
     public static IEnumerable<string> CssHashes => [Hash(Css), Hash(EntryCss)];
 
